@@ -1,0 +1,169 @@
+package io.directline.cases;
+
+import io.directline.cases.CaseManagement.CaseChanges;
+import io.directline.cases.CaseManagement.OpenCase;
+import io.directline.cases.CaseViews.CaseDetail;
+import io.directline.cases.CaseViews.CaseList;
+import io.directline.cases.CaseViews.CaseSummary;
+import io.directline.cases.CaseViews.MessageView;
+import io.directline.customer.Channel;
+import io.directline.customer.CustomerManagement;
+import io.directline.identity.DirectLineUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Cases", description = "Support cases, for staff")
+@RestController
+@Validated
+@RequestMapping("/api/v1/cases")
+class CaseApiController {
+
+    private final CaseManagement cases;
+    private final CustomerManagement customers;
+
+    CaseApiController(CaseManagement cases, CustomerManagement customers) {
+        this.cases = cases;
+        this.customers = customers;
+    }
+
+    @Operation(summary = "Open a case for an owner, with the owner's first message")
+    @PostMapping
+    ResponseEntity<CaseDetail> open(@AuthenticationPrincipal DirectLineUser user, @Valid @RequestBody NewCase request) {
+        var opened = cases.open(
+                new OpenCase(
+                        request.customerId(),
+                        request.subject(),
+                        request.body(),
+                        request.channel(),
+                        request.priority(),
+                        request.team(),
+                        request.orderId(),
+                        null),
+                Actor.of(user, Channel.PORTAL));
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + opened.getId()))
+                .body(detail(opened));
+    }
+
+    @Operation(summary = "List cases, most recently changed first")
+    @GetMapping
+    CaseList<CaseSummary> list(
+            @Parameter(description = "one or more statuses") @RequestParam(required = false) Set<CaseStatus> status,
+            @Parameter(description = "a username, or 'none' for unassigned cases") @RequestParam(required = false)
+                    String assignee,
+            @RequestParam(required = false) String team,
+            @RequestParam(required = false) Long customerId,
+            @Parameter(description = "ISO-8601 instant, e.g. 2026-11-01T00:00:00Z")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant updatedSince,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "25") @Min(1) @Max(100) int size) {
+        var slice = cases.search(
+                new CaseFilter(status == null ? null : EnumSet.copyOf(status), assignee, team, customerId, updatedSince),
+                page,
+                size);
+        var names = customers.namesOf(
+                slice.items().stream().map(SupportCase::getCustomerId).collect(Collectors.toSet()));
+        return new CaseList<>(
+                slice.items().stream().map(c -> CaseSummary.of(c, names)).toList(),
+                page,
+                size,
+                slice.hasNext());
+    }
+
+    @Operation(summary = "One case with its conversation (including internal notes) and audit trail")
+    @GetMapping("/{id}")
+    CaseDetail get(@PathVariable long id) {
+        return detail(cases.get(id));
+    }
+
+    @Operation(summary = "Change status, assignee ('' unassigns), team, priority or tags; left-out fields stay")
+    @PatchMapping("/{id}")
+    CaseDetail change(
+            @AuthenticationPrincipal DirectLineUser user,
+            @PathVariable long id,
+            @Valid @RequestBody CaseChangeRequest request) {
+        cases.change(
+                id,
+                new CaseChanges(request.status(), request.assignee(), request.priority(), request.tags(), request.team()),
+                Actor.of(user, Channel.PORTAL));
+        return detail(cases.get(id));
+    }
+
+    @Operation(summary = "Answer the owner (PUBLIC) or add an internal note (INTERNAL)")
+    @PostMapping("/{id}/messages")
+    ResponseEntity<MessageView> post(
+            @AuthenticationPrincipal DirectLineUser user,
+            @PathVariable long id,
+            @Valid @RequestBody StaffMessage request) {
+        var actor = Actor.of(user, Channel.PORTAL);
+        var message = request.visibility() == Visibility.INTERNAL
+                ? cases.addNote(id, request.body(), actor)
+                : cases.reply(id, request.body(), request.channel(), actor);
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/messages/" + message.getId()))
+                .body(MessageView.of(message));
+    }
+
+    @Operation(summary = "One message of a case")
+    @GetMapping("/{id}/messages/{messageId}")
+    MessageView message(@PathVariable long id, @PathVariable long messageId) {
+        return cases.conversation(id, true).stream()
+                .filter(m -> m.getId() == messageId)
+                .findFirst()
+                .map(MessageView::of)
+                .orElseThrow(() -> CaseProblems.problem(
+                        org.springframework.http.HttpStatus.NOT_FOUND,
+                        "Message not found",
+                        "Case " + id + " has no message with id " + messageId + "."));
+    }
+
+    private CaseDetail detail(SupportCase c) {
+        return CaseDetail.of(
+                c,
+                customers.get(c.getCustomerId()).getName(),
+                cases.conversation(c.getId(), true),
+                cases.auditTrail(c.getId()));
+    }
+
+    record NewCase(
+            @NotNull Long customerId,
+            @NotBlank @Size(max = 300) String subject,
+            @NotBlank String body,
+            Channel channel,
+            Priority priority,
+            @Size(max = 60) String team,
+            @Size(max = 60) String orderId) {}
+
+    record CaseChangeRequest(
+            CaseStatus status,
+            @Size(max = 100) String assignee,
+            Priority priority,
+            @Size(max = 20) Set<@NotBlank @Size(max = 60) String> tags,
+            @Size(max = 60) String team) {}
+
+    record StaffMessage(@NotBlank String body, Visibility visibility, Channel channel) {}
+}

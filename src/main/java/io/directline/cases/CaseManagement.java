@@ -1,0 +1,283 @@
+package io.directline.cases;
+
+import io.directline.customer.Channel;
+import io.directline.customer.CustomerManagement;
+import io.directline.identity.UserManagement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The cases module's API: opens cases, takes messages from owners and staff, changes status,
+ * assignment, priority and tags, and records each change in the audit trail. Every method that
+ * changes state publishes its events in the same transaction.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CaseManagement {
+
+    private final SupportCaseRepository cases;
+    private final CaseMessageRepository messages;
+    private final CaseAuditRepository audit;
+    private final CaseSearch search;
+    private final CustomerManagement customers;
+    private final UserManagement users;
+    private final ApplicationEventPublisher events;
+    private final CaseMetrics metrics;
+    private final Clock clock;
+
+    CaseManagement(
+            SupportCaseRepository cases,
+            CaseMessageRepository messages,
+            CaseAuditRepository audit,
+            CaseSearch search,
+            CustomerManagement customers,
+            UserManagement users,
+            ApplicationEventPublisher events,
+            CaseMetrics metrics,
+            Clock clock) {
+        this.cases = cases;
+        this.messages = messages;
+        this.audit = audit;
+        this.search = search;
+        this.customers = customers;
+        this.users = users;
+        this.events = events;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * A new case with the owner's first message.
+     *
+     * @param channel where the owner asked; null means the owner's preferred channel
+     * @param externalId the channel's id of the first message, unique per channel; may be null
+     */
+    public record OpenCase(
+            long customerId,
+            String subject,
+            String body,
+            Channel channel,
+            Priority priority,
+            String team,
+            String orderId,
+            String externalId) {}
+
+    /** Opens a case; throws a 400 problem for an unknown owner and a 413 problem for a message over 64 KiB. */
+    @Transactional
+    public SupportCase open(OpenCase command, Actor actor) {
+        var customer = customers.find(command.customerId())
+                .orElseThrow(() -> CaseProblems.unknownCustomer(command.customerId()));
+        var body = MessageText.of(command.body());
+        var channel = command.channel() != null ? command.channel() : customer.getPreferredChannel();
+        var now = clock.instant();
+        var supportCase = cases.save(new SupportCase(
+                customer.getId(),
+                command.subject(),
+                channel,
+                command.priority(),
+                blankToNull(command.team()),
+                blankToNull(command.orderId()),
+                now));
+        var ownerVoice = new Actor(actor.username(), customer.getName(), actor.channel());
+        var message = messages.save(
+                new CaseMessage(supportCase.getId(), Direction.INBOUND, channel, ownerVoice, body, command.externalId(), now));
+        record(supportCase, now, actor, "OPENED", "Opened via " + channel + ": " + supportCase.getSubject());
+        events.publishEvent(new CaseOpened(
+                supportCase.getId(), customer.getId(), channel, supportCase.getPriority(), now));
+        events.publishEvent(new MessageReceived(supportCase.getId(), message.getId(), customer.getId(), channel, now));
+        metrics.caseOpened(channel);
+        metrics.message(Direction.INBOUND, channel);
+        return supportCase;
+    }
+
+    /**
+     * The owner wrote on their case. A resolved or waiting case reopens. Throws a 404 problem when the
+     * case is not this owner's, and a 409 problem when it is closed.
+     */
+    @Transactional
+    public CaseMessage receiveFromOwner(
+            long caseId, long customerId, String body, Channel channel, String externalId, Actor actor) {
+        var supportCase = cases.findByIdAndCustomerId(caseId, customerId)
+                .orElseThrow(() -> CaseProblems.caseNotFound(caseId));
+        var text = MessageText.of(body);
+        var now = clock.instant();
+        var from = supportCase.ownerWrote(now);
+        statusChanged(supportCase, from, now, actor, "owner wrote");
+        var message = messages.save(new CaseMessage(caseId, Direction.INBOUND, channel, actor, text, externalId, now));
+        record(supportCase, now, actor, "MESSAGE_RECEIVED", "Owner wrote via " + channel);
+        events.publishEvent(new MessageReceived(caseId, message.getId(), customerId, channel, now));
+        metrics.message(Direction.INBOUND, channel);
+        return message;
+    }
+
+    /** A staff member answers the owner, on {@code channel} or, when null, the case's channel. */
+    @Transactional
+    public CaseMessage reply(long caseId, String body, Channel channel, Actor actor) {
+        var supportCase = get(caseId);
+        var text = MessageText.of(body);
+        var now = clock.instant();
+        var via = channel != null ? channel : supportCase.getChannel();
+        var from = supportCase.companyReplied(now);
+        statusChanged(supportCase, from, now, actor, "first answer");
+        var message = messages.save(new CaseMessage(caseId, Direction.OUTBOUND, via, actor, text, null, now));
+        record(supportCase, now, actor, "REPLIED", "Answered via " + via);
+        events.publishEvent(
+                new ReplyPosted(caseId, message.getId(), supportCase.getCustomerId(), via, actor.displayName(), now));
+        metrics.message(Direction.OUTBOUND, via);
+        return message;
+    }
+
+    /** An internal note: staff see it, the owner never does. */
+    @Transactional
+    public CaseMessage addNote(long caseId, String body, Actor actor) {
+        var supportCase = get(caseId);
+        var text = MessageText.of(body);
+        var now = clock.instant();
+        supportCase.touch(now);
+        var message = messages.save(new CaseMessage(caseId, Direction.INTERNAL, actor.channel(), actor, text, null, now));
+        record(supportCase, now, actor, "NOTE_ADDED", null);
+        return message;
+    }
+
+    /**
+     * Changes to a case; null fields stay as they are.
+     *
+     * @param assignee a staff username, or an empty string to unassign
+     * @param team a team name, or an empty string for none
+     */
+    public record CaseChanges(CaseStatus status, String assignee, Priority priority, Set<String> tags, String team) {}
+
+    /** Applies the changes; throws a 409 problem for a status move the lifecycle forbids. */
+    @Transactional
+    public SupportCase change(long caseId, CaseChanges changes, Actor actor) {
+        var supportCase = get(caseId);
+        var now = clock.instant();
+        if (changes.status() != null) {
+            var from = supportCase.moveTo(changes.status(), now);
+            statusChanged(supportCase, from, now, actor, null);
+        }
+        if (changes.assignee() != null) {
+            var assignee = changes.assignee().isBlank() ? null : changes.assignee().strip();
+            if (assignee != null && users.staffMember(assignee).isEmpty()) {
+                throw CaseProblems.unknownAssignee(assignee);
+            }
+            if (!Objects.equals(assignee, supportCase.getAssignee())) {
+                supportCase.assignTo(assignee, now);
+                record(supportCase, now, actor, "ASSIGNED", assignee == null ? "Unassigned" : "Assigned to " + assignee);
+            }
+        }
+        if (changes.team() != null) {
+            var team = blankToNull(changes.team());
+            if (!Objects.equals(team, supportCase.getTeam())) {
+                supportCase.moveToTeam(team, now);
+                record(supportCase, now, actor, "TEAM_CHANGED", team == null ? "No team" : "Team " + team);
+            }
+        }
+        if (changes.priority() != null && changes.priority() != supportCase.getPriority()) {
+            var before = supportCase.getPriority();
+            supportCase.prioritize(changes.priority(), now);
+            record(supportCase, now, actor, "PRIORITY_CHANGED", before + " → " + changes.priority());
+        }
+        if (changes.tags() != null) {
+            supportCase.retag(changes.tags(), now);
+            record(supportCase, now, actor, "TAGS_CHANGED", String.join(", ", supportCase.getTags()));
+        }
+        return supportCase;
+    }
+
+    /** A message of a case brought over from elsewhere, with its original time. */
+    public record ImportedMessage(Direction direction, String author, String authorUser, String body, Instant at) {}
+
+    /** A case brought over from elsewhere (a previous helpdesk, demo data), with its history. */
+    public record ImportedCase(
+            long customerId,
+            String subject,
+            Channel channel,
+            Priority priority,
+            CaseStatus status,
+            String assignee,
+            String team,
+            Set<String> tags,
+            Instant openedAt,
+            List<ImportedMessage> messages) {}
+
+    /**
+     * Stores cases as they were, in batches, without publishing events: their history already happened.
+     * The caller vouches that owners and assignees exist. Returns the new case ids in order.
+     */
+    @Transactional
+    public List<Long> importCases(List<ImportedCase> imported) {
+        var saved = cases.saveAll(imported.stream().map(SupportCase::imported).toList());
+        var importedMessages = new ArrayList<CaseMessage>();
+        var trail = new ArrayList<CaseAudit>();
+        for (int i = 0; i < saved.size(); i++) {
+            var supportCase = saved.get(i);
+            var source = imported.get(i);
+            for (var m : source.messages()) {
+                importedMessages.add(new CaseMessage(
+                        supportCase.getId(),
+                        m.direction(),
+                        source.channel(),
+                        new Actor(m.authorUser() == null ? "import" : m.authorUser(), m.author(), source.channel()),
+                        MessageText.of(m.body()),
+                        null,
+                        m.at()));
+            }
+            trail.add(new CaseAudit(
+                    supportCase.getId(), source.openedAt(), Actor.system(source.channel()), "IMPORTED", null));
+        }
+        messages.saveAll(importedMessages);
+        audit.saveAll(trail);
+        return saved.stream().map(SupportCase::getId).toList();
+    }
+
+    /** Never null; throws a 404 problem for an unknown id. */
+    public SupportCase get(long caseId) {
+        return cases.findById(caseId).orElseThrow(() -> CaseProblems.caseNotFound(caseId));
+    }
+
+    /** The case if it belongs to this owner; a 404 problem otherwise, so other owners' cases stay invisible. */
+    public SupportCase getForOwner(long caseId, long customerId) {
+        return cases.findByIdAndCustomerId(caseId, customerId).orElseThrow(() -> CaseProblems.caseNotFound(caseId));
+    }
+
+    /** The conversation, oldest first; internal notes only when asked for. */
+    public List<CaseMessage> conversation(long caseId, boolean withInternalNotes) {
+        return withInternalNotes
+                ? messages.findByCaseIdOrderByCreatedAtAscIdAsc(caseId)
+                : messages.findPublicByCaseId(caseId);
+    }
+
+    public List<CaseAudit> auditTrail(long caseId) {
+        return audit.findByCaseIdOrderByAtAscIdAsc(caseId);
+    }
+
+    public CaseSlice search(CaseFilter filter, int page, int size) {
+        return search.find(filter, page, size);
+    }
+
+    private void statusChanged(SupportCase supportCase, CaseStatus from, Instant now, Actor actor, String why) {
+        if (from == supportCase.getStatus()) {
+            return;
+        }
+        record(supportCase, now, actor, "STATUS_CHANGED",
+                from + " → " + supportCase.getStatus() + (why == null ? "" : " (" + why + ")"));
+        events.publishEvent(
+                new CaseStatusChanged(supportCase.getId(), from, supportCase.getStatus(), actor.username(), now));
+    }
+
+    private void record(SupportCase supportCase, Instant now, Actor actor, String action, String detail) {
+        audit.save(new CaseAudit(supportCase.getId(), now, actor, action, detail));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

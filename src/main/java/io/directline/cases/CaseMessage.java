@@ -1,0 +1,95 @@
+package io.directline.cases;
+
+import io.directline.customer.Channel;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import java.time.Instant;
+
+/** One message of a case's conversation. Its body is sanitized HTML. */
+@Entity
+public class CaseMessage {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "case_message_seq")
+    @SequenceGenerator(name = "case_message_seq", sequenceName = "case_message_seq", allocationSize = 50)
+    private Long id;
+
+    private Long caseId;
+
+    @Enumerated(EnumType.STRING)
+    private Direction direction;
+
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+
+    private String author;
+    private String authorUser;
+    private String body;
+    private String externalId;
+    private Instant createdAt;
+
+    protected CaseMessage() {}
+
+    CaseMessage(
+            long caseId,
+            Direction direction,
+            Channel channel,
+            Actor actor,
+            String sanitizedBody,
+            String externalId,
+            Instant createdAt) {
+        this.caseId = caseId;
+        this.direction = direction;
+        this.channel = channel;
+        this.author = actor.displayName();
+        this.authorUser = actor.username();
+        this.body = sanitizedBody;
+        this.externalId = externalId;
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getCaseId() {
+        return caseId;
+    }
+
+    public Direction getDirection() {
+        return direction;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public String getAuthor() {
+        return author;
+    }
+
+    public String getAuthorUser() {
+        return authorUser;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public boolean isInternal() {
+        return direction == Direction.INTERNAL;
+    }
+}

@@ -1,0 +1,79 @@
+package io.directline.cases;
+
+import io.directline.cases.CaseManagement.CaseChanges;
+import io.directline.customer.Channel;
+import io.directline.customer.CustomerManagement;
+import io.directline.identity.DirectLineUser;
+import io.directline.identity.UserManagement;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The staff case page: conversation, reply or note, status, assignee, priority, team and tags. */
+@Controller
+class CasePageController {
+
+    private final CaseManagement cases;
+    private final CustomerManagement customers;
+    private final UserManagement users;
+
+    CasePageController(CaseManagement cases, CustomerManagement customers, UserManagement users) {
+        this.cases = cases;
+        this.customers = customers;
+        this.users = users;
+    }
+
+    @GetMapping("/cases/{id}")
+    String show(@PathVariable long id, Model model) {
+        var supportCase = cases.get(id);
+        model.addAttribute("case", supportCase);
+        model.addAttribute("customer", customers.get(supportCase.getCustomerId()));
+        model.addAttribute("messages", cases.conversation(id, true));
+        model.addAttribute("audit", cases.auditTrail(id));
+        model.addAttribute("staff", users.staff());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("channels", Channel.values());
+        return "cases/case";
+    }
+
+    @PostMapping("/cases/{id}/messages")
+    String post(
+            @AuthenticationPrincipal DirectLineUser user,
+            @PathVariable long id,
+            @RequestParam String body,
+            @RequestParam(defaultValue = "PUBLIC") Visibility visibility) {
+        var actor = Actor.of(user, Channel.PORTAL);
+        if (visibility == Visibility.INTERNAL) {
+            cases.addNote(id, body, actor);
+        } else {
+            cases.reply(id, body, null, actor);
+        }
+        return "redirect:/cases/" + id;
+    }
+
+    @PostMapping("/cases/{id}")
+    String change(
+            @AuthenticationPrincipal DirectLineUser user,
+            @PathVariable long id,
+            @RequestParam(required = false) CaseStatus status,
+            @RequestParam(required = false) String assignee,
+            @RequestParam(required = false) Priority priority,
+            @RequestParam(required = false) String team,
+            @RequestParam(required = false) String tags) {
+        Set<String> tagSet = tags == null
+                ? null
+                : Arrays.stream(tags.split(","))
+                        .map(String::strip)
+                        .filter(t -> !t.isEmpty())
+                        .collect(Collectors.toSet());
+        cases.change(id, new CaseChanges(status, assignee, priority, tagSet, team), Actor.of(user, Channel.PORTAL));
+        return "redirect:/cases/" + id;
+    }
+}

@@ -1,0 +1,64 @@
+package io.directline.cases;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** The case module's refusals, each with a sentence a person understands. */
+public final class CaseProblems {
+
+    private CaseProblems() {}
+
+    static ErrorResponseException problem(HttpStatus status, String title, String detail) {
+        var body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setTitle(title);
+        return new ErrorResponseException(status, body, null);
+    }
+
+    public static ErrorResponseException caseNotFound(long id) {
+        return problem(HttpStatus.NOT_FOUND, "Case not found", "There is no case with id " + id + ".");
+    }
+
+    static ErrorResponseException illegalTransition(String reference, CaseStatus from, CaseStatus to) {
+        Set<CaseStatus> allowed = from.next();
+        String detail = allowed.isEmpty()
+                ? "Case " + reference + " is " + from + " and can no longer change status."
+                : "Case " + reference + " is " + from + " and cannot move to " + to + "; it can move to "
+                        + allowed.stream().map(Enum::name).collect(Collectors.joining(", ")) + ".";
+        var e = problem(HttpStatus.CONFLICT, "Status change not allowed", detail);
+        e.getBody().setProperty("currentStatus", from);
+        e.getBody().setProperty("allowedStatuses", allowed);
+        return e;
+    }
+
+    static ErrorResponseException closed(String reference) {
+        return problem(
+                HttpStatus.CONFLICT,
+                "Case closed",
+                "Case " + reference + " is closed and takes no more messages; please open a new case.");
+    }
+
+    static ErrorResponseException messageTooLong(int bytes) {
+        return problem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "Message too long",
+                "The message is " + bytes + " bytes long; the limit is " + MessageText.MAX_BYTES + " bytes (64 KiB).");
+    }
+
+    static ErrorResponseException emptyMessage() {
+        return problem(HttpStatus.BAD_REQUEST, "Empty message", "The message has no text.");
+    }
+
+    static ErrorResponseException unknownCustomer(long customerId) {
+        return problem(HttpStatus.BAD_REQUEST, "Unknown owner", "customerId " + customerId + " names no owner.");
+    }
+
+    static ErrorResponseException unknownAssignee(String username) {
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Unknown assignee",
+                "assignee " + username + " is not an active staff member; use an agent's username, or \"\" to unassign.");
+    }
+}

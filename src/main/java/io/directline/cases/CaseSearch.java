@@ -1,0 +1,54 @@
+package io.directline.cases;
+
+import jakarta.persistence.EntityManager;
+import java.util.HashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lists cases by filter, newest change first. Each filter is backed by an index that ends in
+ * (updated_at, id), and no total is counted: a page costs the same at ten million cases as at ten.
+ */
+@Component
+class CaseSearch {
+
+    private final EntityManager entityManager;
+
+    CaseSearch(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    CaseSlice find(CaseFilter filter, int page, int size) {
+        var jpql = new StringBuilder("select c from SupportCase c where 1 = 1");
+        var params = new HashMap<String, Object>();
+        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+            jpql.append(" and c.status in :statuses");
+            params.put("statuses", filter.statuses());
+        }
+        if (filter.assignee() != null && !filter.assignee().isBlank()) {
+            if (CaseFilter.UNASSIGNED.equals(filter.assignee())) {
+                jpql.append(" and c.assignee is null");
+            } else {
+                jpql.append(" and c.assignee = :assignee");
+                params.put("assignee", filter.assignee());
+            }
+        }
+        if (filter.team() != null && !filter.team().isBlank()) {
+            jpql.append(" and c.team = :team");
+            params.put("team", filter.team());
+        }
+        if (filter.customerId() != null) {
+            jpql.append(" and c.customerId = :customerId");
+            params.put("customerId", filter.customerId());
+        }
+        if (filter.updatedSince() != null) {
+            jpql.append(" and c.updatedAt >= :since");
+            params.put("since", filter.updatedSince());
+        }
+        jpql.append(" order by c.updatedAt desc, c.id desc");
+        var query = entityManager.createQuery(jpql.toString(), SupportCase.class);
+        params.forEach(query::setParameter);
+        var rows = query.setFirstResult(page * size).setMaxResults(size + 1).getResultList();
+        boolean hasNext = rows.size() > size;
+        return new CaseSlice(hasNext ? rows.subList(0, size) : rows, page, size, hasNext);
+    }
+}

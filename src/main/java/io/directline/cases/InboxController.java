@@ -1,0 +1,71 @@
+package io.directline.cases;
+
+import io.directline.customer.CustomerManagement;
+import io.directline.identity.DirectLineUser;
+import io.directline.identity.UserManagement;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The agent's inbox: filters, paging, and rows that refresh themselves. */
+@Controller
+class InboxController {
+
+    static final int PAGE_SIZE = 25;
+
+    private final CaseManagement cases;
+    private final CustomerManagement customers;
+    private final UserManagement users;
+    private final CasesProperties properties;
+
+    InboxController(CaseManagement cases, CustomerManagement customers, UserManagement users, CasesProperties properties) {
+        this.cases = cases;
+        this.customers = customers;
+        this.users = users;
+        this.properties = properties;
+    }
+
+    @GetMapping("/inbox")
+    String inbox(
+            @AuthenticationPrincipal DirectLineUser user,
+            @RequestParam(required = false) Set<CaseStatus> status,
+            @RequestParam(required = false) String assignee,
+            @RequestParam(required = false) String team,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        model.addAttribute("staff", users.staff());
+        model.addAttribute("statuses", CaseStatus.values());
+        model.addAttribute("refreshSeconds", Math.max(1, properties.inboxRefresh().toSeconds()));
+        rows(status, assignee, team, page, model);
+        return "cases/inbox";
+    }
+
+    @GetMapping("/inbox/rows")
+    String rows(
+            @RequestParam(required = false) Set<CaseStatus> status,
+            @RequestParam(required = false) String assignee,
+            @RequestParam(required = false) String team,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        Set<CaseStatus> statuses = status == null || status.isEmpty()
+                ? EnumSet.of(CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.WAITING_ON_COMPANY)
+                : EnumSet.copyOf(status);
+        int safePage = Math.max(0, Math.min(page, 100_000));
+        var slice = cases.search(new CaseFilter(statuses, assignee, team, null, null), safePage, PAGE_SIZE);
+        model.addAttribute("cases", slice.items());
+        model.addAttribute("page", safePage);
+        model.addAttribute("hasNext", slice.hasNext());
+        model.addAttribute("selectedStatuses", statuses);
+        model.addAttribute("assignee", assignee == null ? "" : assignee);
+        model.addAttribute("team", team == null ? "" : team);
+        model.addAttribute(
+                "customerNames",
+                customers.namesOf(slice.items().stream().map(SupportCase::getCustomerId).collect(Collectors.toSet())));
+        return "cases/inbox :: rows";
+    }
+}

@@ -1,0 +1,89 @@
+package io.directline.cases;
+
+import io.directline.cases.CaseManagement.OpenCase;
+import io.directline.cases.CaseViews.CaseList;
+import io.directline.cases.CaseViews.MessageView;
+import io.directline.cases.CaseViews.OwnerCase;
+import io.directline.cases.CaseViews.OwnerCaseSummary;
+import io.directline.customer.Channel;
+import io.directline.identity.DirectLineUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "My cases", description = "The signed-in owner's own cases")
+@RestController
+@Validated
+@RequestMapping("/api/v1/me/cases")
+class OwnerCaseApiController {
+
+    private final CaseManagement cases;
+
+    OwnerCaseApiController(CaseManagement cases) {
+        this.cases = cases;
+    }
+
+    @Operation(summary = "My cases, most recently changed first")
+    @GetMapping
+    CaseList<OwnerCaseSummary> list(
+            @AuthenticationPrincipal DirectLineUser owner,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "25") @Min(1) @Max(100) int size) {
+        var slice = cases.search(new CaseFilter(null, null, null, owner.customerId(), null), page, size);
+        return new CaseList<>(
+                slice.items().stream().map(OwnerCaseSummary::of).toList(), page, size, slice.hasNext());
+    }
+
+    @Operation(summary = "Open a case")
+    @PostMapping
+    ResponseEntity<OwnerCase> open(@AuthenticationPrincipal DirectLineUser owner, @Valid @RequestBody OwnerNewCase request) {
+        var opened = cases.open(
+                new OpenCase(
+                        owner.customerId(),
+                        request.subject(),
+                        request.body(),
+                        Channel.PORTAL,
+                        Priority.NORMAL,
+                        null,
+                        request.orderId(),
+                        null),
+                Actor.of(owner, Channel.PORTAL));
+        return ResponseEntity.created(URI.create("/api/v1/me/cases/" + opened.getId()))
+                .body(OwnerCase.of(opened, cases.conversation(opened.getId(), false)));
+    }
+
+    @Operation(summary = "One of my cases with its conversation")
+    @GetMapping("/{id}")
+    OwnerCase get(@AuthenticationPrincipal DirectLineUser owner, @PathVariable long id) {
+        var supportCase = cases.getForOwner(id, owner.customerId());
+        return OwnerCase.of(supportCase, cases.conversation(id, false));
+    }
+
+    @Operation(summary = "Write on one of my cases; a resolved case reopens")
+    @PostMapping("/{id}/messages")
+    ResponseEntity<MessageView> write(
+            @AuthenticationPrincipal DirectLineUser owner, @PathVariable long id, @Valid @RequestBody OwnerMessage request) {
+        var message = cases.receiveFromOwner(
+                id, owner.customerId(), request.body(), Channel.PORTAL, null, Actor.of(owner, Channel.PORTAL));
+        return ResponseEntity.created(URI.create("/api/v1/me/cases/" + id)).body(MessageView.of(message));
+    }
+
+    record OwnerNewCase(@NotBlank @Size(max = 300) String subject, @NotBlank String body, @Size(max = 60) String orderId) {}
+
+    record OwnerMessage(@NotBlank String body) {}
+}

@@ -1,0 +1,9 @@
+package io.directline.cases;
+
+/** How urgent a case is. */
+public enum Priority {
+    LOW,
+    NORMAL,
+    HIGH,
+    URGENT
+}

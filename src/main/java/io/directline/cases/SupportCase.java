@@ -1,0 +1,226 @@
+package io.directline.cases;
+
+import io.directline.customer.Channel;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A support case: one owner's question or problem and everything done about it. The case owns its
+ * status lifecycle and refuses moves that {@link CaseStatus#next()} does not allow.
+ */
+@Entity
+@Table(name = "support_case")
+public class SupportCase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "support_case_seq")
+    @SequenceGenerator(name = "support_case_seq", sequenceName = "support_case_seq", allocationSize = 50)
+    private Long id;
+
+    private Long customerId;
+    private String subject;
+
+    @Enumerated(EnumType.STRING)
+    private CaseStatus status;
+
+    @Enumerated(EnumType.STRING)
+    private Priority priority;
+
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+
+    private String assignee;
+    private String team;
+    private String orderId;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    // loaded with the case, in batches of hibernate.default_batch_fetch_size for list pages
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "support_case_tag", joinColumns = @JoinColumn(name = "case_id"))
+    @Column(name = "tag")
+    private Set<String> tags = new TreeSet<>();
+
+    @Version
+    private long version;
+
+    protected SupportCase() {}
+
+    SupportCase(long customerId, String subject, Channel channel, Priority priority, String team, String orderId, Instant now) {
+        this.customerId = customerId;
+        this.subject = subject.strip();
+        this.channel = channel;
+        this.priority = priority == null ? Priority.NORMAL : priority;
+        this.team = team;
+        this.orderId = orderId;
+        this.status = CaseStatus.NEW;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    static SupportCase imported(CaseManagement.ImportedCase source) {
+        var c = new SupportCase(
+                source.customerId(),
+                source.subject(),
+                source.channel(),
+                source.priority(),
+                source.team(),
+                null,
+                source.openedAt());
+        c.status = source.status();
+        c.assignee = source.assignee();
+        if (source.tags() != null) {
+            c.tags.addAll(source.tags());
+        }
+        c.updatedAt = source.messages().stream()
+                .map(CaseManagement.ImportedMessage::at)
+                .max(Instant::compareTo)
+                .orElse(source.openedAt());
+        return c;
+    }
+
+    /** The human reference, such as {@code DL-000123}. */
+    public static String reference(long id) {
+        return String.format(Locale.ROOT, "DL-%06d", id);
+    }
+
+    public String reference() {
+        return reference(id);
+    }
+
+    /** Moves to {@code target}; throws a 409 problem when the lifecycle does not allow it. */
+    CaseStatus moveTo(CaseStatus target, Instant now) {
+        var from = status;
+        if (from == target) {
+            return from;
+        }
+        if (!from.canMoveTo(target)) {
+            throw CaseProblems.illegalTransition(reference(), from, target);
+        }
+        status = target;
+        updatedAt = now;
+        return from;
+    }
+
+    /**
+     * The owner wrote: the ball is in the company's court again, so a new, waiting or resolved case
+     * becomes OPEN. Throws a 409 problem when the case is closed.
+     */
+    CaseStatus ownerWrote(Instant now) {
+        if (status == CaseStatus.CLOSED) {
+            throw CaseProblems.closed(reference());
+        }
+        var from = status;
+        if (status != CaseStatus.OPEN && status != CaseStatus.WAITING_ON_COMPANY) {
+            status = CaseStatus.OPEN;
+        }
+        updatedAt = now;
+        return from;
+    }
+
+    /** The company answered the owner: a NEW case is now being worked. */
+    CaseStatus companyReplied(Instant now) {
+        if (status == CaseStatus.CLOSED) {
+            throw CaseProblems.closed(reference());
+        }
+        var from = status;
+        if (status == CaseStatus.NEW) {
+            status = CaseStatus.OPEN;
+        }
+        updatedAt = now;
+        return from;
+    }
+
+    void touch(Instant now) {
+        updatedAt = now;
+    }
+
+    void assignTo(String username, Instant now) {
+        assignee = username;
+        updatedAt = now;
+    }
+
+    void moveToTeam(String team, Instant now) {
+        this.team = team;
+        updatedAt = now;
+    }
+
+    void prioritize(Priority priority, Instant now) {
+        this.priority = priority;
+        updatedAt = now;
+    }
+
+    void retag(Collection<String> newTags, Instant now) {
+        tags.clear();
+        newTags.stream()
+                .filter(t -> t != null && !t.isBlank())
+                .map(t -> t.strip().toLowerCase(Locale.ROOT))
+                .forEach(tags::add);
+        updatedAt = now;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getCustomerId() {
+        return customerId;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public CaseStatus getStatus() {
+        return status;
+    }
+
+    public Priority getPriority() {
+        return priority;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public String getAssignee() {
+        return assignee;
+    }
+
+    public String getTeam() {
+        return team;
+    }
+
+    public String getOrderId() {
+        return orderId;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Set<String> getTags() {
+        return Set.copyOf(tags);
+    }
+}

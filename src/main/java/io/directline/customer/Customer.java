@@ -1,0 +1,165 @@
+package io.directline.customer;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** An owner of one or more of the company's products. */
+@Entity
+public class Customer {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "customer_seq")
+    @SequenceGenerator(name = "customer_seq", sequenceName = "customer_seq", allocationSize = 50)
+    private Long id;
+
+    private String name;
+    private String email;
+    private String phone;
+
+    @Enumerated(EnumType.STRING)
+    private Channel preferredChannel;
+
+    @Embedded
+    private QuietHours quietHours;
+
+    private String timeZone;
+
+    @Embedded
+    private Address address;
+
+    private BigDecimal lifetimeValue = BigDecimal.ZERO;
+    private boolean verified = true;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "customer_social_handle", joinColumns = @JoinColumn(name = "customer_id"))
+    @MapKeyColumn(name = "network")
+    @Column(name = "handle")
+    private Map<String, String> socialHandles = new LinkedHashMap<>();
+
+    @Version
+    private long version;
+
+    protected Customer() {}
+
+    Customer(CustomerDetails details, Instant now) {
+        this.createdAt = now;
+        apply(details, now);
+    }
+
+    void apply(CustomerDetails details, Instant now) {
+        this.name = details.name().strip();
+        this.email = normalizeEmail(details.email());
+        this.phone = blankToNull(details.phone());
+        this.preferredChannel = details.preferredChannel() == null ? Channel.EMAIL : details.preferredChannel();
+        this.quietHours = details.quietHours();
+        this.timeZone = details.timeZone() == null ? "UTC" : ZoneId.of(details.timeZone()).getId();
+        this.address = details.address();
+        if (details.lifetimeValue() != null) {
+            this.lifetimeValue = details.lifetimeValue();
+        }
+        this.socialHandles.clear();
+        if (details.socialHandles() != null) {
+            details.socialHandles().forEach((network, handle) -> {
+                if (handle != null && !handle.isBlank()) {
+                    socialHandles.put(network.toLowerCase(Locale.ROOT), handle.strip());
+                }
+            });
+        }
+        this.updatedAt = now;
+    }
+
+    static String normalizeEmail(String email) {
+        String value = blankToNull(email);
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public Channel getPreferredChannel() {
+        return preferredChannel;
+    }
+
+    public QuietHours getQuietHours() {
+        return quietHours;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public Address getAddress() {
+        return address;
+    }
+
+    public BigDecimal getLifetimeValue() {
+        return lifetimeValue;
+    }
+
+    public boolean isVerified() {
+        return verified;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Map<String, String> getSocialHandles() {
+        return Map.copyOf(socialHandles);
+    }
+
+    CustomerDetails details() {
+        return new CustomerDetails(
+                name,
+                email,
+                phone,
+                preferredChannel,
+                quietHours,
+                timeZone,
+                address,
+                lifetimeValue,
+                new LinkedHashMap<>(socialHandles));
+    }
+}

@@ -1,0 +1,128 @@
+package io.directline.customer;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Customers", description = "Owners, for agents")
+@RestController
+@Validated
+@RequestMapping("/api/v1/customers")
+class CustomerController {
+
+    private final CustomerManagement customers;
+
+    CustomerController(CustomerManagement customers) {
+        this.customers = customers;
+    }
+
+    @Operation(summary = "Register an owner")
+    @PostMapping
+    ResponseEntity<CustomerView> register(@Valid @RequestBody CustomerDetails details) {
+        var customer = customers.register(details);
+        return ResponseEntity.created(URI.create("/api/v1/customers/" + customer.getId()))
+                .body(CustomerView.of(customer));
+    }
+
+    @Operation(summary = "List owners, optionally by name prefix")
+    @GetMapping
+    CustomerList list(
+            @RequestParam(required = false) String name,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "25") @Min(1) @Max(100) int size) {
+        var slice = customers.list(name, PageRequest.of(page, size, Sort.by("name", "id")));
+        return new CustomerList(slice.map(CustomerView::of).getContent(), page, size, slice.hasNext());
+    }
+
+    @Operation(summary = "One owner")
+    @GetMapping("/{id}")
+    CustomerView get(@PathVariable long id) {
+        return CustomerView.of(customers.get(id));
+    }
+
+    @Operation(summary = "Change an owner; fields left out stay as they are")
+    @PatchMapping("/{id}")
+    CustomerView update(@PathVariable long id, @Valid @RequestBody CustomerPatch patch) {
+        return CustomerView.of(customers.update(id, patch.toDetails()));
+    }
+
+    record CustomerList(List<CustomerView> items, int page, int size, boolean hasNext) {}
+
+    /** Like {@link CustomerDetails}, but every field may be left out. */
+    record CustomerPatch(
+            @jakarta.validation.constraints.Size(min = 1, max = 200) String name,
+            @jakarta.validation.constraints.Email String email,
+            @jakarta.validation.constraints.Size(max = 40) String phone,
+            Channel preferredChannel,
+            QuietHours quietHours,
+            @ValidTimeZone String timeZone,
+            @Valid Address address,
+            @jakarta.validation.constraints.DecimalMin("0") BigDecimal lifetimeValue,
+            Map<String, String> socialHandles) {
+
+        CustomerDetails toDetails() {
+            return new CustomerDetails(
+                    name == null ? null : name.isBlank() ? null : name,
+                    email,
+                    phone,
+                    preferredChannel,
+                    quietHours,
+                    timeZone,
+                    address,
+                    lifetimeValue,
+                    socialHandles);
+        }
+    }
+
+    record CustomerView(
+            Long id,
+            String name,
+            String email,
+            String phone,
+            Channel preferredChannel,
+            QuietHours quietHours,
+            String timeZone,
+            Address address,
+            BigDecimal lifetimeValue,
+            boolean verified,
+            Map<String, String> socialHandles,
+            Instant createdAt,
+            Instant updatedAt) {
+
+        static CustomerView of(Customer c) {
+            return new CustomerView(
+                    c.getId(),
+                    c.getName(),
+                    c.getEmail(),
+                    c.getPhone(),
+                    c.getPreferredChannel(),
+                    c.getQuietHours(),
+                    c.getTimeZone(),
+                    c.getAddress(),
+                    c.getLifetimeValue(),
+                    c.isVerified(),
+                    c.getSocialHandles(),
+                    c.getCreatedAt(),
+                    c.getUpdatedAt());
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.directline.customer;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface CustomerRepository extends JpaRepository<Customer, Long> {
+
+    Optional<Customer> findByEmail(String email);
+
+    Optional<Customer> findByPhone(String phone);
+
+    Slice<Customer> findAllBy(Pageable pageable);
+
+    Slice<Customer> findByNameStartingWithIgnoreCase(String prefix, Pageable pageable);
+
+    @Query("select c.id as id, c.name as name from Customer c where c.id in :ids")
+    List<CustomerName> findNames(Collection<Long> ids);
+
+    interface CustomerName {
+        Long getId();
+
+        String getName();
+    }
+}

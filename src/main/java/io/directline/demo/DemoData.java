@@ -1,0 +1,332 @@
+package io.directline.demo;
+
+import io.directline.cases.CaseManagement;
+import io.directline.cases.CaseManagement.ImportedCase;
+import io.directline.cases.CaseManagement.ImportedMessage;
+import io.directline.cases.CaseStatus;
+import io.directline.cases.Direction;
+import io.directline.cases.Priority;
+import io.directline.customer.Address;
+import io.directline.customer.Channel;
+import io.directline.customer.Customer;
+import io.directline.customer.CustomerDetails;
+import io.directline.customer.CustomerManagement;
+import io.directline.customer.QuietHours;
+import io.directline.identity.NewUser;
+import io.directline.identity.Role;
+import io.directline.identity.UserManagement;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
+
+/** Loads the demo data once, at the first start with {@code directline.demo.enabled=true}. */
+@Component
+@Order(10)
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final int BATCH = 500;
+
+    private static final String[] FIRST = {
+        "Olivia", "Liam", "Emma", "Noah", "Ava", "Elijah", "Sophia", "James", "Isabella", "Lucas", "Mia", "Mateo",
+        "Amelia", "Benjamin", "Harper", "Henry", "Evelyn", "Theodore", "Camila", "Jack", "Aisha", "Wei", "Priya",
+        "Diego", "Fatima", "Hiroshi", "Grace", "Omar", "Chloe", "Samuel", "Nora", "David", "Zoe", "Daniel", "Lena",
+        "Marcus", "Ruth", "Andre", "Yuki", "Carmen"
+    };
+    private static final String[] LAST = {
+        "Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez",
+        "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas", "Taylor", "Moore", "Jackson", "Martin",
+        "Lee", "Perez", "Thompson", "White", "Harris", "Sanchez", "Clark", "Ramirez", "Lewis", "Robinson", "Walker",
+        "Young", "Allen", "King", "Wright", "Scott", "Nguyen", "Hill", "Flores", "Patel"
+    };
+    private static final String[] MODELS = {"Aurora", "Meridian", "Solstice", "Cascade", "Summit"};
+
+    private record Story(String team, String subject, String opening, String answer, String followUp) {}
+
+    private static final List<Story> STORIES = List.of(
+            new Story(
+                    "delivery",
+                    "Delivery date for my %s keeps moving",
+                    "My %s was due on the 14th. The dealer now says 'a few more weeks' but nobody can tell me why."
+                            + " I have already sold my old car.",
+                    "I am sorry about the uncertainty. Your car left the plant yesterday and is on the train to the"
+                            + " regional hub; I will confirm the delivery slot by Friday.",
+                    "Thank you. Friday works, but please call rather than email."),
+            new Story(
+                    "service",
+                    "Warning light after the last service",
+                    "Since the 20,000-mile service of my %s the tire-pressure light comes on every morning.",
+                    "Thanks for telling us. That points to a sensor that was not re-learned after the tire rotation."
+                            + " The nearest service center can do it in 20 minutes; shall I book you in?",
+                    "Yes please, Tuesday morning if possible."),
+            new Story(
+                    "billing",
+                    "Charged twice for the extended warranty",
+                    "My card statement shows the extended warranty for my %s twice, 1,490 dollars each.",
+                    "You are right, the second charge is a duplicate. I have requested the refund; it shows on your"
+                            + " statement within 5 business days.",
+                    "Great, thank you for the quick answer."),
+            new Story(
+                    "product",
+                    "Phone keeps disconnecting from the infotainment",
+                    "Since the last software update my phone drops the connection to the %s every few minutes.",
+                    "The update 4.2.1 fixes that pairing issue. It installs over the air tonight if the car is parked"
+                            + " with enough charge.",
+                    "It still happens after the update, unfortunately."),
+            new Story(
+                    "service",
+                    "Mobile service for my %s?",
+                    "I live 90 miles from the nearest service center. Can the annual inspection be done at my home?",
+                    "Yes, our mobile service covers your area. A technician can come on any weekday; which day suits"
+                            + " you?",
+                    "Thursday afternoon would be ideal."),
+            new Story(
+                    "delivery",
+                    "Paperwork missing at delivery",
+                    "I picked up my %s today but the registration documents were not in the folder.",
+                    "The documents were sent to the dealer by courier this morning. We will forward them to you by"
+                            + " registered mail.",
+                    null),
+            new Story(
+                    "product",
+                    "Range much lower in winter",
+                    "My %s shows 180 miles of range instead of the 290 advertised since it got cold.",
+                    "Cold weather reduces range; pre-conditioning while plugged in helps a lot. I have sent you a short"
+                            + " guide.",
+                    "The guide helped, I now get about 230 miles."),
+            new Story(
+                    "billing",
+                    "Lease end: who inspects the car?",
+                    "My lease of the %s ends next month. How does the return inspection work?",
+                    "An independent inspector contacts you three weeks before the end date and comes to your home.",
+                    null));
+
+    private final DemoProperties properties;
+    private final CustomerManagement customers;
+    private final UserManagement users;
+    private final CaseManagement cases;
+    private final Clock clock;
+
+    DemoData(
+            DemoProperties properties,
+            CustomerManagement customers,
+            UserManagement users,
+            CaseManagement cases,
+            Clock clock) {
+        this.properties = properties;
+        this.customers = customers;
+        this.users = users;
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!properties.enabled()) {
+            return;
+        }
+        if (users.exists("agent")) {
+            printLogins();
+            return;
+        }
+        long started = System.nanoTime();
+        var random = new Random(properties.seed());
+        var cities = new WeightedCities(loadCities());
+        var owners = createOwners(random, cities);
+        createStaffAndOwnerLogin(owners.get(0));
+        int created = createCases(random, owners);
+        log.info(
+                "Demo data: {} owners in {} cities, {} cases, in {} ms.",
+                owners.size(),
+                cities.size(),
+                created,
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+        printLogins();
+    }
+
+    private List<Customer> createOwners(Random random, WeightedCities cities) {
+        var created = new ArrayList<Customer>(properties.owners());
+        var batch = new ArrayList<CustomerDetails>(BATCH);
+        for (int i = 0; i < properties.owners(); i++) {
+            var city = cities.pick(random);
+            String first = FIRST[random.nextInt(FIRST.length)];
+            String last = LAST[random.nextInt(LAST.length)];
+            // scatter a few kilometres around the city centre (1 degree of latitude is about 111 km)
+            double lat = city.latitude() + (random.nextGaussian() * 4 / 111.0);
+            double lon = city.longitude()
+                    + (random.nextGaussian() * 4 / (111.0 * Math.cos(Math.toRadians(city.latitude()))));
+            var channel = pickChannel(random);
+            batch.add(new CustomerDetails(
+                    first + " " + last,
+                    (first + "." + last + "." + (i + 1) + "@example.com").toLowerCase(),
+                    String.format("+1-555-%07d", i + 1),
+                    channel,
+                    random.nextInt(3) == 0 ? new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0)) : null,
+                    timeZone(city.longitude()),
+                    new Address(
+                            (100 + random.nextInt(9800)) + " " + LAST[random.nextInt(LAST.length)] + " Street",
+                            city.name(),
+                            String.format("%05d", random.nextInt(99_999)),
+                            city.region(),
+                            city.country(),
+                            Math.round(lat * 1e5) / 1e5,
+                            Math.round(lon * 1e5) / 1e5),
+                    BigDecimal.valueOf(30_000 + random.nextInt(220_000)),
+                    channel == Channel.X || channel == Channel.MASTODON
+                            ? Map.of(channel.name().toLowerCase(), "@" + first.toLowerCase() + last.toLowerCase() + i)
+                            : Map.of()));
+            if (batch.size() == BATCH) {
+                created.addAll(customers.registerAll(batch));
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            created.addAll(customers.registerAll(batch));
+        }
+        return created;
+    }
+
+    private void createStaffAndOwnerLogin(Customer firstOwner) {
+        String pw = properties.password();
+        users.createUser(new NewUser("agent", pw, "Alex Morgan", "alex.morgan@directline.example", "service", Set.of(Role.AGENT), null));
+        users.createUser(new NewUser("agent2", pw, "Sam Rivera", "sam.rivera@directline.example", "delivery", Set.of(Role.AGENT), null));
+        users.createUser(new NewUser("supervisor", pw, "Jordan Lee", "jordan.lee@directline.example", "service", Set.of(Role.SUPERVISOR), null));
+        users.createUser(new NewUser("executive", pw, "Dana Whitfield", "dana.whitfield@directline.example", null, Set.of(Role.EXECUTIVE), null));
+        users.createUser(new NewUser("demo-admin", pw, "Robin Admin", null, null, Set.of(Role.ADMIN), null));
+        users.createUser(new NewUser("owner", pw, firstOwner.getName(), firstOwner.getEmail(), null, Set.of(Role.OWNER), firstOwner.getId()));
+    }
+
+    private int createCases(Random random, List<Customer> owners) {
+        var now = clock.instant();
+        var statuses = CaseStatus.values();
+        String[][] staff = {{"agent", "Alex Morgan"}, {"agent2", "Sam Rivera"}, {"supervisor", "Jordan Lee"}};
+        var batch = new ArrayList<ImportedCase>(BATCH);
+        int created = 0;
+        for (int i = 0; i < properties.cases(); i++) {
+            // the demo owner login gets the first cases, one in each status
+            var owner = i < statuses.length ? owners.get(0) : owners.get(random.nextInt(owners.size()));
+            var status = i < statuses.length ? statuses[i] : pickStatus(random);
+            var story = STORIES.get(random.nextInt(STORIES.size()));
+            String model = MODELS[random.nextInt(MODELS.length)];
+            var opened = now.minus(Duration.ofMinutes(20 + random.nextInt(60 * 24 * 45)));
+            String[] holder = status == CaseStatus.NEW ? null : staff[random.nextInt(staff.length)];
+            var messages = new ArrayList<ImportedMessage>();
+            messages.add(new ImportedMessage(Direction.INBOUND, owner.getName(), null, story.opening().formatted(model), opened));
+            Instant t = opened;
+            if (holder != null) {
+                t = t.plus(Duration.ofMinutes(15 + random.nextInt(600)));
+                messages.add(new ImportedMessage(Direction.OUTBOUND, holder[1], holder[0], story.answer(), t));
+                if (story.followUp() != null && status != CaseStatus.WAITING_ON_CUSTOMER) {
+                    t = t.plus(Duration.ofMinutes(30 + random.nextInt(1200)));
+                    messages.add(new ImportedMessage(Direction.INBOUND, owner.getName(), null, story.followUp(), t));
+                }
+                if (random.nextInt(4) == 0) {
+                    t = t.plus(Duration.ofMinutes(5));
+                    messages.add(new ImportedMessage(Direction.INTERNAL, holder[1], holder[0],
+                            "Checked the order history; owner has had two earlier contacts about this.", t));
+                }
+            }
+            if (t.isAfter(now)) {
+                t = now;
+            }
+            batch.add(new ImportedCase(
+                    owner.getId(),
+                    story.subject().formatted(model),
+                    i < statuses.length ? Channel.PORTAL : owner.getPreferredChannel(),
+                    pickPriority(random),
+                    status,
+                    holder == null ? null : holder[0],
+                    story.team(),
+                    random.nextInt(3) == 0 ? Set.of(model.toLowerCase()) : Set.of(),
+                    opened,
+                    messages));
+            if (batch.size() == BATCH) {
+                created += cases.importCases(batch).size();
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            created += cases.importCases(batch).size();
+        }
+        return created;
+    }
+
+    private void printLogins() {
+        log.info(
+                "\n\n    Demo logins, all with the password '{}':\n"
+                        + "      agent, agent2 (AGENT) · supervisor (SUPERVISOR) · executive (EXECUTIVE)\n"
+                        + "      demo-admin (ADMIN) · owner (OWNER, an owner with cases in every status)\n"
+                        + "    Open http://localhost:8080 and sign in.\n",
+                properties.password());
+    }
+
+    private static Channel pickChannel(Random random) {
+        int r = random.nextInt(100);
+        return r < 45 ? Channel.EMAIL : r < 70 ? Channel.PORTAL : r < 82 ? Channel.SMS : r < 92 ? Channel.PHONE : r < 97 ? Channel.X : Channel.MASTODON;
+    }
+
+    private static CaseStatus pickStatus(Random random) {
+        int r = random.nextInt(100);
+        return r < 15 ? CaseStatus.NEW
+                : r < 40 ? CaseStatus.OPEN
+                : r < 55 ? CaseStatus.WAITING_ON_CUSTOMER
+                : r < 65 ? CaseStatus.WAITING_ON_COMPANY
+                : r < 85 ? CaseStatus.RESOLVED
+                : CaseStatus.CLOSED;
+    }
+
+    private static Priority pickPriority(Random random) {
+        int r = random.nextInt(100);
+        return r < 15 ? Priority.LOW : r < 75 ? Priority.NORMAL : r < 93 ? Priority.HIGH : Priority.URGENT;
+    }
+
+    /** A rough US time zone from the longitude; good enough for demo owners. */
+    private static String timeZone(double longitude) {
+        if (longitude > -87.5) {
+            return "America/New_York";
+        }
+        if (longitude > -101) {
+            return "America/Chicago";
+        }
+        if (longitude > -115) {
+            return "America/Denver";
+        }
+        if (longitude > -130) {
+            return "America/Los_Angeles";
+        }
+        return longitude > -150 ? "America/Anchorage" : "Pacific/Honolulu";
+    }
+
+    private static List<City> loadCities() {
+        var mapper = new CsvMapper();
+        var schema = CsvSchema.emptySchema().withHeader();
+        try (var in = new ClassPathResource("demo/cities-us-50k.csv").getInputStream();
+                var rows = mapper.readerFor(City.class).with(schema).readValues(in)) {
+            var cities = new ArrayList<City>();
+            while (rows.hasNextValue()) {
+                cities.add((City) rows.nextValue());
+            }
+            return cities;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.directline.identity;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two filter chains: the API ({@code /api/**} and the actuator) is stateless and takes HTTP Basic or a
+ * personal API token; the screens use form sign-in with a session and CSRF protection.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String[] STAFF = {"AGENT", "SUPERVISOR", "EXECUTIVE", "ADMIN"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationProvider authenticationProvider(
+            UserRepository users, PasswordEncoder passwordEncoder, LoginThrottle throttle) {
+        UserDetailsService details = username -> users.findByUsername(username)
+                .map(UserAccount::toPrincipal)
+                .orElseThrow(() -> new UsernameNotFoundException(username));
+        var dao = new DaoAuthenticationProvider(details);
+        dao.setPasswordEncoder(passwordEncoder);
+        return new ThrottledAuthenticationProvider(dao, throttle);
+    }
+
+    @Bean
+    ProblemAuthenticationEntryPoint problemEntryPoint(JsonMapper json) {
+        return new ProblemAuthenticationEntryPoint(json);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, ProblemAuthenticationEntryPoint problems)
+            throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/api/v1/users/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/api/v1/me/**")
+                        .hasRole("OWNER")
+                        .requestMatchers("/api/v1/tokens/**")
+                        .authenticated()
+                        .requestMatchers("/api/v1/**")
+                        .hasAnyRole(STAFF)
+                        .anyRequest()
+                        .denyAll())
+                .httpBasic(b -> b.authenticationEntryPoint(problems))
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain screenChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a.requestMatchers(
+                                "/login",
+                                "/css/**",
+                                "/js/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/")
+                        .authenticated()
+                        .requestMatchers("/portal", "/portal/**")
+                        .hasRole("OWNER")
+                        .requestMatchers("/inbox", "/inbox/**", "/cases/**", "/customers/**")
+                        .hasAnyRole(STAFF)
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(f -> f.loginPage("/login")
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler((request, response, exception) -> {
+                            String target = exception instanceof LoginThrottledException throttled
+                                    ? "/login?throttled="
+                                            + URLEncoder.encode(
+                                                    LoginThrottledException.humanize(throttled.retryAfter()),
+                                                    StandardCharsets.UTF_8)
+                                    : "/login?error";
+                            response.setStatus(HttpServletResponse.SC_FOUND);
+                            response.sendRedirect(request.getContextPath() + target);
+                        })
+                        .permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
+        return http.build();
+    }
+}

@@ -1,0 +1,112 @@
+package io.directline.identity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+@Entity
+@Table(name = "app_user")
+class UserAccount {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "app_user_seq")
+    @SequenceGenerator(name = "app_user_seq", sequenceName = "app_user_seq", allocationSize = 50)
+    private Long id;
+
+    private String username;
+    private String passwordHash;
+    private String displayName;
+    private String email;
+    private String team;
+    private Long customerId;
+    private boolean enabled = true;
+    private Instant createdAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "role")
+    @Enumerated(EnumType.STRING)
+    private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+    @Version
+    private long version;
+
+    protected UserAccount() {}
+
+    UserAccount(
+            String username,
+            String passwordHash,
+            String displayName,
+            String email,
+            String team,
+            Set<Role> roles,
+            Long customerId,
+            Instant now) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.displayName = displayName;
+        this.email = email;
+        this.team = team;
+        this.roles = EnumSet.copyOf(roles);
+        this.customerId = customerId;
+        this.createdAt = now;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getUsername() {
+        return username;
+    }
+
+    String getPasswordHash() {
+        return passwordHash;
+    }
+
+    String getDisplayName() {
+        return displayName;
+    }
+
+    String getEmail() {
+        return email;
+    }
+
+    String getTeam() {
+        return team;
+    }
+
+    Long getCustomerId() {
+        return customerId;
+    }
+
+    boolean isEnabled() {
+        return enabled;
+    }
+
+    Set<Role> getRoles() {
+        return Set.copyOf(roles);
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    DirectLineUser toPrincipal() {
+        return new DirectLineUser(id, username, passwordHash, displayName, team, customerId, enabled, roles);
+    }
+}

@@ -1,0 +1,13 @@
+package io.directline.web;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Web settings.
+ *
+ * @param maxRequestSize the largest API request body accepted (larger ones get 413 before being read)
+ */
+@ConfigurationProperties("directline.web")
+record WebProperties(@DefaultValue("2MB") DataSize maxRequestSize) {}
