@@ -83,16 +83,14 @@ class CaseApiController {
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "25") @Min(1) @Max(100) int size) {
         var slice = cases.search(
-                new CaseFilter(status == null ? null : EnumSet.copyOf(status), assignee, team, customerId, updatedSince),
+                new CaseFilter(
+                        status == null ? null : EnumSet.copyOf(status), assignee, team, customerId, updatedSince),
                 page,
                 size);
         var names = customers.namesOf(
                 slice.items().stream().map(SupportCase::getCustomerId).collect(Collectors.toSet()));
         return new CaseList<>(
-                slice.items().stream().map(c -> CaseSummary.of(c, names)).toList(),
-                page,
-                size,
-                slice.hasNext());
+                slice.items().stream().map(c -> CaseSummary.of(c, names)).toList(), page, size, slice.hasNext());
     }
 
     @Operation(summary = "One case with its conversation (including internal notes) and audit trail")
@@ -109,7 +107,8 @@ class CaseApiController {
             @Valid @RequestBody CaseChangeRequest request) {
         cases.change(
                 id,
-                new CaseChanges(request.status(), request.assignee(), request.priority(), request.tags(), request.team()),
+                new CaseChanges(
+                        request.status(), request.assignee(), request.priority(), request.tags(), request.team()),
                 Actor.of(user, Channel.PORTAL));
         return detail(cases.get(id));
     }

@@ -8,7 +8,8 @@ import java.util.Set;
  *
  * @param assignee a username, or {@link #UNASSIGNED} for cases nobody holds
  */
-public record CaseFilter(Set<CaseStatus> statuses, String assignee, String team, Long customerId, Instant updatedSince) {
+public record CaseFilter(
+        Set<CaseStatus> statuses, String assignee, String team, Long customerId, Instant updatedSince) {
 
     public static final String UNASSIGNED = "none";
 

@@ -72,7 +72,8 @@ public class CaseManagement {
     /** Opens a case; throws a 400 problem for an unknown owner and a 413 problem for a message over 64 KiB. */
     @Transactional
     public SupportCase open(OpenCase command, Actor actor) {
-        var customer = customers.find(command.customerId())
+        var customer = customers
+                .find(command.customerId())
                 .orElseThrow(() -> CaseProblems.unknownCustomer(command.customerId()));
         var body = MessageText.of(command.body());
         var channel = command.channel() != null ? command.channel() : customer.getPreferredChannel();
@@ -86,11 +87,11 @@ public class CaseManagement {
                 blankToNull(command.orderId()),
                 now));
         var ownerVoice = new Actor(actor.username(), customer.getName(), actor.channel());
-        var message = messages.save(
-                new CaseMessage(supportCase.getId(), Direction.INBOUND, channel, ownerVoice, body, command.externalId(), now));
+        var message = messages.save(new CaseMessage(
+                supportCase.getId(), Direction.INBOUND, channel, ownerVoice, body, command.externalId(), now));
         record(supportCase, now, actor, "OPENED", "Opened via " + channel + ": " + supportCase.getSubject());
-        events.publishEvent(new CaseOpened(
-                supportCase.getId(), customer.getId(), channel, supportCase.getPriority(), now));
+        events.publishEvent(
+                new CaseOpened(supportCase.getId(), customer.getId(), channel, supportCase.getPriority(), now));
         events.publishEvent(new MessageReceived(supportCase.getId(), message.getId(), customer.getId(), channel, now));
         metrics.caseOpened(channel);
         metrics.message(Direction.INBOUND, channel);
@@ -104,8 +105,8 @@ public class CaseManagement {
     @Transactional
     public CaseMessage receiveFromOwner(
             long caseId, long customerId, String body, Channel channel, String externalId, Actor actor) {
-        var supportCase = cases.findByIdAndCustomerId(caseId, customerId)
-                .orElseThrow(() -> CaseProblems.caseNotFound(caseId));
+        var supportCase =
+                cases.findByIdAndCustomerId(caseId, customerId).orElseThrow(() -> CaseProblems.caseNotFound(caseId));
         var text = MessageText.of(body);
         var now = clock.instant();
         var from = supportCase.ownerWrote(now);
@@ -141,7 +142,8 @@ public class CaseManagement {
         var text = MessageText.of(body);
         var now = clock.instant();
         supportCase.touch(now);
-        var message = messages.save(new CaseMessage(caseId, Direction.INTERNAL, actor.channel(), actor, text, null, now));
+        var message =
+                messages.save(new CaseMessage(caseId, Direction.INTERNAL, actor.channel(), actor, text, null, now));
         record(supportCase, now, actor, "NOTE_ADDED", null);
         return message;
     }
@@ -164,13 +166,19 @@ public class CaseManagement {
             statusChanged(supportCase, from, now, actor, null);
         }
         if (changes.assignee() != null) {
-            var assignee = changes.assignee().isBlank() ? null : changes.assignee().strip();
+            var assignee =
+                    changes.assignee().isBlank() ? null : changes.assignee().strip();
             if (assignee != null && users.staffMember(assignee).isEmpty()) {
                 throw CaseProblems.unknownAssignee(assignee);
             }
             if (!Objects.equals(assignee, supportCase.getAssignee())) {
                 supportCase.assignTo(assignee, now);
-                record(supportCase, now, actor, "ASSIGNED", assignee == null ? "Unassigned" : "Assigned to " + assignee);
+                record(
+                        supportCase,
+                        now,
+                        actor,
+                        "ASSIGNED",
+                        assignee == null ? "Unassigned" : "Assigned to " + assignee);
             }
         }
         if (changes.team() != null) {
@@ -267,7 +275,11 @@ public class CaseManagement {
         if (from == supportCase.getStatus()) {
             return;
         }
-        record(supportCase, now, actor, "STATUS_CHANGED",
+        record(
+                supportCase,
+                now,
+                actor,
+                "STATUS_CHANGED",
                 from + " → " + supportCase.getStatus() + (why == null ? "" : " (" + why + ")"));
         events.publishEvent(
                 new CaseStatusChanged(supportCase.getId(), from, supportCase.getStatus(), actor.username(), now));

@@ -8,7 +8,8 @@ interface CaseMessageRepository extends JpaRepository<CaseMessage, Long> {
 
     List<CaseMessage> findByCaseIdOrderByCreatedAtAscIdAsc(long caseId);
 
-    @Query("select m from CaseMessage m where m.caseId = :caseId and m.direction <> io.directline.cases.Direction.INTERNAL"
-            + " order by m.createdAt, m.id")
+    @Query(
+            "select m from CaseMessage m where m.caseId = :caseId and m.direction <> io.directline.cases.Direction.INTERNAL"
+                    + " order by m.createdAt, m.id")
     List<CaseMessage> findPublicByCaseId(long caseId);
 }

@@ -22,9 +22,9 @@ class CaseMetrics {
     }
 
     void message(Direction direction, Channel channel) {
-        afterCommit(() -> registry.counter(
-                        "directline.messages", "direction", direction.name(), "channel", channel.name())
-                .increment());
+        afterCommit(
+                () -> registry.counter("directline.messages", "direction", direction.name(), "channel", channel.name())
+                        .increment());
     }
 
     private static void afterCommit(Runnable action) {

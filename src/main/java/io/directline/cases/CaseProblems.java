@@ -59,6 +59,7 @@ public final class CaseProblems {
         return problem(
                 HttpStatus.BAD_REQUEST,
                 "Unknown assignee",
-                "assignee " + username + " is not an active staff member; use an agent's username, or \"\" to unassign.");
+                "assignee " + username
+                        + " is not an active staff member; use an agent's username, or \"\" to unassign.");
     }
 }

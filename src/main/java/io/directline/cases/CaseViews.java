@@ -46,8 +46,7 @@ final class CaseViews {
 
     record CaseList<T>(List<T> items, int page, int size, boolean hasNext) {}
 
-    record MessageView(
-            long id, Direction direction, Channel channel, String author, String body, Instant createdAt) {
+    record MessageView(long id, Direction direction, Channel channel, String author, String body, Instant createdAt) {
 
         static MessageView of(CaseMessage m) {
             return new MessageView(
@@ -129,7 +128,8 @@ final class CaseViews {
         }
     }
 
-    record OwnerCaseSummary(long id, String reference, String subject, CaseStatus status, Instant createdAt, Instant updatedAt) {
+    record OwnerCaseSummary(
+            long id, String reference, String subject, CaseStatus status, Instant createdAt, Instant updatedAt) {
 
         static OwnerCaseSummary of(SupportCase c) {
             return new OwnerCaseSummary(

@@ -23,7 +23,8 @@ class InboxController {
     private final UserManagement users;
     private final CasesProperties properties;
 
-    InboxController(CaseManagement cases, CustomerManagement customers, UserManagement users, CasesProperties properties) {
+    InboxController(
+            CaseManagement cases, CustomerManagement customers, UserManagement users, CasesProperties properties) {
         this.cases = cases;
         this.customers = customers;
         this.users = users;
@@ -40,7 +41,8 @@ class InboxController {
             Model model) {
         model.addAttribute("staff", users.staff());
         model.addAttribute("statuses", CaseStatus.values());
-        model.addAttribute("refreshSeconds", Math.max(1, properties.inboxRefresh().toSeconds()));
+        model.addAttribute(
+                "refreshSeconds", Math.max(1, properties.inboxRefresh().toSeconds()));
         rows(status, assignee, team, page, model);
         return "cases/inbox";
     }
@@ -65,7 +67,8 @@ class InboxController {
         model.addAttribute("team", team == null ? "" : team);
         model.addAttribute(
                 "customerNames",
-                customers.namesOf(slice.items().stream().map(SupportCase::getCustomerId).collect(Collectors.toSet())));
+                customers.namesOf(
+                        slice.items().stream().map(SupportCase::getCustomerId).collect(Collectors.toSet())));
         return "cases/inbox :: rows";
     }
 }

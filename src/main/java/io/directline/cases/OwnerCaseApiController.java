@@ -45,13 +45,13 @@ class OwnerCaseApiController {
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "25") @Min(1) @Max(100) int size) {
         var slice = cases.search(new CaseFilter(null, null, null, owner.customerId(), null), page, size);
-        return new CaseList<>(
-                slice.items().stream().map(OwnerCaseSummary::of).toList(), page, size, slice.hasNext());
+        return new CaseList<>(slice.items().stream().map(OwnerCaseSummary::of).toList(), page, size, slice.hasNext());
     }
 
     @Operation(summary = "Open a case")
     @PostMapping
-    ResponseEntity<OwnerCase> open(@AuthenticationPrincipal DirectLineUser owner, @Valid @RequestBody OwnerNewCase request) {
+    ResponseEntity<OwnerCase> open(
+            @AuthenticationPrincipal DirectLineUser owner, @Valid @RequestBody OwnerNewCase request) {
         var opened = cases.open(
                 new OpenCase(
                         owner.customerId(),
@@ -77,13 +77,18 @@ class OwnerCaseApiController {
     @Operation(summary = "Write on one of my cases; a resolved case reopens")
     @PostMapping("/{id}/messages")
     ResponseEntity<MessageView> write(
-            @AuthenticationPrincipal DirectLineUser owner, @PathVariable long id, @Valid @RequestBody OwnerMessage request) {
+            @AuthenticationPrincipal DirectLineUser owner,
+            @PathVariable long id,
+            @Valid @RequestBody OwnerMessage request) {
         var message = cases.receiveFromOwner(
                 id, owner.customerId(), request.body(), Channel.PORTAL, null, Actor.of(owner, Channel.PORTAL));
         return ResponseEntity.created(URI.create("/api/v1/me/cases/" + id)).body(MessageView.of(message));
     }
 
-    record OwnerNewCase(@NotBlank @Size(max = 300) String subject, @NotBlank String body, @Size(max = 60) String orderId) {}
+    record OwnerNewCase(
+            @NotBlank @Size(max = 300) String subject,
+            @NotBlank String body,
+            @Size(max = 60) String orderId) {}
 
     record OwnerMessage(@NotBlank String body) {}
 }

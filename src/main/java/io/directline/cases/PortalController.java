@@ -22,7 +22,8 @@ class PortalController {
     }
 
     @GetMapping("/portal")
-    String myCases(@AuthenticationPrincipal DirectLineUser owner, @RequestParam(defaultValue = "0") int page, Model model) {
+    String myCases(
+            @AuthenticationPrincipal DirectLineUser owner, @RequestParam(defaultValue = "0") int page, Model model) {
         int safePage = Math.max(0, Math.min(page, 100_000));
         var slice = cases.search(new CaseFilter(null, null, null, owner.customerId(), null), safePage, 20);
         model.addAttribute("cases", slice.items());

@@ -63,7 +63,14 @@ public class SupportCase {
 
     protected SupportCase() {}
 
-    SupportCase(long customerId, String subject, Channel channel, Priority priority, String team, String orderId, Instant now) {
+    SupportCase(
+            long customerId,
+            String subject,
+            Channel channel,
+            Priority priority,
+            String team,
+            String orderId,
+            Instant now) {
         this.customerId = customerId;
         this.subject = subject.strip();
         this.channel = channel;

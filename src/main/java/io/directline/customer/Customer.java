@@ -73,7 +73,9 @@ public class Customer {
         this.phone = blankToNull(details.phone());
         this.preferredChannel = details.preferredChannel() == null ? Channel.EMAIL : details.preferredChannel();
         this.quietHours = details.quietHours();
-        this.timeZone = details.timeZone() == null ? "UTC" : ZoneId.of(details.timeZone()).getId();
+        this.timeZone = details.timeZone() == null
+                ? "UTC"
+                : ZoneId.of(details.timeZone()).getId();
         this.address = details.address();
         if (details.lifetimeValue() != null) {
             this.lifetimeValue = details.lifetimeValue();

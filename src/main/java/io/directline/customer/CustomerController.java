@@ -69,7 +69,9 @@ class CustomerController {
 
     /** Like {@link CustomerDetails}, but every field may be left out. */
     record CustomerPatch(
-            @jakarta.validation.constraints.Size(min = 1, max = 200) String name,
+            @jakarta.validation.constraints.Size(min = 1, max = 200)
+            String name,
+
             @jakarta.validation.constraints.Email String email,
             @jakarta.validation.constraints.Size(max = 40) String phone,
             Channel preferredChannel,

@@ -87,23 +87,27 @@ public class CustomerManagement {
             return Map.of();
         }
         return customers.findNames(ids).stream()
-                .collect(Collectors.toMap(CustomerRepository.CustomerName::getId, CustomerRepository.CustomerName::getName));
+                .collect(Collectors.toMap(
+                        CustomerRepository.CustomerName::getId, CustomerRepository.CustomerName::getName));
     }
 
     private void rejectTakenHandles(CustomerDetails details, Long self) {
         var email = Customer.normalizeEmail(details.email());
         if (email != null) {
-            customers.findByEmail(email)
+            customers
+                    .findByEmail(email)
                     .filter(other -> !other.getId().equals(self))
                     .ifPresent(other -> {
                         throw new DuplicateHandleException("email address", email, other.getId());
                     });
         }
         if (details.phone() != null && !details.phone().isBlank()) {
-            customers.findByPhone(details.phone().strip())
+            customers
+                    .findByPhone(details.phone().strip())
                     .filter(other -> !other.getId().equals(self))
                     .ifPresent(other -> {
-                        throw new DuplicateHandleException("phone number", details.phone().strip(), other.getId());
+                        throw new DuplicateHandleException(
+                                "phone number", details.phone().strip(), other.getId());
                     });
         }
     }

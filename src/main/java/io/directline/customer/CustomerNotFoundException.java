@@ -8,7 +8,10 @@ import org.springframework.web.ErrorResponseException;
 public class CustomerNotFoundException extends ErrorResponseException {
 
     public CustomerNotFoundException(long id) {
-        super(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No owner with id " + id + "."), null);
+        super(
+                HttpStatus.NOT_FOUND,
+                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No owner with id " + id + "."),
+                null);
         getBody().setTitle("Owner not found");
     }
 }

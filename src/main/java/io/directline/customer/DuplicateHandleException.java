@@ -11,7 +11,8 @@ public class DuplicateHandleException extends ErrorResponseException {
         super(
                 HttpStatus.CONFLICT,
                 ProblemDetail.forStatusAndDetail(
-                        HttpStatus.CONFLICT, "The " + what + " " + value + " already belongs to owner " + ownerId + "."),
+                        HttpStatus.CONFLICT,
+                        "The " + what + " " + value + " already belongs to owner " + ownerId + "."),
                 null);
         getBody().setTitle("Already registered");
         getBody().setProperty("existingCustomerId", ownerId);

@@ -46,16 +46,88 @@ class DemoData implements ApplicationRunner {
     private static final int BATCH = 500;
 
     private static final String[] FIRST = {
-        "Olivia", "Liam", "Emma", "Noah", "Ava", "Elijah", "Sophia", "James", "Isabella", "Lucas", "Mia", "Mateo",
-        "Amelia", "Benjamin", "Harper", "Henry", "Evelyn", "Theodore", "Camila", "Jack", "Aisha", "Wei", "Priya",
-        "Diego", "Fatima", "Hiroshi", "Grace", "Omar", "Chloe", "Samuel", "Nora", "David", "Zoe", "Daniel", "Lena",
-        "Marcus", "Ruth", "Andre", "Yuki", "Carmen"
+        "Olivia",
+        "Liam",
+        "Emma",
+        "Noah",
+        "Ava",
+        "Elijah",
+        "Sophia",
+        "James",
+        "Isabella",
+        "Lucas",
+        "Mia",
+        "Mateo",
+        "Amelia",
+        "Benjamin",
+        "Harper",
+        "Henry",
+        "Evelyn",
+        "Theodore",
+        "Camila",
+        "Jack",
+        "Aisha",
+        "Wei",
+        "Priya",
+        "Diego",
+        "Fatima",
+        "Hiroshi",
+        "Grace",
+        "Omar",
+        "Chloe",
+        "Samuel",
+        "Nora",
+        "David",
+        "Zoe",
+        "Daniel",
+        "Lena",
+        "Marcus",
+        "Ruth",
+        "Andre",
+        "Yuki",
+        "Carmen"
     };
     private static final String[] LAST = {
-        "Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez",
-        "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas", "Taylor", "Moore", "Jackson", "Martin",
-        "Lee", "Perez", "Thompson", "White", "Harris", "Sanchez", "Clark", "Ramirez", "Lewis", "Robinson", "Walker",
-        "Young", "Allen", "King", "Wright", "Scott", "Nguyen", "Hill", "Flores", "Patel"
+        "Smith",
+        "Johnson",
+        "Williams",
+        "Brown",
+        "Jones",
+        "Garcia",
+        "Miller",
+        "Davis",
+        "Rodriguez",
+        "Martinez",
+        "Hernandez",
+        "Lopez",
+        "Gonzalez",
+        "Wilson",
+        "Anderson",
+        "Thomas",
+        "Taylor",
+        "Moore",
+        "Jackson",
+        "Martin",
+        "Lee",
+        "Perez",
+        "Thompson",
+        "White",
+        "Harris",
+        "Sanchez",
+        "Clark",
+        "Ramirez",
+        "Lewis",
+        "Robinson",
+        "Walker",
+        "Young",
+        "Allen",
+        "King",
+        "Wright",
+        "Scott",
+        "Nguyen",
+        "Hill",
+        "Flores",
+        "Patel"
     };
     private static final String[] MODELS = {"Aurora", "Meridian", "Solstice", "Cascade", "Summit"};
 
@@ -206,12 +278,35 @@ class DemoData implements ApplicationRunner {
 
     private void createStaffAndOwnerLogin(Customer firstOwner) {
         String pw = properties.password();
-        users.createUser(new NewUser("agent", pw, "Alex Morgan", "alex.morgan@directline.example", "service", Set.of(Role.AGENT), null));
-        users.createUser(new NewUser("agent2", pw, "Sam Rivera", "sam.rivera@directline.example", "delivery", Set.of(Role.AGENT), null));
-        users.createUser(new NewUser("supervisor", pw, "Jordan Lee", "jordan.lee@directline.example", "service", Set.of(Role.SUPERVISOR), null));
-        users.createUser(new NewUser("executive", pw, "Dana Whitfield", "dana.whitfield@directline.example", null, Set.of(Role.EXECUTIVE), null));
+        users.createUser(new NewUser(
+                "agent", pw, "Alex Morgan", "alex.morgan@directline.example", "service", Set.of(Role.AGENT), null));
+        users.createUser(new NewUser(
+                "agent2", pw, "Sam Rivera", "sam.rivera@directline.example", "delivery", Set.of(Role.AGENT), null));
+        users.createUser(new NewUser(
+                "supervisor",
+                pw,
+                "Jordan Lee",
+                "jordan.lee@directline.example",
+                "service",
+                Set.of(Role.SUPERVISOR),
+                null));
+        users.createUser(new NewUser(
+                "executive",
+                pw,
+                "Dana Whitfield",
+                "dana.whitfield@directline.example",
+                null,
+                Set.of(Role.EXECUTIVE),
+                null));
         users.createUser(new NewUser("demo-admin", pw, "Robin Admin", null, null, Set.of(Role.ADMIN), null));
-        users.createUser(new NewUser("owner", pw, firstOwner.getName(), firstOwner.getEmail(), null, Set.of(Role.OWNER), firstOwner.getId()));
+        users.createUser(new NewUser(
+                "owner",
+                pw,
+                firstOwner.getName(),
+                firstOwner.getEmail(),
+                null,
+                Set.of(Role.OWNER),
+                firstOwner.getId()));
     }
 
     private int createCases(Random random, List<Customer> owners) {
@@ -229,7 +324,8 @@ class DemoData implements ApplicationRunner {
             var opened = now.minus(Duration.ofMinutes(20 + random.nextInt(60 * 24 * 45)));
             String[] holder = status == CaseStatus.NEW ? null : staff[random.nextInt(staff.length)];
             var messages = new ArrayList<ImportedMessage>();
-            messages.add(new ImportedMessage(Direction.INBOUND, owner.getName(), null, story.opening().formatted(model), opened));
+            messages.add(new ImportedMessage(
+                    Direction.INBOUND, owner.getName(), null, story.opening().formatted(model), opened));
             Instant t = opened;
             if (holder != null) {
                 t = t.plus(Duration.ofMinutes(15 + random.nextInt(600)));
@@ -240,8 +336,12 @@ class DemoData implements ApplicationRunner {
                 }
                 if (random.nextInt(4) == 0) {
                     t = t.plus(Duration.ofMinutes(5));
-                    messages.add(new ImportedMessage(Direction.INTERNAL, holder[1], holder[0],
-                            "Checked the order history; owner has had two earlier contacts about this.", t));
+                    messages.add(new ImportedMessage(
+                            Direction.INTERNAL,
+                            holder[1],
+                            holder[0],
+                            "Checked the order history; owner has had two earlier contacts about this.",
+                            t));
                 }
             }
             if (t.isAfter(now)) {
@@ -280,17 +380,24 @@ class DemoData implements ApplicationRunner {
 
     private static Channel pickChannel(Random random) {
         int r = random.nextInt(100);
-        return r < 45 ? Channel.EMAIL : r < 70 ? Channel.PORTAL : r < 82 ? Channel.SMS : r < 92 ? Channel.PHONE : r < 97 ? Channel.X : Channel.MASTODON;
+        return r < 45
+                ? Channel.EMAIL
+                : r < 70
+                        ? Channel.PORTAL
+                        : r < 82 ? Channel.SMS : r < 92 ? Channel.PHONE : r < 97 ? Channel.X : Channel.MASTODON;
     }
 
     private static CaseStatus pickStatus(Random random) {
         int r = random.nextInt(100);
-        return r < 15 ? CaseStatus.NEW
-                : r < 40 ? CaseStatus.OPEN
-                : r < 55 ? CaseStatus.WAITING_ON_CUSTOMER
-                : r < 65 ? CaseStatus.WAITING_ON_COMPANY
-                : r < 85 ? CaseStatus.RESOLVED
-                : CaseStatus.CLOSED;
+        return r < 15
+                ? CaseStatus.NEW
+                : r < 40
+                        ? CaseStatus.OPEN
+                        : r < 55
+                                ? CaseStatus.WAITING_ON_CUSTOMER
+                                : r < 65
+                                        ? CaseStatus.WAITING_ON_COMPANY
+                                        : r < 85 ? CaseStatus.RESOLVED : CaseStatus.CLOSED;
     }
 
     private static Priority pickPriority(Random random) {

@@ -30,7 +30,8 @@ class AdminBootstrap implements ApplicationRunner {
         if (users.exists("admin")) {
             return;
         }
-        boolean generated = properties.password() == null || properties.password().isBlank();
+        boolean generated =
+                properties.password() == null || properties.password().isBlank();
         String password = generated ? generate() : properties.password();
         users.createUser(new NewUser("admin", password, "Administrator", null, null, Set.of(Role.ADMIN), null));
         if (generated) {

@@ -60,7 +60,9 @@ class ApiTokenController {
         return ResponseEntity.noContent().build();
     }
 
-    record TokenRequest(@NotBlank @Size(max = 100) String name, @Min(1) @Max(3650) Integer expiresInDays) {}
+    record TokenRequest(
+            @NotBlank @Size(max = 100) String name,
+            @Min(1) @Max(3650) Integer expiresInDays) {}
 
     record IssuedTokenView(long id, String name, String token, Instant createdAt, Instant expiresAt) {}
 

@@ -28,8 +28,8 @@ class ApiTokens {
     IssuedToken issue(long userId, String name, Duration lifetime) {
         var secret = ApiToken.newSecret();
         var now = clock.instant();
-        var token = tokens.save(new ApiToken(
-                userId, name, ApiToken.digest(secret), now, lifetime == null ? null : now.plus(lifetime)));
+        var token = tokens.save(
+                new ApiToken(userId, name, ApiToken.digest(secret), now, lifetime == null ? null : now.plus(lifetime)));
         return new IssuedToken(token, secret);
     }
 

@@ -73,7 +73,9 @@ public final class DirectLineUser implements UserDetails {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+        return roles.stream()
+                .map(r -> new SimpleGrantedAuthority(r.authority()))
+                .toList();
     }
 
     @Override

@@ -64,11 +64,13 @@ class LoginThrottle {
         if (buckets.size() > MAX_TRACKED) {
             buckets.entrySet().removeIf(e -> e.getValue().getAvailableTokens() >= capacity);
         }
-        return buckets.computeIfAbsent(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(capacity)
-                        .refillGreedy(capacity, properties.failureWindow())
-                        .build())
-                .build());
+        return buckets.computeIfAbsent(
+                key,
+                k -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(capacity)
+                                .refillGreedy(capacity, properties.failureWindow())
+                                .build())
+                        .build());
     }
 }

@@ -32,7 +32,9 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
             return;
         }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Direct Line\", Bearer");
-        String detail = e instanceof BadCredentialsException && e.getMessage() != null && e.getMessage().contains("API token")
+        String detail = e instanceof BadCredentialsException
+                        && e.getMessage() != null
+                        && e.getMessage().contains("API token")
                 ? e.getMessage()
                 : e instanceof BadCredentialsException
                         ? "The username or password is wrong."

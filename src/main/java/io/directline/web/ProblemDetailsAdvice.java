@@ -70,8 +70,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var errors = new LinkedHashMap<String, String>();
-        ex.getParameterValidationResults().forEach(r -> r.getResolvableErrors()
-                .forEach(e -> errors.put(r.getMethodParameter().getParameterName(), e.getDefaultMessage())));
+        ex.getParameterValidationResults()
+                .forEach(r -> r.getResolvableErrors()
+                        .forEach(e -> errors.put(r.getMethodParameter().getParameterName(), e.getDefaultMessage())));
         String detail = errors.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining("; "));
@@ -116,7 +117,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static String describe(Class<?> type) {
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(String::valueOf)
+                            .collect(Collectors.joining(", "));
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "a number";
@@ -130,7 +134,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static String unreadable(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getCause();
         if (cause instanceof InvalidFormatException invalid) {
-            return path(invalid) + " must be " + describe(invalid.getTargetType()) + ", not '" + invalid.getValue() + "'.";
+            return path(invalid) + " must be " + describe(invalid.getTargetType()) + ", not '" + invalid.getValue()
+                    + "'.";
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return "Unknown field '" + unknown.getPropertyName() + "'.";
@@ -144,7 +149,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof StreamReadException parse) {
             var location = parse.getLocation();
             return "The request body is not valid JSON"
-                    + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")")
+                    + (location == null
+                            ? ""
+                            : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")")
                     + ".";
         }
         if (cause instanceof JacksonException) {

@@ -33,7 +33,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             response.getWriter()
                     .write("{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,"
                             + "\"detail\":\"The request body is " + request.getContentLengthLong()
-                            + " bytes; the limit is " + maxBytes + " bytes (" + DataSize.ofBytes(maxBytes).toKilobytes()
+                            + " bytes; the limit is " + maxBytes + " bytes ("
+                            + DataSize.ofBytes(maxBytes).toKilobytes()
                             + " KiB).\"}");
             return;
         }

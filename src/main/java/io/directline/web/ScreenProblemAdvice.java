@@ -45,7 +45,9 @@ class ScreenProblemAdvice {
                 return null;
             }
             String path = uri.getRawPath();
-            return path == null || !path.startsWith("/") ? null : path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            return path == null || !path.startsWith("/")
+                    ? null
+                    : path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         } catch (IllegalArgumentException e) {
             return null;
         }

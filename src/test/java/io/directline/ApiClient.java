@@ -1,0 +1,121 @@
+package io.directline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Real HTTP against the running test server, as an integration would call it. */
+public final class ApiClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String base;
+    private final String authorization;
+
+    private ApiClient(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    public static ApiClient anonymous(int port) {
+        return new ApiClient("http://localhost:" + port, null);
+    }
+
+    public static ApiClient basic(int port, String username, String password) {
+        var token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new ApiClient("http://localhost:" + port, "Basic " + token);
+    }
+
+    public static ApiClient bearer(int port, String token) {
+        return new ApiClient("http://localhost:" + port, "Bearer " + token);
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null, null);
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, null, null);
+    }
+
+    public Response post(String path, Object body) {
+        return send("POST", path, json(body), "application/json");
+    }
+
+    public Response patch(String path, Object body) {
+        return send("PATCH", path, json(body), "application/json");
+    }
+
+    /** Sends a body exactly as given, for malformed input and other content types. */
+    public Response send(String method, String path, String rawBody, String contentType) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        request.header("Accept", "application/json, application/problem+json");
+        request.method(
+                method,
+                rawBody == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(rawBody, StandardCharsets.UTF_8));
+        try {
+            var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String json(Object body) {
+        return body instanceof String s ? s : JSON.writeValueAsString(body);
+    }
+
+    /** A response: status, headers and the body as JSON (empty node when there is none). */
+    public record Response(HttpResponse<String> raw) {
+
+        public int status() {
+            return raw.statusCode();
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        public String body() {
+            return raw.body();
+        }
+
+        public JsonNode json() {
+            return raw.body() == null || raw.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(raw.body());
+        }
+
+        public long id() {
+            return json().get("id").asLong();
+        }
+
+        @Override
+        public String toString() {
+            return status() + " " + raw.body();
+        }
+    }
+}
