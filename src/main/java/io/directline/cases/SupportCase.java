@@ -108,8 +108,9 @@ public class SupportCase {
         return String.format(Locale.ROOT, "DL-%06d", id);
     }
 
+    /** The human reference; "new case" before the case is stored. */
     public String reference() {
-        return reference(id);
+        return id == null ? "new case" : reference(id);
     }
 
     /** Moves to {@code target}; throws a 409 problem when the lifecycle does not allow it. */
