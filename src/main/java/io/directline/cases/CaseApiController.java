@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,7 +53,10 @@ class CaseApiController {
 
     @Operation(summary = "Open a case for an owner, with the owner's first message")
     @PostMapping
-    ResponseEntity<CaseDetail> open(@AuthenticationPrincipal DirectLineUser user, @Valid @RequestBody NewCase request) {
+    ResponseEntity<CaseDetail> open(
+            @AuthenticationPrincipal DirectLineUser user,
+            @Valid @RequestBody NewCase request,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
         var opened = cases.open(
                 new OpenCase(
                         request.customerId(),
@@ -62,7 +66,7 @@ class CaseApiController {
                         request.priority(),
                         request.team(),
                         request.orderId(),
-                        null),
+                        IdempotencyKeys.externalId(user, idempotencyKey)),
                 Actor.of(user, Channel.PORTAL));
         return ResponseEntity.created(URI.create("/api/v1/cases/" + opened.getId()))
                 .body(detail(opened));

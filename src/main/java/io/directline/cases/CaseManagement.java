@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -269,6 +270,10 @@ public class CaseManagement {
 
     public CaseSlice search(CaseFilter filter, int page, int size) {
         return search.find(filter, page, size);
+    }
+
+    private Optional<CaseMessage> alreadyReceived(Channel channel, String externalId) {
+        return externalId == null ? Optional.empty() : messages.findByChannelAndExternalId(channel, externalId);
     }
 
     private void statusChanged(SupportCase supportCase, CaseStatus from, Instant now, Actor actor, String why) {

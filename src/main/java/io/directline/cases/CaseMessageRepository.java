@@ -1,10 +1,14 @@
 package io.directline.cases;
 
+import io.directline.customer.Channel;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 interface CaseMessageRepository extends JpaRepository<CaseMessage, Long> {
+
+    Optional<CaseMessage> findByChannelAndExternalId(Channel channel, String externalId);
 
     List<CaseMessage> findByCaseIdOrderByCreatedAtAscIdAsc(long caseId);
 

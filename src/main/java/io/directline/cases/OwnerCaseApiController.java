@@ -61,7 +61,7 @@ class OwnerCaseApiController {
                         Priority.NORMAL,
                         null,
                         request.orderId(),
-                        null),
+                        IdempotencyKeys.externalId(owner, idempotencyKey)),
                 Actor.of(owner, Channel.PORTAL));
         return ResponseEntity.created(URI.create("/api/v1/me/cases/" + opened.getId()))
                 .body(OwnerCase.of(opened, cases.conversation(opened.getId(), false)));

@@ -32,6 +32,7 @@ public class Customer {
     private Long id;
 
     private String name;
+    private String nameKey;
     private String email;
     private String phone;
 
@@ -69,6 +70,7 @@ public class Customer {
 
     void apply(CustomerDetails details, Instant now) {
         this.name = details.name().strip();
+        this.nameKey = name.toLowerCase(Locale.ROOT);
         this.email = normalizeEmail(details.email());
         this.phone = blankToNull(details.phone());
         this.preferredChannel = details.preferredChannel() == null ? Channel.EMAIL : details.preferredChannel();

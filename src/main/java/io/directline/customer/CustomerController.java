@@ -49,7 +49,7 @@ class CustomerController {
             @RequestParam(required = false) String name,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "25") @Min(1) @Max(100) int size) {
-        var slice = customers.list(name, PageRequest.of(page, size, Sort.by("name", "id")));
+        var slice = customers.list(name, PageRequest.of(page, size, Sort.by("nameKey", "id")));
         return new CustomerList(slice.map(CustomerView::of).getContent(), page, size, slice.hasNext());
     }
 

@@ -3,6 +3,7 @@ package io.directline.customer;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -78,7 +79,7 @@ public class CustomerManagement {
     public Slice<Customer> list(String namePrefix, Pageable pageable) {
         return namePrefix == null || namePrefix.isBlank()
                 ? customers.findAllBy(pageable)
-                : customers.findByNameStartingWithIgnoreCase(namePrefix.strip(), pageable);
+                : customers.findByNameKeyStartingWith(namePrefix.strip().toLowerCase(Locale.ROOT), pageable);
     }
 
     /** The names of the given owners in one query, for list pages. */

@@ -16,7 +16,8 @@ interface CustomerRepository extends JpaRepository<Customer, Long> {
 
     Slice<Customer> findAllBy(Pageable pageable);
 
-    Slice<Customer> findByNameStartingWithIgnoreCase(String prefix, Pageable pageable);
+    /** Prefix search on the indexed lower-case name; the caller lower-cases the prefix. */
+    Slice<Customer> findByNameKeyStartingWith(String lowerCasePrefix, Pageable pageable);
 
     @Query("select c.id as id, c.name as name from Customer c where c.id in :ids")
     List<CustomerName> findNames(Collection<Long> ids);

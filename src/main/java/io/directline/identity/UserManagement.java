@@ -3,6 +3,8 @@ package io.directline.identity;
 import io.directline.customer.CustomerManagement;
 import io.directline.customer.CustomerNotFoundException;
 import java.time.Clock;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -77,9 +79,10 @@ public class UserManagement {
 
     /** Every enabled staff member, by display name (for assignee pickers). */
     public List<StaffMember> staff() {
-        return users.findByEnabledTrueOrderByDisplayName().stream()
-                .filter(u -> u.getRoles().stream().anyMatch(Role::isStaff))
+        var staffRoles = EnumSet.complementOf(EnumSet.of(Role.OWNER));
+        return users.findEnabledWithAnyRole(staffRoles).stream()
                 .map(UserManagement::toStaff)
+                .sorted(Comparator.comparing(StaffMember::displayName, String.CASE_INSENSITIVE_ORDER))
                 .toList();
     }
 

@@ -1,8 +1,10 @@
 package io.directline.identity;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface UserRepository extends JpaRepository<UserAccount, Long> {
 
@@ -10,5 +12,6 @@ interface UserRepository extends JpaRepository<UserAccount, Long> {
 
     boolean existsByUsername(String username);
 
-    List<UserAccount> findByEnabledTrueOrderByDisplayName();
+    @Query("select distinct u from UserAccount u join u.roles r where r in :roles and u.enabled = true")
+    List<UserAccount> findEnabledWithAnyRole(Collection<Role> roles);
 }

@@ -9,6 +9,7 @@ create sequence case_audit_seq start with 1 increment by 50;
 create table customer (
     id                  bigint primary key,
     name                varchar(200) not null,
+    name_key            varchar(200) not null,
     email               varchar(320),
     phone               varchar(40),
     preferred_channel   varchar(20) not null,
@@ -30,7 +31,7 @@ create table customer (
 );
 create unique index customer_email_uk on customer (email);
 create unique index customer_phone_uk on customer (phone);
-create index customer_name_idx on customer (name);
+-- name_key (the lower-case name) serves the owner list's order and prefix search; index per vendor (V3)
 
 create table customer_social_handle (
     customer_id bigint not null references customer (id) on delete cascade,
@@ -60,6 +61,8 @@ create table app_user_role (
     role    varchar(20) not null,
     primary key (user_id, role)
 );
+-- the staff list (assignee pickers) reads users by role, never by scanning every owner login
+create index app_user_role_role_idx on app_user_role (role, user_id);
 
 create table api_token (
     id           bigint primary key,
