@@ -51,7 +51,9 @@ class OwnerCaseApiController {
     @Operation(summary = "Open a case")
     @PostMapping
     ResponseEntity<OwnerCase> open(
-            @AuthenticationPrincipal DirectLineUser owner, @Valid @RequestBody OwnerNewCase request) {
+            @AuthenticationPrincipal DirectLineUser owner,
+            @Valid @RequestBody OwnerNewCase request,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
         var opened = cases.open(
                 new OpenCase(
                         owner.customerId(),
