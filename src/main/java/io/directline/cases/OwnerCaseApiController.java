@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -81,9 +82,15 @@ class OwnerCaseApiController {
     ResponseEntity<MessageView> write(
             @AuthenticationPrincipal DirectLineUser owner,
             @PathVariable long id,
-            @Valid @RequestBody OwnerMessage request) {
+            @Valid @RequestBody OwnerMessage request,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
         var message = cases.receiveFromOwner(
-                id, owner.customerId(), request.body(), Channel.PORTAL, null, Actor.of(owner, Channel.PORTAL));
+                id,
+                owner.customerId(),
+                request.body(),
+                Channel.PORTAL,
+                IdempotencyKeys.externalId(owner, idempotencyKey),
+                Actor.of(owner, Channel.PORTAL));
         return ResponseEntity.created(URI.create("/api/v1/me/cases/" + id)).body(MessageView.of(message));
     }
 
