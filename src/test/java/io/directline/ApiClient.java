@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,7 +59,13 @@ public final class ApiClient {
 
     /** Sends a body exactly as given, for malformed input and other content types. */
     public Response send(String method, String path, String rawBody, String contentType) {
+        return send(method, path, rawBody, contentType, Map.of());
+    }
+
+    /** Sends a body exactly as given, with extra request headers. */
+    public Response send(String method, String path, String rawBody, String contentType, Map<String, String> headers) {
         var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -70,14 +70,22 @@ public class CaseManagement {
             String orderId,
             String externalId) {}
 
-    /** Opens a case; throws a 400 problem for an unknown owner and a 413 problem for a message over 64 KiB. */
+    /**
+     * Opens a case; throws a 400 problem for an unknown owner and a 413 problem for a message over 64 KiB.
+     * Idempotent: when a message with the command's external id already arrived on that channel, the
+     * case it belongs to is returned and nothing new is stored.
+     */
     @Transactional
     public SupportCase open(OpenCase command, Actor actor) {
         var customer = customers
                 .find(command.customerId())
                 .orElseThrow(() -> CaseProblems.unknownCustomer(command.customerId()));
-        var body = MessageText.of(command.body());
         var channel = command.channel() != null ? command.channel() : customer.getPreferredChannel();
+        var earlier = alreadyReceived(channel, command.externalId());
+        if (earlier.isPresent()) {
+            return get(earlier.get().getCaseId());
+        }
+        var body = MessageText.of(command.body());
         var now = clock.instant();
         var supportCase = cases.save(new SupportCase(
                 customer.getId(),
@@ -101,13 +109,18 @@ public class CaseManagement {
 
     /**
      * The owner wrote on their case. A resolved or waiting case reopens. Throws a 404 problem when the
-     * case is not this owner's, and a 409 problem when it is closed.
+     * case is not this owner's, and a 409 problem when it is closed. Idempotent by {@code externalId}
+     * per channel: a message that already arrived is returned as it was.
      */
     @Transactional
     public CaseMessage receiveFromOwner(
             long caseId, long customerId, String body, Channel channel, String externalId, Actor actor) {
         var supportCase =
                 cases.findByIdAndCustomerId(caseId, customerId).orElseThrow(() -> CaseProblems.caseNotFound(caseId));
+        var earlier = alreadyReceived(channel, externalId).filter(m -> m.getCaseId() == caseId);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         var text = MessageText.of(body);
         var now = clock.instant();
         var from = supportCase.ownerWrote(now);

@@ -164,15 +164,36 @@ class CasesModuleTests {
     }
 
     @Test
-    void duplicateExternalMessageIdOnAChannelIsRefusedByTheDatabase() {
+    void sameExternalMessageIdOnAChannelOpensOneCaseOnly() {
         long customerId = owner();
         var external = "msg-" + UUID.randomUUID();
-        cases.open(
+        var first = cases.open(
                 new OpenCase(customerId, "First", "One", Channel.EMAIL, null, null, null, external),
                 ownerActor(customerId));
-        assertThatThrownBy(() -> cases.open(
-                        new OpenCase(customerId, "Again", "Same id", Channel.EMAIL, null, null, null, external),
-                        ownerActor(customerId)))
-                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        var again = cases.open(
+                new OpenCase(customerId, "Again", "Same id", Channel.EMAIL, null, null, null, external),
+                ownerActor(customerId));
+
+        assertThat(again.getId()).isEqualTo(first.getId());
+        assertThat(cases.search(new CaseFilter(null, null, null, customerId, null), 0, 10)
+                        .items())
+                .hasSize(1);
+        assertThat(cases.conversation(first.getId(), true)).hasSize(1);
+    }
+
+    @Test
+    void sameExternalMessageIdOnAnOwnerReplyStoresItOnce() {
+        long customerId = owner();
+        var opened = cases.open(
+                new OpenCase(customerId, "Reply twice", "Hi", Channel.SMS, null, null, null, null),
+                ownerActor(customerId));
+        var external = "sms-" + UUID.randomUUID();
+        var first = cases.receiveFromOwner(
+                opened.getId(), customerId, "Any news?", Channel.SMS, external, ownerActor(customerId));
+        var again = cases.receiveFromOwner(
+                opened.getId(), customerId, "Any news?", Channel.SMS, external, ownerActor(customerId));
+
+        assertThat(again.getId()).isEqualTo(first.getId());
+        assertThat(cases.conversation(opened.getId(), true)).hasSize(2);
     }
 }
