@@ -20,12 +20,20 @@ public final class ApiClient {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private static final String DEFAULT_ACCEPT = "application/json, application/problem+json";
+
     private final String base;
     private final String authorization;
+    private final String accept;
 
     private ApiClient(String base, String authorization) {
+        this(base, authorization, DEFAULT_ACCEPT);
+    }
+
+    private ApiClient(String base, String authorization, String accept) {
         this.base = base;
         this.authorization = authorization;
+        this.accept = accept;
     }
 
     public static ApiClient anonymous(int port) {
@@ -39,6 +47,11 @@ public final class ApiClient {
 
     public static ApiClient bearer(int port, String token) {
         return new ApiClient("http://localhost:" + port, "Bearer " + token);
+    }
+
+    /** The same caller asking for other media types, such as {@code text/plain} or anything (as curl does). */
+    public ApiClient accepting(String mediaTypes) {
+        return new ApiClient(base, authorization, mediaTypes);
     }
 
     public Response get(String path) {
@@ -72,7 +85,7 @@ public final class ApiClient {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        request.header("Accept", "application/json, application/problem+json");
+        request.header("Accept", accept);
         request.method(
                 method,
                 rawBody == null

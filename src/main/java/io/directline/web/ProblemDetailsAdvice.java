@@ -1,10 +1,12 @@
 package io.directline.web;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.core.ResolvableType;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -97,7 +99,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
-        String expected = ex.getRequiredType() == null ? "a different value" : describe(ex.getRequiredType());
+        Class<?> type = ex.getRequiredType();
+        if (type != null && Collection.class.isAssignableFrom(type)) {
+            // a repeatable parameter such as ?status=OPEN&status=NEW: name what each value may be
+            type = ResolvableType.forMethodParameter(ex.getParameter())
+                    .asCollection()
+                    .resolveGeneric(0);
+        }
+        String expected = type == null ? "a different value" : describe(type);
         var problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST, ex.getName() + " must be " + expected + ", not '" + ex.getValue() + "'.");
         problem.setTitle("Invalid parameter");

@@ -1,0 +1,427 @@
+package io.directline;
+
+import static io.directline.ApiFixtures.assertProblem;
+import static io.directline.ApiFixtures.each;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every API endpoint, called as every role and anonymously, over real HTTP. Each row of the matrix is
+ * one endpoint with the roles allowed to call it; allowed callers send a valid request and get their
+ * answer, everybody else gets 401 (not signed in) or 403 (signed in, wrong role) as a problem, and a
+ * refused request changes nothing. The matrix must name every mapped {@code /api} endpoint, so a new
+ * endpoint cannot ship without someone deciding who may call it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTests {
+
+    enum Caller {
+        ANONYMOUS,
+        OWNER,
+        AGENT,
+        SUPERVISOR,
+        EXECUTIVE,
+        ADMIN
+    }
+
+    /** Who may call an endpoint. */
+    enum Access {
+        SIGNED_IN(EnumSet.of(Caller.OWNER, Caller.AGENT, Caller.SUPERVISOR, Caller.EXECUTIVE, Caller.ADMIN)),
+        OWNERS(EnumSet.of(Caller.OWNER)),
+        STAFF(EnumSet.of(Caller.AGENT, Caller.SUPERVISOR, Caller.EXECUTIVE, Caller.ADMIN)),
+        ADMINS(EnumSet.of(Caller.ADMIN));
+
+        private final Set<Caller> callers;
+
+        Access(Set<Caller> callers) {
+            this.callers = callers;
+        }
+
+        boolean allows(Caller caller) {
+            return callers.contains(caller);
+        }
+    }
+
+    /** A concrete request for one cell. */
+    record Request(String path, Object body) {}
+
+    /**
+     * One endpoint: who may call it, what an allowed caller gets, a valid request for a caller, what else
+     * an allowed caller's answer must show, and how to see that a refused request changed nothing.
+     */
+    record Row(
+            String method,
+            String pattern,
+            Access access,
+            int success,
+            Function<Cell, Request> request,
+            BiConsumer<Cell, ApiClient.Response> answered,
+            Consumer<Cell> refusedChangedNothing) {
+
+        /** What else an allowed caller's answer must show. */
+        Row withAnswer(BiConsumer<Cell, ApiClient.Response> check) {
+            return new Row(method, pattern, access, success, request, check, refusedChangedNothing);
+        }
+
+        /** How to see that a refused request created or removed nothing (besides the shared witness). */
+        Row withRefusalCheck(Consumer<Cell> check) {
+            return new Row(method, pattern, access, success, request, answered, check);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + pattern;
+        }
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static final List<Row> MATRIX = List.of(
+            row("GET", "/api/v1/customers", Access.STAFF, 200, c -> at("/api/v1/customers?name=Matrix")),
+            row(
+                            "POST",
+                            "/api/v1/customers",
+                            Access.STAFF,
+                            201,
+                            c -> new Request(
+                                    "/api/v1/customers",
+                                    Map.of("name", "Matrix " + c.tag, "email", c.tag + "@example.test")))
+                    .withRefusalCheck(c -> assertThat(c.fixture
+                                    .adminBearer
+                                    .get("/api/v1/customers?name=" + encode("Matrix " + c.tag))
+                                    .json()
+                                    .path("items")
+                                    .isEmpty())
+                            .as("no owner was registered")
+                            .isTrue()),
+            row("GET", "/api/v1/customers/{id}", Access.STAFF, 200, c -> at("/api/v1/customers/" + c.customerId()))
+                    .withAnswer((c, r) -> assertThat(r.id()).isEqualTo(c.customerId())),
+            row(
+                    "PATCH",
+                    "/api/v1/customers/{id}",
+                    Access.STAFF,
+                    200,
+                    c -> new Request(
+                            "/api/v1/customers/" + c.customerId(),
+                            Map.of("lifetimeValue", 1200, "timeZone", "Europe/Oslo"))),
+            row("POST", "/api/v1/users", Access.ADMINS, 201, c -> new Request("/api/v1/users", agentLogin(c.tag)))
+                    .withRefusalCheck(c -> assertThat(c.fixture
+                                    .admin
+                                    .post("/api/v1/users", agentLogin(c.tag))
+                                    .status())
+                            .as("the refused login was not created, so an admin can still create it")
+                            .isEqualTo(201)),
+            row("GET", "/api/v1/tokens", Access.SIGNED_IN, 200, c -> at("/api/v1/tokens")),
+            row(
+                            "POST",
+                            "/api/v1/tokens",
+                            Access.SIGNED_IN,
+                            201,
+                            c -> new Request("/api/v1/tokens", Map.of("name", "matrix " + c.tag)))
+                    .withAnswer((c, r) ->
+                            assertThat(r.json().path("token").asString()).startsWith("dl_")),
+            row("DELETE", "/api/v1/tokens/{id}", Access.SIGNED_IN, 204, c -> at("/api/v1/tokens/" + c.tokenOfCaller()))
+                    .withRefusalCheck(c -> assertThat(
+                                    each(c.fixture.admin.get("/api/v1/tokens").json(), "id"))
+                            .as("the token was not revoked")
+                            .contains(String.valueOf(c.tokenOfCaller()))),
+            row("GET", "/api/v1/cases", Access.STAFF, 200, c -> at("/api/v1/cases?customerId=" + c.customerId()))
+                    .withAnswer((c, r) ->
+                            assertThat(each(r.json().path("items"), "id")).contains(String.valueOf(c.caseId()))),
+            row(
+                    "POST",
+                    "/api/v1/cases",
+                    Access.STAFF,
+                    201,
+                    c -> new Request(
+                            "/api/v1/cases",
+                            Map.of(
+                                    "customerId",
+                                    c.customerId(),
+                                    "subject",
+                                    "Opened by " + c.caller,
+                                    "body",
+                                    "Matrix case " + c.tag))),
+            row("GET", "/api/v1/cases/{id}", Access.STAFF, 200, c -> at("/api/v1/cases/" + c.caseId()))
+                    .withAnswer((c, r) -> assertThat(r.json().has("audit")).isTrue()),
+            row(
+                    "PATCH",
+                    "/api/v1/cases/{id}",
+                    Access.STAFF,
+                    200,
+                    c -> new Request(
+                            "/api/v1/cases/" + c.caseId(), Map.of("priority", "HIGH", "tags", List.of("matrix")))),
+            row(
+                    "POST",
+                    "/api/v1/cases/{id}/messages",
+                    Access.STAFF,
+                    201,
+                    c -> new Request(
+                            "/api/v1/cases/" + c.caseId() + "/messages",
+                            Map.of("body", "Internal note by " + c.caller + " " + c.tag, "visibility", "INTERNAL"))),
+            row(
+                    "GET",
+                    "/api/v1/cases/{id}/messages/{messageId}",
+                    Access.STAFF,
+                    200,
+                    c -> at("/api/v1/cases/" + c.caseId() + "/messages/" + c.messageId())),
+            row("GET", "/api/v1/me/cases", Access.OWNERS, 200, c -> at("/api/v1/me/cases"))
+                    .withAnswer((c, r) -> assertThat(each(r.json().path("items"), "id"))
+                            .as("the owner's own cases, and only those")
+                            .contains(String.valueOf(c.caseId()))
+                            .doesNotContain(String.valueOf(c.fixture.otherCaseId))),
+            row(
+                    "POST",
+                    "/api/v1/me/cases",
+                    Access.OWNERS,
+                    201,
+                    c -> new Request(
+                            "/api/v1/me/cases", Map.of("subject", "Mine " + c.tag, "body", "Opened by myself."))),
+            row("GET", "/api/v1/me/cases/{id}", Access.OWNERS, 200, c -> at("/api/v1/me/cases/" + c.caseId()))
+                    .withAnswer((c, r) -> {
+                        assertThat(r.id()).isEqualTo(c.caseId());
+                        assertThat(r.json().has("audit")).isFalse();
+                        assertThat(each(r.json().path("messages"), "direction"))
+                                .as("internal notes stay internal")
+                                .isNotEmpty()
+                                .doesNotContain("INTERNAL");
+                    }),
+            row(
+                    "POST",
+                    "/api/v1/me/cases/{id}/messages",
+                    Access.OWNERS,
+                    201,
+                    c -> new Request(
+                            "/api/v1/me/cases/" + c.caseId() + "/messages", Map.of("body", "Owner writes " + c.tag))));
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    Fixture fixture;
+
+    @BeforeAll
+    void createOneLoginPerRoleAndACase() {
+        fixture = new Fixture(port);
+    }
+
+    static Stream<Arguments> cells() {
+        return MATRIX.stream().flatMap(row -> Arrays.stream(Caller.values()).map(caller -> Arguments.of(row, caller)));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("cells")
+    void eachRoleGetsItsAnswer(Row row, Caller caller) {
+        var cell = new Cell(fixture, caller);
+        var request = row.request().apply(cell);
+        int expected = caller == Caller.ANONYMOUS ? 401 : row.access().allows(caller) ? row.success() : 403;
+        var witness = expected == row.success() ? null : fixture.witness();
+
+        var response = fixture.clients
+                .get(caller)
+                .send(
+                        row.method(),
+                        request.path(),
+                        request.body() == null ? null : json(request.body()),
+                        "application/json");
+
+        if (expected == row.success()) {
+            assertThat(response.status())
+                    .as("%s as %s: %s", row, caller, response)
+                    .isEqualTo(expected);
+            if (expected != 204) {
+                assertThat(response.contentType()).startsWith("application/json");
+            }
+            row.answered().accept(cell, response);
+        } else {
+            assertProblem(response, expected);
+            assertThat(fixture.witness())
+                    .as("a refused request changes nothing")
+                    .isEqualTo(witness);
+            row.refusedChangedNothing().accept(cell);
+        }
+    }
+
+    @Test
+    void theMatrixHasARowForEveryApiEndpoint() {
+        var handlerMapping = context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+        Set<String> mapped = new TreeSet<>();
+        for (RequestMappingInfo info : handlerMapping.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/api/")) {
+                    continue;
+                }
+                var methods = info.getMethodsCondition().getMethods();
+                if (methods.isEmpty()) {
+                    mapped.add("ANY " + pattern);
+                }
+                methods.forEach(m -> mapped.add(m.name() + " " + pattern));
+            }
+        }
+        Set<String> rows = MATRIX.stream().map(Row::toString).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(rows).as("the matrix names each endpoint once").hasSameSizeAs(MATRIX);
+
+        var withoutRow = new TreeSet<>(mapped);
+        withoutRow.removeAll(rows);
+        assertThat(withoutRow)
+                .as("API endpoints without a row in the authorization matrix: add one, deciding who may call it")
+                .isEmpty();
+        var withoutEndpoint = new TreeSet<>(rows);
+        withoutEndpoint.removeAll(mapped);
+        assertThat(withoutEndpoint)
+                .as("rows for endpoints that no longer exist")
+                .isEmpty();
+        assertThat(mapped).as("sanity: the mapping was read").hasSizeGreaterThanOrEqualTo(MATRIX.size());
+    }
+
+    @Test
+    void unknownApiPathsAreRefusedToo() {
+        assertProblem(fixture.clients.get(Caller.ANONYMOUS).get("/api/v2/cases"), 401);
+        assertProblem(fixture.clients.get(Caller.ADMIN).get("/api/v2/cases"), 403);
+        assertProblem(fixture.clients.get(Caller.OWNER).get("/api/internal"), 403);
+    }
+
+    /** One login per role, an owner with a case (with a first message), and another owner's case. */
+    static final class Fixture {
+
+        final int port;
+        final ApiClient admin;
+        final ApiClient adminBearer;
+        final Map<Caller, ApiClient> clients = new EnumMap<>(Caller.class);
+        final Map<Caller, String> usernames = new EnumMap<>(Caller.class);
+        final long customerId;
+        final long caseId;
+        final long messageId;
+        final long otherCaseId;
+
+        Fixture(int port) {
+            this.port = port;
+            this.admin = ApiFixtures.admin(port);
+            var issued = admin.post("/api/v1/tokens", Map.of("name", "matrix witness"));
+            assertThat(issued.status()).as("%s", issued).isEqualTo(201);
+            this.adminBearer =
+                    ApiClient.bearer(port, issued.json().path("token").asString());
+
+            this.customerId = ApiFixtures.registerOwner(admin, "Matrix Owner");
+            this.caseId = ApiFixtures.openCase(admin, customerId, "Matrix case", "The case every role looks at.");
+            this.messageId = admin.get("/api/v1/cases/" + caseId)
+                    .json()
+                    .path("messages")
+                    .get(0)
+                    .path("id")
+                    .asLong();
+            long otherCustomer = ApiFixtures.registerOwner(admin, "Matrix Other");
+            this.otherCaseId = ApiFixtures.openCase(admin, otherCustomer, "Not yours", "Another owner's case.");
+
+            clients.put(Caller.ANONYMOUS, ApiClient.anonymous(port));
+            for (var caller : Caller.values()) {
+                if (caller == Caller.ANONYMOUS) {
+                    continue;
+                }
+                var username =
+                        ApiFixtures.createLogin(admin, caller.name(), caller == Caller.OWNER ? customerId : null);
+                usernames.put(caller, username);
+                clients.put(caller, ApiFixtures.signIn(port, username));
+            }
+        }
+
+        /** What a refused request must not change: the case, the owner, and the owner's list of cases. */
+        List<JsonNode> witness() {
+            return List.of(
+                    adminBearer.get("/api/v1/cases/" + caseId).json(),
+                    adminBearer.get("/api/v1/customers/" + customerId).json(),
+                    adminBearer
+                            .get("/api/v1/cases?size=100&customerId=" + customerId)
+                            .json());
+        }
+    }
+
+    /** One cell of the matrix: a caller, with a unique tag for whatever the request creates. */
+    static final class Cell {
+
+        final Fixture fixture;
+        final Caller caller;
+        final String tag = ApiFixtures.unique("matrix");
+        private Long token;
+
+        Cell(Fixture fixture, Caller caller) {
+            this.fixture = fixture;
+            this.caller = caller;
+        }
+
+        long customerId() {
+            return fixture.customerId;
+        }
+
+        long caseId() {
+            return fixture.caseId;
+        }
+
+        long messageId() {
+            return fixture.messageId;
+        }
+
+        /** A token of the caller's own (the admin's, for an anonymous caller), issued for this cell. */
+        long tokenOfCaller() {
+            if (token == null) {
+                var issuer = caller == Caller.ANONYMOUS ? fixture.admin : fixture.clients.get(caller);
+                var issued = issuer.post("/api/v1/tokens", Map.of("name", "to revoke " + tag));
+                assertThat(issued.status()).as("%s", issued).isEqualTo(201);
+                token = issued.id();
+            }
+            return token;
+        }
+    }
+
+    private static Row row(String method, String pattern, Access access, int success, Function<Cell, Request> request) {
+        return new Row(method, pattern, access, success, request, (cell, response) -> {}, cell -> {});
+    }
+
+    private static Map<String, Object> agentLogin(String username) {
+        return Map.of("username", username, "password", ApiFixtures.PASSWORD, "roles", List.of("AGENT"));
+    }
+
+    /** A request without a body. */
+    private static Request at(String path) {
+        return new Request(path, null);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String json(Object body) {
+        return JSON.writeValueAsString(body);
+    }
+}
