@@ -102,7 +102,7 @@ final class CaseViews {
         }
     }
 
-    /** What an owner sees of their case: no internal notes, no audit trail, no staff usernames. */
+    /** What an owner sees of their case: no internal notes, no audit trail, no assignee. */
     record OwnerCase(
             long id,
             String reference,
