@@ -115,6 +115,14 @@ class CaseRoundTripBrowserTests {
                         .getFirstSelectedOption()
                         .getText())
                 .isEqualTo(agent.displayName());
+        // The audit trail tells what changed, and only that: the untouched tags and team are not news.
+        agentSees.click(By.cssSelector("details summary"));
+        assertThat(agentSees.text(By.cssSelector(".audit")))
+                .contains("Assigned to " + agent.username())
+                .contains("OPEN → RESOLVED")
+                .doesNotContain("TAGS_CHANGED")
+                .doesNotContain("TEAM_CHANGED")
+                .doesNotContain("PRIORITY_CHANGED");
 
         // The owner reads the answer, never the note, and writes back: the case is open again.
         ownerSees.go("/portal/cases/" + caseId);

@@ -125,4 +125,25 @@ class ScreenAccessBrowserTests {
         browser.go("/");
         assertThat(browser.path()).isEqualTo("/portal");
     }
+
+    @Test
+    void anInboxLeftOpenWhenTheSessionEndsTurnsIntoTheLoginPage() {
+        var agent = people.agent("Nell");
+        browser.signIn(agent.username(), People.PASSWORD);
+        assertThat(browser.path()).isEqualTo("/inbox");
+
+        // The session ends (time-out, restart, sign-out in another tab) while the inbox keeps refreshing.
+        browser.driver().manage().deleteCookieNamed("JSESSIONID");
+
+        browser.waitUntil(d -> browser.path().startsWith("/login"));
+        assertThat(browser.all(By.id("inbox-rows"))).isEmpty();
+        assertThat(browser.all(By.id("sign-in"))).hasSize(1);
+
+        // Signing in again leads back to the inbox.
+        browser.type(By.name("username"), agent.username());
+        browser.type(By.name("password"), People.PASSWORD);
+        browser.clickToPage(By.id("sign-in"));
+        assertThat(browser.path()).startsWith("/inbox");
+        assertThat(browser.all(By.id("inbox-rows"))).hasSize(1);
+    }
 }
