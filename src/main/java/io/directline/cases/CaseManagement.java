@@ -207,8 +207,7 @@ public class CaseManagement {
             supportCase.prioritize(changes.priority(), now);
             record(supportCase, now, actor, "PRIORITY_CHANGED", before + " → " + changes.priority());
         }
-        if (changes.tags() != null) {
-            supportCase.retag(changes.tags(), now);
+        if (changes.tags() != null && supportCase.retag(changes.tags(), now)) {
             record(supportCase, now, actor, "TAGS_CHANGED", String.join(", ", supportCase.getTags()));
         }
         return supportCase;

@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * A support case: one owner's question or problem and everything done about it. The case owns its
@@ -175,13 +176,19 @@ public class SupportCase {
         updatedAt = now;
     }
 
-    void retag(Collection<String> newTags, Instant now) {
-        tags.clear();
-        newTags.stream()
+    /** Replaces the tags; returns false, changing nothing, when they are the same tags already. */
+    boolean retag(Collection<String> newTags, Instant now) {
+        Set<String> wanted = newTags.stream()
                 .filter(t -> t != null && !t.isBlank())
                 .map(t -> t.strip().toLowerCase(Locale.ROOT))
-                .forEach(tags::add);
+                .collect(Collectors.toSet());
+        if (wanted.equals(Set.copyOf(tags))) {
+            return false;
+        }
+        tags.clear();
+        tags.addAll(wanted);
         updatedAt = now;
+        return true;
     }
 
     public Long getId() {

@@ -16,7 +16,10 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -114,7 +117,18 @@ class SecurityConfiguration {
                             response.sendRedirect(request.getContextPath() + target);
                         })
                         .permitAll())
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // A part of a page that htmx reloads (the inbox rows) must not turn into the sign-in page
+                // when the session has ended: tell htmx to reload the whole page, which then signs in.
+                .exceptionHandling(e -> e.authenticationEntryPoint(DelegatingAuthenticationEntryPoint.builder()
+                        .addEntryPointFor(
+                                (request, response, exception) -> {
+                                    response.setHeader("HX-Refresh", "true");
+                                    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                                },
+                                new RequestHeaderRequestMatcher("HX-Request", "true"))
+                        .defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+                        .build()));
         return http.build();
     }
 }
