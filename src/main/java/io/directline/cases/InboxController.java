@@ -2,6 +2,7 @@ package io.directline.cases;
 
 import io.directline.customer.CustomerManagement;
 import io.directline.identity.DirectLineUser;
+import io.directline.identity.StaffMember;
 import io.directline.identity.UserManagement;
 import java.util.EnumSet;
 import java.util.Set;
@@ -39,7 +40,6 @@ class InboxController {
             @RequestParam(required = false) String team,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        model.addAttribute("staff", users.staff());
         model.addAttribute("statuses", CaseStatus.values());
         model.addAttribute(
                 "refreshSeconds", Math.max(1, properties.inboxRefresh().toSeconds()));
@@ -59,6 +59,11 @@ class InboxController {
                 : EnumSet.copyOf(status);
         int safePage = Math.max(0, Math.min(page, 100_000));
         var slice = cases.search(new CaseFilter(statuses, assignee, team, null, null), safePage, PAGE_SIZE);
+        var staff = users.staff();
+        model.addAttribute("staff", staff);
+        model.addAttribute(
+                "staffNames",
+                staff.stream().collect(Collectors.toMap(StaffMember::username, StaffMember::displayName)));
         model.addAttribute("cases", slice.items());
         model.addAttribute("page", safePage);
         model.addAttribute("hasNext", slice.hasNext());
