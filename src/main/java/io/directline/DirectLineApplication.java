@@ -6,8 +6,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.Modulithic;
+import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Modulithic(systemName = "Direct Line")
+@EnableAsync
+@EnableScheduling
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class DirectLineApplication {

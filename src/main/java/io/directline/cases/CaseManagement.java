@@ -259,6 +259,32 @@ public class CaseManagement {
         return saved.stream().map(SupportCase::getId).toList();
     }
 
+    /** One message; throws a 404 problem for an unknown id. */
+    public CaseMessage message(long messageId) {
+        return messages.findById(messageId)
+                .orElseThrow(() -> CaseProblems.problem(
+                        org.springframework.http.HttpStatus.NOT_FOUND,
+                        "Message not found",
+                        "There is no message with id " + messageId + "."));
+    }
+
+    /** The message that arrived on {@code channel} with this channel id, if one did. */
+    public Optional<CaseMessage> findReceived(Channel channel, String externalId) {
+        return alreadyReceived(channel, externalId);
+    }
+
+    /** Marks a case as begun in public (a social-network mention). */
+    @Transactional
+    public void markPublicThread(long caseId) {
+        get(caseId).markPublicThread();
+    }
+
+    /** Records where an answer stands on its way to the owner, shown on the case. */
+    @Transactional
+    public void recordDelivery(long messageId, DeliveryState state, String detail) {
+        messages.findById(messageId).ifPresent(m -> m.delivery(state, detail));
+    }
+
     /** Never null; throws a 404 problem for an unknown id. */
     public SupportCase get(long caseId) {
         return cases.findById(caseId).orElseThrow(() -> CaseProblems.caseNotFound(caseId));

@@ -33,6 +33,11 @@ public class CaseMessage {
     private String externalId;
     private Instant createdAt;
 
+    @Enumerated(EnumType.STRING)
+    private DeliveryState deliveryStatus;
+
+    private String deliveryDetail;
+
     protected CaseMessage() {}
 
     CaseMessage(
@@ -87,6 +92,21 @@ public class CaseMessage {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    void delivery(DeliveryState state, String detail) {
+        this.deliveryStatus = state;
+        this.deliveryDetail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 997) + "...";
+    }
+
+    /** Null for messages that are not sent anywhere (the owner's own, internal notes). */
+    public DeliveryState getDeliveryStatus() {
+        return deliveryStatus;
+    }
+
+    /** Why a delivery failed or waits; null when there is nothing to say. */
+    public String getDeliveryDetail() {
+        return deliveryDetail;
     }
 
     public boolean isInternal() {

@@ -50,6 +50,7 @@ public class SupportCase {
     private String assignee;
     private String team;
     private String orderId;
+    private boolean publicThread;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -157,6 +158,10 @@ public class SupportCase {
         return from;
     }
 
+    void markPublicThread() {
+        publicThread = true;
+    }
+
     void touch(Instant now) {
         updatedAt = now;
     }
@@ -225,6 +230,11 @@ public class SupportCase {
 
     public String getOrderId() {
         return orderId;
+    }
+
+    /** Began as a public post on a social network: answers there are public unless moved to private. */
+    public boolean isPublicThread() {
+        return publicThread;
     }
 
     public Instant getCreatedAt() {

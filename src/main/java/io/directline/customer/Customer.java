@@ -72,7 +72,7 @@ public class Customer {
         this.name = details.name().strip();
         this.nameKey = name.toLowerCase(Locale.ROOT);
         this.email = normalizeEmail(details.email());
-        this.phone = blankToNull(details.phone());
+        this.phone = normalizePhone(details.phone());
         this.preferredChannel = details.preferredChannel() == null ? Channel.EMAIL : details.preferredChannel();
         this.quietHours = details.quietHours();
         this.timeZone = details.timeZone() == null
@@ -96,6 +96,21 @@ public class Customer {
     static String normalizeEmail(String email) {
         String value = blankToNull(email);
         return value == null ? null : value.toLowerCase(Locale.ROOT);
+    }
+
+    /** A phone number as stored and looked up: the leading + and the digits, nothing else. */
+    static String normalizePhone(String phone) {
+        String value = blankToNull(phone);
+        if (value == null) {
+            return null;
+        }
+        var digits = new StringBuilder(value.startsWith("+") ? "+" : "");
+        value.chars().filter(Character::isDigit).forEach(c -> digits.append((char) c));
+        return digits.length() <= 1 ? value : digits.toString();
+    }
+
+    void markUnverified() {
+        this.verified = false;
     }
 
     private static String blankToNull(String value) {

@@ -76,6 +76,51 @@ public class CustomerManagement {
         return customers.findByEmail(Customer.normalizeEmail(email));
     }
 
+    /**
+     * The owner behind a handle on a channel: an e-mail address, a phone number (SMS, phone) or a
+     * social-network handle (X, Mastodon).
+     */
+    public Optional<Customer> findByHandle(Channel channel, String handle) {
+        if (handle == null || handle.isBlank()) {
+            return Optional.empty();
+        }
+        return switch (channel) {
+            case EMAIL -> customers.findByEmail(Customer.normalizeEmail(handle));
+            case SMS, PHONE -> customers.findByPhone(Customer.normalizePhone(handle));
+            case X, MASTODON -> customers.findBySocialHandle(networkKey(channel), handle.strip());
+            case PORTAL -> Optional.empty();
+        };
+    }
+
+    /**
+     * Registers someone who wrote for the first time on a channel as a new owner, flagged unverified
+     * until staff confirm who they are. Their preferred channel is the one they used.
+     */
+    @Transactional
+    public Customer registerUnverified(Channel channel, String handle, String name) {
+        var displayName = name == null || name.isBlank() ? handle.strip() : name.strip();
+        var details = new CustomerDetails(
+                displayName.length() > 200 ? displayName.substring(0, 200) : displayName,
+                channel == Channel.EMAIL ? handle : null,
+                channel == Channel.SMS || channel == Channel.PHONE ? handle : null,
+                channel,
+                null,
+                null,
+                null,
+                null,
+                channel == Channel.X || channel == Channel.MASTODON
+                        ? Map.of(networkKey(channel), handle.strip())
+                        : null);
+        var customer = new Customer(details, clock.instant());
+        customer.markUnverified();
+        return customers.save(customer);
+    }
+
+    /** The key under which a channel's handles are kept in an owner's social handles. */
+    public static String networkKey(Channel channel) {
+        return channel.name().toLowerCase(Locale.ROOT);
+    }
+
     public Slice<Customer> list(String namePrefix, Pageable pageable) {
         return namePrefix == null || namePrefix.isBlank()
                 ? customers.findAllBy(pageable)
@@ -104,7 +149,7 @@ public class CustomerManagement {
         }
         if (details.phone() != null && !details.phone().isBlank()) {
             customers
-                    .findByPhone(details.phone().strip())
+                    .findByPhone(Customer.normalizePhone(details.phone()))
                     .filter(other -> !other.getId().equals(self))
                     .ifPresent(other -> {
                         throw new DuplicateHandleException(

@@ -16,6 +16,9 @@ interface CustomerRepository extends JpaRepository<Customer, Long> {
 
     Slice<Customer> findAllBy(Pageable pageable);
 
+    @Query("select c from Customer c join c.socialHandles h where key(h) = :network and h = :handle")
+    Optional<Customer> findBySocialHandle(String network, String handle);
+
     /** Prefix search on the indexed lower-case name; the caller lower-cases the prefix. */
     Slice<Customer> findByNameKeyStartingWith(String lowerCasePrefix, Pageable pageable);
 

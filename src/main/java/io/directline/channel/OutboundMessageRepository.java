@@ -1,0 +1,31 @@
+package io.directline.channel;
+
+import io.directline.customer.Channel;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long> {
+
+    boolean existsByMessageId(long messageId);
+
+    Optional<OutboundMessage> findByMessageId(long messageId);
+
+    /** Rows whose time has come: queued ones, and claimed ones whose node let the lease run out. */
+    @Query("select o from OutboundMessage o where o.status in (io.directline.channel.OutboxStatus.QUEUED,"
+            + " io.directline.channel.OutboxStatus.SENDING) and o.nextAttemptAt <= :now and o.channel in :channels"
+            + " order by o.nextAttemptAt")
+    List<OutboundMessage> findDue(Instant now, Collection<Channel> channels, Pageable page);
+
+    /** Claims a row for this node: succeeds for exactly one node, whichever updates the version first. */
+    @Modifying
+    @Query("update OutboundMessage o set o.status = io.directline.channel.OutboxStatus.SENDING,"
+            + " o.nextAttemptAt = :leaseEnd, o.attempts = o.attempts + 1, o.version = o.version + 1"
+            + " where o.id = :id and o.version = :version")
+    int claim(long id, long version, Instant leaseEnd);
+}
