@@ -295,6 +295,11 @@ public class CaseManagement {
         return cases.findByIdAndCustomerId(caseId, customerId).orElseThrow(() -> CaseProblems.caseNotFound(caseId));
     }
 
+    /** The case if it exists and belongs to this owner. */
+    public Optional<SupportCase> findForOwner(long caseId, long customerId) {
+        return cases.findByIdAndCustomerId(caseId, customerId);
+    }
+
     /** The conversation, oldest first; internal notes only when asked for. */
     public List<CaseMessage> conversation(long caseId, boolean withInternalNotes) {
         return withInternalNotes

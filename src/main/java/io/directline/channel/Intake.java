@@ -115,12 +115,9 @@ public class Intake {
     }
 
     private boolean continuable(long caseId, long ownerId) {
-        try {
-            var supportCase = cases.getForOwner(caseId, ownerId);
-            return supportCase.getStatus() != CaseStatus.CLOSED;
-        } catch (org.springframework.web.ErrorResponseException notTheirs) {
-            return false;
-        }
+        return cases.findForOwner(caseId, ownerId)
+                .filter(c -> c.getStatus() != CaseStatus.CLOSED)
+                .isPresent();
     }
 
     static String subjectOf(InboundMessage message) {
