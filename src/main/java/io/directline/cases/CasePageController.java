@@ -34,12 +34,14 @@ class CasePageController {
     String show(@PathVariable long id, Model model) {
         var supportCase = cases.get(id);
         model.addAttribute("case", supportCase);
-        model.addAttribute("customer", customers.get(supportCase.getCustomerId()));
+        var customer = customers.get(supportCase.getCustomerId());
+        model.addAttribute("customer", customer);
         model.addAttribute("messages", cases.conversation(id, true));
         model.addAttribute("audit", cases.auditTrail(id));
         model.addAttribute("staff", users.staff());
         model.addAttribute("priorities", Priority.values());
-        model.addAttribute("channels", Channel.values());
+        model.addAttribute("replyChannels", ReplyChannels.of(customer));
+        model.addAttribute("replyChannel", ReplyChannels.preferred(supportCase, customer));
         return "cases/case";
     }
 
@@ -48,12 +50,13 @@ class CasePageController {
             @AuthenticationPrincipal DirectLineUser user,
             @PathVariable long id,
             @RequestParam String body,
-            @RequestParam(defaultValue = "PUBLIC") Visibility visibility) {
+            @RequestParam(defaultValue = "PUBLIC") Visibility visibility,
+            @RequestParam(required = false) Channel channel) {
         var actor = Actor.of(user, Channel.PORTAL);
         if (visibility == Visibility.INTERNAL) {
             cases.addNote(id, body, actor);
         } else {
-            cases.reply(id, body, null, actor);
+            cases.reply(id, body, channel, actor);
         }
         return "redirect:/cases/" + id;
     }
