@@ -14,6 +14,29 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
 
     boolean existsByMessageId(long messageId);
 
+    /** Rows not yet sent, by channel and status (uses the status index; SENT rows are never counted). */
+    @Query("select o.channel as channel, o.status as status, count(o) as count from OutboundMessage o"
+            + " where o.status in (io.directline.channel.OutboxStatus.QUEUED, io.directline.channel.OutboxStatus.SENDING,"
+            + " io.directline.channel.OutboxStatus.FAILED) group by o.channel, o.status")
+    List<ChannelCount> countUnsent();
+
+    interface ChannelCount {
+        Channel getChannel();
+
+        OutboxStatus getStatus();
+
+        long getCount();
+    }
+
+    /** The longest-waiting due row, if any. */
+    Optional<OutboundMessage> findFirstByStatusAndNextAttemptAtLessThanEqualOrderByNextAttemptAt(
+            OutboxStatus status, Instant now);
+
+    /** The latest rows that failed or are being retried after a failure. */
+    @Query("select o from OutboundMessage o where o.status in (io.directline.channel.OutboxStatus.QUEUED,"
+            + " io.directline.channel.OutboxStatus.FAILED) and o.lastError is not null order by o.createdAt desc")
+    List<OutboundMessage> findRecentErrors(Pageable page);
+
     Optional<OutboundMessage> findByMessageId(long messageId);
 
     /** Rows whose time has come: queued ones, and claimed ones whose node let the lease run out. */

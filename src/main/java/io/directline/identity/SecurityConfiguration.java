@@ -98,6 +98,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/")
                         .authenticated()
+                        .requestMatchers("/admin/**")
+                        .hasRole("ADMIN")
                         .requestMatchers("/portal", "/portal/**")
                         .hasRole("OWNER")
                         .requestMatchers("/inbox", "/inbox/**", "/cases/**", "/customers/**")
