@@ -2,54 +2,13 @@ package io.directline.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.cases.CaseManagement;
-import io.directline.customer.CustomerManagement;
-import io.directline.identity.UserManagement;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An owner and an agent, each in their own browser, work one case from first message to reopened. */
-@BrowserTest
-class CaseRoundTripBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    CustomerManagement customers;
-
-    @Autowired
-    UserManagement users;
-
-    @Autowired
-    CaseManagement cases;
-
-    private People people;
-    private final List<Browser> browsers = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() {
-        people = new People(customers, users, cases);
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(Browser::close);
-    }
-
-    private Browser browser() {
-        var browser = Browser.open(port);
-        browsers.add(browser);
-        return browser;
-    }
+class CaseRoundTripBrowserTests extends ScreenTest {
 
     @Test
     void ownerAndAgentWorkACaseFromFirstMessageToReopened() {

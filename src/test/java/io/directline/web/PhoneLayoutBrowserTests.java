@@ -2,44 +2,18 @@ package io.directline.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.cases.CaseManagement;
-import io.directline.customer.CustomerManagement;
-import io.directline.identity.UserManagement;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** On a phone-sized screen (390 x 844) no page scrolls sideways, long subjects and links included. */
-@BrowserTest
-class PhoneLayoutBrowserTests {
+class PhoneLayoutBrowserTests extends ScreenTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    CustomerManagement customers;
-
-    @Autowired
-    UserManagement users;
-
-    @Autowired
-    CaseManagement cases;
-
-    private People people;
     private Browser browser;
 
     @BeforeEach
-    void setUp() {
-        people = new People(customers, users, cases);
-        browser = Browser.open(port).resize(Browser.PHONE);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
+    void openPhoneBrowser() {
+        browser = browser().resize(Browser.PHONE);
     }
 
     @Test

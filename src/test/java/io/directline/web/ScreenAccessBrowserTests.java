@@ -3,47 +3,21 @@ package io.directline.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.directline.cases.Actor;
-import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.OpenCase;
 import io.directline.cases.Priority;
 import io.directline.customer.Channel;
-import io.directline.customer.CustomerManagement;
-import io.directline.identity.UserManagement;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Who may see which screen: a wrong password, a screen of another role, a case of another owner. */
-@BrowserTest
-class ScreenAccessBrowserTests {
+class ScreenAccessBrowserTests extends ScreenTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    CustomerManagement customers;
-
-    @Autowired
-    UserManagement users;
-
-    @Autowired
-    CaseManagement cases;
-
-    private People people;
     private Browser browser;
 
     @BeforeEach
-    void setUp() {
-        people = new People(customers, users, cases);
-        browser = Browser.open(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
+    void openBrowser() {
+        browser = browser();
     }
 
     @Test

@@ -2,55 +2,21 @@ package io.directline.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.cases.CaseManagement;
-import io.directline.customer.CustomerManagement;
-import io.directline.identity.UserManagement;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Takes screenshots of every screen at desktop and phone size into {@code target/screenshots/}, for a
  * person to look at: {@code desktop-*.png} and {@code phone-*.png} show the first screenful,
  * {@code *-full.png} the whole page.
  */
-@BrowserTest
-class ScreenshotBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    CustomerManagement customers;
-
-    @Autowired
-    UserManagement users;
-
-    @Autowired
-    CaseManagement cases;
-
-    private final List<Browser> browsers = new ArrayList<>();
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(Browser::close);
-    }
-
-    private Browser browser() {
-        var browser = Browser.open(port);
-        browsers.add(browser);
-        return browser;
-    }
+class ScreenshotBrowserTests extends ScreenTest {
 
     @Test
     void everyScreenAtDesktopAndPhoneSize() throws Exception {
-        var people = new People(customers, users, cases);
         var owner = people.owner("Margaret");
         var agent = people.agent("Tom");
         long caseId = people.caseWithConversation(owner, agent);
