@@ -128,7 +128,7 @@ class EmailChannelTests {
         assertThat(supportCase.getSubject()).isEqualTo("Dryer rattles " + run);
         assertThat(supportCase.getChannel()).isEqualTo(Channel.EMAIL);
         assertThat(first.getBody()).isEqualTo("It rattles on the wool programme.");
-        await().atMost(Duration.ofSeconds(10)).until(() -> unseenInInbox().isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !unseenInInbox().contains(firstId));
 
         // (b) the agent's answer arrives in the owner's mailbox, threaded on the owner's message
         cases.reply(caseId, "Please try the drum reset.", null, new Actor("agent", "Agent Smith", Channel.PORTAL));
@@ -198,7 +198,10 @@ class EmailChannelTests {
                 The mail could not be delivered.
                 --r--
                 """.formatted(SUPPORT, bounceId));
-        await().atMost(Duration.ofSeconds(20)).until(() -> unseenInInbox().isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            var unseen = unseenInInbox();
+            return !unseen.contains(autoId) && !unseen.contains(bounceId);
+        });
         assertThat(received(autoId)).isEmpty();
         assertThat(received(bounceId)).isEmpty();
         assertThat(poller.health().getDetails().get("ignored"))
