@@ -23,8 +23,10 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two filter chains: the API ({@code /api/**} and the actuator) is stateless and takes HTTP Basic or a
- * personal API token; the screens use form sign-in with a session and CSRF protection.
+ * Three filter chains: webhooks ({@code /webhooks/**}) authenticate each request by its signature, which
+ * the receiving controller checks, so they need no login, no session and no CSRF token; the API
+ * ({@code /api/**} and the actuator) is stateless and takes HTTP Basic or a personal API token; the
+ * screens use form sign-in with a session and CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -50,6 +52,17 @@ class SecurityConfiguration {
     @Bean
     ProblemAuthenticationEntryPoint problemEntryPoint(JsonMapper json) {
         return new ProblemAuthenticationEntryPoint(json);
+    }
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain webhookChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/webhooks/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable());
+        return http.build();
     }
 
     @Bean

@@ -1,0 +1,414 @@
+package io.directline.channel.email;
+
+import io.directline.channel.InboundMessage;
+import io.directline.customer.Channel;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Reads a raw RFC 822 message into an {@link InboundMessage}: the sender, the subject, the new text
+ * (quoted history stripped), the keys of the thread it continues and a list of its attachments. Mail
+ * that no person wrote (auto-replies, bounces, delivery reports, mailing lists) is recognised and
+ * answered as {@link Ignored}, so it never opens a case or starts a loop. Bounded: a message over the
+ * size limit, nested too deep or with too many parts is {@link Rejected}.
+ */
+final class MimeMessages {
+
+    static final int MAX_DEPTH = 10;
+    static final int MAX_PARTS = 100;
+    /** The longest Message-ID kept as it is; longer ones are hashed to fit the message id column. */
+    static final int MAX_ID_LENGTH = 300;
+
+    private static final int MAX_THREAD_KEYS = 50;
+    private static final Session SESSION = Session.getInstance(new Properties());
+    private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,398}>");
+    private static final Pattern ATTRIBUTION = Pattern.compile("(?i)^on\\b.{0,400}\\bwrote:?$");
+    private static final Pattern ORIGINAL_MESSAGE =
+            Pattern.compile("(?i)^-{2,}\\s*(original message|forwarded message)\\s*-{2,}$");
+    private static final Pattern HTML_QUOTE_START = Pattern.compile(
+            "(?i)<blockquote|<div[^>]{0,200}class=\"?(gmail_quote|moz-cite-prefix)|<div id=\"?appendonsend|-{2,}\\s*original message\\s*-{2,}");
+
+    private final long maxSize;
+    private final long maxAttachmentSize;
+    private final String ownAddress;
+
+    MimeMessages(long maxSize, long maxAttachmentSize, String ownAddress) {
+        this.maxSize = maxSize;
+        this.maxAttachmentSize = maxAttachmentSize;
+        this.ownAddress = ownAddress == null ? "" : ownAddress.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** What the parser made of a message. */
+    sealed interface Parsed permits Accepted, Ignored {}
+
+    /** A message a person wrote, ready for the intake. */
+    record Accepted(InboundMessage message, List<Attachment> attachments) implements Parsed {}
+
+    /**
+     * Mail no person wrote.
+     *
+     * @param category a short, fixed name (for metrics): auto-submitted, precedence, mailing-list,
+     *     auto-reply, bounce, report, own-address
+     * @param detail what gave it away
+     */
+    record Ignored(String category, String detail) implements Parsed {}
+
+    /** An attachment as listed: its content is not kept. */
+    record Attachment(String name, String contentType, long size, boolean overLimit) {}
+
+    /** A message that cannot be taken in; {@link #tooLarge()} ones are answered 413, others 400. */
+    static final class Rejected extends RuntimeException {
+
+        private final boolean tooLarge;
+
+        Rejected(String reason, boolean tooLarge) {
+            super(reason);
+            this.tooLarge = tooLarge;
+        }
+
+        boolean tooLarge() {
+            return tooLarge;
+        }
+    }
+
+    Rejected tooLarge(long size) {
+        return new Rejected(
+                "The message is " + size + " bytes; the limit is " + maxSize + " bytes (" + (maxSize / 1024) + " KiB).",
+                true);
+    }
+
+    long maxSize() {
+        return maxSize;
+    }
+
+    Parsed parse(byte[] raw) {
+        if (raw == null || raw.length == 0) {
+            throw new Rejected("The message is empty.", false);
+        }
+        if (raw.length > maxSize) {
+            throw tooLarge(raw.length);
+        }
+        try {
+            var message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+            var from = sender(message);
+            var ignored = notWrittenByAPerson(message, from);
+            if (ignored != null) {
+                return ignored;
+            }
+            var messageId = messageId(message);
+            var externalId = messageId == null
+                    ? "sha256:" + sha256(raw)
+                    : messageId.length() > MAX_ID_LENGTH
+                            ? "sha256:" + sha256(messageId.getBytes(StandardCharsets.UTF_8))
+                            : messageId;
+            var content = new Content();
+            walk(message, 0, content);
+            var body = body(content);
+            var inbound = new InboundMessage(
+                    Channel.EMAIL,
+                    externalId,
+                    from.getAddress(),
+                    from.getPersonal(),
+                    subject(message),
+                    body,
+                    threadKeys(message, messageId),
+                    messageId,
+                    false);
+            return new Accepted(inbound, List.copyOf(content.attachments));
+        } catch (MessagingException | IOException e) {
+            throw new Rejected("The message cannot be read as MIME: " + e.getMessage(), false);
+        }
+    }
+
+    private static InternetAddress sender(MimeMessage message) throws MessagingException {
+        jakarta.mail.Address[] from;
+        try {
+            from = message.getFrom();
+        } catch (AddressException e) {
+            throw new Rejected("The From address cannot be read: " + e.getMessage(), false);
+        }
+        if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress address)) {
+            throw new Rejected("The message has no From address.", false);
+        }
+        var text = address.getAddress();
+        if (text == null || text.indexOf('@') < 1 || text.length() > 320) {
+            throw new Rejected("The From address is not an e-mail address.", false);
+        }
+        return address;
+    }
+
+    /** Why this message is not a person writing, or null when it is. */
+    Ignored notWrittenByAPerson(MimeMessage message, InternetAddress from) throws MessagingException {
+        var autoSubmitted = header(message, "Auto-Submitted");
+        if (autoSubmitted != null) {
+            var value = autoSubmitted.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+            if (!value.equals("no")) {
+                return new Ignored("auto-submitted", "Auto-Submitted: " + value);
+            }
+        }
+        var precedence = header(message, "Precedence");
+        if (precedence != null) {
+            var value = precedence.strip().toLowerCase(Locale.ROOT);
+            if (value.equals("bulk") || value.equals("junk") || value.equals("list")) {
+                return new Ignored("precedence", "Precedence: " + value);
+            }
+        }
+        for (var name : new String[] {"List-Id", "List-Unsubscribe"}) {
+            if (header(message, name) != null) {
+                return new Ignored("mailing-list", name + " header");
+            }
+        }
+        for (var name : new String[] {"X-Autoreply", "X-Autorespond", "X-Auto-Reply"}) {
+            if (header(message, name) != null) {
+                return new Ignored("auto-reply", name + " header");
+            }
+        }
+        var address = from.getAddress().toLowerCase(Locale.ROOT);
+        var local = address.substring(0, address.indexOf('@'));
+        if (local.equals("mailer-daemon") || local.equals("postmaster")) {
+            return new Ignored("bounce", "sent by " + local);
+        }
+        var returnPath = header(message, "Return-Path");
+        if (returnPath != null && returnPath.replaceAll("\\s", "").equals("<>")) {
+            return new Ignored("bounce", "empty Return-Path");
+        }
+        if (message.isMimeType("multipart/report")) {
+            return new Ignored("report", "Content-Type: multipart/report");
+        }
+        if (!ownAddress.isEmpty() && address.equals(ownAddress)) {
+            return new Ignored("own-address", "sent from our own address");
+        }
+        return null;
+    }
+
+    private static String header(MimeMessage message, String name) throws MessagingException {
+        var value = message.getHeader(name, ",");
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String messageId(MimeMessage message) throws MessagingException {
+        var header = message.getHeader("Message-ID", null);
+        if (header == null) {
+            return null;
+        }
+        var matcher = MESSAGE_ID.matcher(header);
+        return matcher.find() ? matcher.group() : null;
+    }
+
+    private static String subject(MimeMessage message) throws MessagingException {
+        var subject = message.getSubject();
+        return subject == null ? null : subject.strip();
+    }
+
+    /** References ids, then In-Reply-To: oldest first, without repeats or the message's own id. */
+    static List<String> threadKeys(MimeMessage message, String ownId) throws MessagingException {
+        var keys = new LinkedHashSet<String>();
+        for (var name : new String[] {"References", "In-Reply-To"}) {
+            var value = message.getHeader(name, " ");
+            if (value == null) {
+                continue;
+            }
+            var matcher = MESSAGE_ID.matcher(value);
+            while (matcher.find()) {
+                var key = matcher.group();
+                keys.remove(key);
+                keys.add(key);
+            }
+        }
+        if (ownId != null) {
+            keys.remove(ownId);
+        }
+        var list = new ArrayList<>(keys);
+        return list.size() > MAX_THREAD_KEYS ? list.subList(list.size() - MAX_THREAD_KEYS, list.size()) : list;
+    }
+
+    private static final class Content {
+        int parts;
+        String plain;
+        String html;
+        final List<Attachment> attachments = new ArrayList<>();
+    }
+
+    private void walk(Part part, int depth, Content content) throws MessagingException, IOException {
+        if (depth > MAX_DEPTH) {
+            throw new Rejected("The message is nested more than " + MAX_DEPTH + " levels deep.", false);
+        }
+        if (++content.parts > MAX_PARTS) {
+            throw new Rejected("The message has more than " + MAX_PARTS + " parts.", false);
+        }
+        if (part.isMimeType("multipart/*")) {
+            if (!(part.getContent() instanceof Multipart multipart)) {
+                throw new Rejected("A multipart part has no parts.", false);
+            }
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                walk(child, depth + 1, content);
+            }
+            return;
+        }
+        var fileName = fileName(part);
+        boolean attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || fileName != null;
+        if (!attached && part.isMimeType("text/plain") && content.plain == null) {
+            content.plain = text(part);
+        } else if (!attached && part.isMimeType("text/html") && content.html == null) {
+            content.html = text(part);
+        } else {
+            long size = size(part);
+            var name = fileName != null
+                    ? fileName
+                    : part.isMimeType("message/rfc822") ? "forwarded message.eml" : "unnamed";
+            content.attachments.add(new Attachment(name, baseType(part), size, size > maxAttachmentSize));
+        }
+    }
+
+    private static String fileName(Part part) {
+        try {
+            var name = part.getFileName();
+            if (name == null || name.isBlank()) {
+                return null;
+            }
+            var decoded = MimeUtility.decodeText(name).strip();
+            return decoded.length() > 300 ? decoded.substring(0, 300) : decoded;
+        } catch (MessagingException | IOException | RuntimeException e) {
+            return "unnamed";
+        }
+    }
+
+    private static String baseType(Part part) {
+        try {
+            var type = part.getContentType();
+            var base = type == null
+                    ? "application/octet-stream"
+                    : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+            return base.length() > 200 ? base.substring(0, 200) : base;
+        } catch (MessagingException e) {
+            return "application/octet-stream";
+        }
+    }
+
+    private static long size(Part part) throws MessagingException, IOException {
+        long size = 0;
+        try (InputStream in = part.getInputStream()) {
+            var buffer = new byte[8192];
+            int read;
+            while ((read = in.read(buffer)) > 0) {
+                size += read;
+            }
+        }
+        return size;
+    }
+
+    private static String text(Part part) throws MessagingException, IOException {
+        try {
+            var content = part.getContent();
+            if (content instanceof String s) {
+                return s;
+            }
+        } catch (java.io.UnsupportedEncodingException unknownCharset) {
+            // fall through: read the bytes as UTF-8
+        }
+        try (InputStream in = part.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String body(Content content) {
+        String body;
+        if (content.plain != null && !content.plain.isBlank()) {
+            body = HtmlUtils.htmlEscape(stripQuoted(content.plain));
+        } else if (content.html != null && !content.html.isBlank()) {
+            body = stripQuotedHtml(content.html);
+        } else {
+            body = "";
+        }
+        if (!content.attachments.isEmpty()) {
+            var list = content.attachments.stream()
+                    .map(a -> a.name() + " (" + humanSize(a.size()) + (a.overLimit() ? ", over the size limit" : "")
+                            + ")")
+                    .collect(Collectors.joining(", "));
+            body = (body.isBlank() ? "" : body + "\n\n") + HtmlUtils.htmlEscape("Attachments: " + list);
+        }
+        return body;
+    }
+
+    static String humanSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return (bytes + 1023) / 1024 + " KB";
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+
+    /**
+     * The new text of a plain-text reply: quoted lines ({@code >}) dropped, and everything from an
+     * "On ... wrote:" attribution or an "-----Original Message-----" separator on cut off. A message
+     * that is nothing but quotes keeps its text.
+     */
+    static String stripQuoted(String text) {
+        var lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        var kept = new ArrayList<String>();
+        for (int i = 0; i < lines.length; i++) {
+            var line = lines[i].strip();
+            if (ORIGINAL_MESSAGE.matcher(line).matches()
+                    || ATTRIBUTION.matcher(line).matches()) {
+                break;
+            }
+            if (line.regionMatches(true, 0, "On ", 0, 3)
+                    && i + 1 < lines.length
+                    && lines[i + 1].strip().endsWith("wrote:")
+                    && line.length() + lines[i + 1].length() < 400) {
+                break;
+            }
+            if (line.startsWith(">")) {
+                continue;
+            }
+            kept.add(lines[i]);
+        }
+        var result = String.join("\n", kept).strip();
+        return result.isEmpty() ? text.strip() : result;
+    }
+
+    /** The new part of an HTML reply: cut at the first quote block or original-message separator. */
+    static String stripQuotedHtml(String html) {
+        var matcher = HTML_QUOTE_START.matcher(html);
+        if (matcher.find() && matcher.start() > 0) {
+            var head = html.substring(0, matcher.start());
+            if (!head.replaceAll("<[^>]{0,2000}>", "").isBlank()) {
+                return head;
+            }
+        }
+        return html;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

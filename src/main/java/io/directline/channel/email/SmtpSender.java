@@ -1,0 +1,172 @@
+package io.directline.channel.email;
+
+import io.directline.channel.DeliveryFailure;
+import io.directline.channel.OutboundDelivery;
+import io.directline.channel.OutboundSender;
+import io.directline.channel.SendResult;
+import io.directline.customer.Channel;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.io.UnsupportedEncodingException;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/**
+ * Sends answers over SMTP: from the support address to the owner, {@code Re: <subject> [DL-000123]},
+ * threaded by {@code In-Reply-To}/{@code References} into the owner's conversation, plain text with an
+ * HTML alternative. The Message-ID is made from the delivery's idempotency key, so a retry after a
+ * crash sends a message with the same id (which mail clients show once) and the owner's answer
+ * threads back by it.
+ */
+class SmtpSender implements OutboundSender {
+
+    /** References keeps the first key (the thread's root) and the latest ones, as RFC 5322 advises. */
+    private static final int MAX_REFERENCES = 20;
+
+    private final JavaMailSender mail;
+    private final EmailProperties properties;
+
+    SmtpSender(JavaMailSender mail, EmailProperties properties) {
+        this.mail = mail;
+        this.properties = properties;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    @Override
+    public SendResult send(OutboundDelivery delivery) throws DeliveryFailure {
+        var messageId = messageId(delivery.idempotencyKey());
+        InternetAddress to;
+        try {
+            to = new InternetAddress(delivery.recipient(), true);
+            if (delivery.recipientName() != null && !delivery.recipientName().isBlank()) {
+                to.setPersonal(delivery.recipientName(), "UTF-8");
+            }
+        } catch (AddressException | UnsupportedEncodingException | NullPointerException e) {
+            throw DeliveryFailure.permanent("Not an e-mail address: " + delivery.recipient());
+        }
+        try {
+            var message = mail.createMimeMessage();
+            var helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
+            helper.setFrom(new InternetAddress(properties.address(), true));
+            helper.setTo(to);
+            helper.setSubject(subject(delivery));
+            helper.setText(delivery.text(), html(delivery.html()));
+            message.setHeader("Message-ID", messageId);
+            var keys = delivery.threadKeys();
+            if (!keys.isEmpty()) {
+                message.setHeader("In-Reply-To", keys.get(keys.size() - 1));
+                message.setHeader("References", String.join(" ", references(keys)));
+            }
+            // Spring keeps an explicitly set Message-ID when it saves the message before sending
+            mail.send(message);
+        } catch (MessagingException e) {
+            throw new DeliveryFailure("The answer could not be written as e-mail: " + e.getMessage(), true, e);
+        } catch (MailAuthenticationException e) {
+            // our configuration, not the message: retry, it may be fixed by then
+            throw DeliveryFailure.transientFailure("The mail server refused our sign-in: " + e.getMessage(), e);
+        } catch (MailParseException | MailPreparationException e) {
+            throw new DeliveryFailure("The answer could not be written as e-mail: " + e.getMessage(), true, e);
+        } catch (MailSendException e) {
+            boolean permanent = permanent(e);
+            var reason = (permanent ? "The mail server refused the answer: " : "The mail server is unreachable: ")
+                    + e.getMessage();
+            throw new DeliveryFailure(reason, permanent, e);
+        } catch (MailException e) {
+            throw DeliveryFailure.transientFailure(e.getMessage(), e);
+        }
+        return SendResult.of(messageId);
+    }
+
+    /** {@code <dl-…@domain>}: the same for every attempt to send the same answer. */
+    String messageId(String idempotencyKey) {
+        var address = properties.address();
+        var domain = address.substring(address.indexOf('@') + 1).strip();
+        var local = idempotencyKey.replaceAll("[^A-Za-z0-9.\\-_]", "-");
+        return "<" + local + "@" + (domain.isEmpty() ? "directline.invalid" : domain) + ">";
+    }
+
+    static String subject(OutboundDelivery delivery) {
+        var subject =
+                delivery.caseSubject() == null ? "" : delivery.caseSubject().strip();
+        var reference = delivery.caseReference();
+        var tagged = subject.contains(reference) ? subject : (subject + " [" + reference + "]").strip();
+        return tagged.regionMatches(true, 0, "Re:", 0, 3) ? tagged : "Re: " + tagged;
+    }
+
+    private static String html(String body) {
+        return "<!DOCTYPE html><html><body><div style=\"white-space:pre-wrap\">" + body + "</div></body></html>";
+    }
+
+    static List<String> references(List<String> keys) {
+        if (keys.size() <= MAX_REFERENCES) {
+            return keys;
+        }
+        var kept = new java.util.ArrayList<String>();
+        kept.add(keys.get(0));
+        kept.addAll(keys.subList(keys.size() - (MAX_REFERENCES - 1), keys.size()));
+        return kept;
+    }
+
+    /** A 5xx answer or a rejected address: sending the same again will not help. */
+    static boolean permanent(MailSendException e) {
+        for (var failure : e.getFailedMessages().values()) {
+            if (permanentCause(failure)) {
+                return true;
+            }
+        }
+        for (var failure : e.getMessageExceptions()) {
+            if (permanentCause(failure)) {
+                return true;
+            }
+        }
+        return permanentCause(e.getCause());
+    }
+
+    private static boolean permanentCause(Throwable failure) {
+        for (var t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            int code = returnCode(t);
+            if (code >= 500 && code < 600) {
+                return true;
+            }
+            if (code >= 400) {
+                return false;
+            }
+            if (t instanceof SendFailedException sent
+                    && sent.getInvalidAddresses() != null
+                    && sent.getInvalidAddresses().length > 0
+                    && (sent.getMessage() == null
+                            || !sent.getMessage().toLowerCase(Locale.ROOT).contains("try again"))) {
+                return true;
+            }
+            if (t instanceof MessagingException m && m.getNextException() != null && m.getNextException() != t) {
+                if (permanentCause(m.getNextException())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The SMTP reply code of Angus Mail's SMTP exceptions (a runtime dependency), or -1. */
+    private static int returnCode(Throwable t) {
+        try {
+            var method = t.getClass().getMethod("getReturnCode");
+            return method.getReturnType() == int.class ? (int) method.invoke(t) : -1;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return -1;
+        }
+    }
+}

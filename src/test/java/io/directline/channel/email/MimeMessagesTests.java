@@ -1,0 +1,204 @@
+package io.directline.channel.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.directline.customer.Channel;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class MimeMessagesTests {
+
+    private final MimeMessages parser = new MimeMessages(64 * 1024, 1024, "support@directline.example");
+
+    private static byte[] mail(String headers, String body) {
+        return (headers.strip().replace("\n", "\r\n") + "\r\n\r\n" + body.replace("\n", "\r\n"))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private MimeMessages.Accepted accepted(byte[] raw) {
+        return (MimeMessages.Accepted) parser.parse(raw);
+    }
+
+    @Test
+    void readsSenderSubjectBodyAndThreadKeys() {
+        var raw = mail("""
+                From: "Ada Lindqvist" <Ada@Example.com>
+                To: support@directline.example
+                Subject: Re: Dryer rattles
+                Message-ID: <reply-2@example.com>
+                In-Reply-To: <dl-1@directline.example>
+                References: <root@example.com>
+                 <dl-1@directline.example>
+                Content-Type: text/plain; charset=UTF-8
+                """, "Still rattling <3 & louder.\n");
+        var message = accepted(raw).message();
+        assertThat(message.channel()).isEqualTo(Channel.EMAIL);
+        assertThat(message.externalId()).isEqualTo("<reply-2@example.com>");
+        assertThat(message.ownThreadKey()).isEqualTo("<reply-2@example.com>");
+        assertThat(message.senderHandle()).isEqualTo("Ada@Example.com");
+        assertThat(message.senderName()).isEqualTo("Ada Lindqvist");
+        assertThat(message.subject()).isEqualTo("Re: Dryer rattles");
+        assertThat(message.body()).isEqualTo("Still rattling &lt;3 &amp; louder.");
+        assertThat(message.threadKeys()).containsExactly("<root@example.com>", "<dl-1@directline.example>");
+    }
+
+    @Test
+    void threadKeysAreDeduplicatedOldestFirstWithoutTheOwnId() {
+        var raw = mail("""
+                From: a@example.com
+                Message-ID: <c@x>
+                In-Reply-To: <b@x>
+                References: <a@x> <b@x> <c@x>
+                """, "Hello");
+        assertThat(accepted(raw).message().threadKeys()).containsExactly("<a@x>", "<b@x>");
+    }
+
+    @Test
+    void aMessageWithoutIdIsKnownByTheHashOfItsBytes() {
+        var raw = mail("From: a@example.com\nSubject: Hi", "Hello");
+        var message = accepted(raw).message();
+        assertThat(message.externalId()).isEqualTo("sha256:" + MimeMessages.sha256(raw));
+        assertThat(message.ownThreadKey()).isNull();
+        assertThat(accepted(raw).message().externalId()).isEqualTo(message.externalId());
+    }
+
+    @Test
+    void stripsQuotedHistory() {
+        assertThat(MimeMessages.stripQuoted("""
+                        Yes, that fixed it.
+                        Thanks!
+
+                        On Mon, 3 Mar 2026 at 10:01, Direct Line <support@directline.example> wrote:
+                        > Please try the reset.
+                        > Kind regards
+                        """)).isEqualTo("Yes, that fixed it.\nThanks!");
+        assertThat(MimeMessages.stripQuoted("""
+                        New text
+                        On Mon, 3 Mar 2026 at 10:01, Direct Line
+                        <support@directline.example> wrote:
+                        old text
+                        """)).isEqualTo("New text");
+        assertThat(MimeMessages.stripQuoted("""
+                        Top posted answer.
+
+                        -----Original Message-----
+                        From: Support
+                        Old text
+                        """)).isEqualTo("Top posted answer.");
+        assertThat(MimeMessages.stripQuoted("> quoted\nmine\n> more quoted\nalso mine"))
+                .isEqualTo("mine\nalso mine");
+        // nothing but quotes: the text is kept rather than lost
+        assertThat(MimeMessages.stripQuoted("> only a quote")).isEqualTo("> only a quote");
+        assertThat(MimeMessages.stripQuotedHtml("<p>New</p><blockquote>old</blockquote>"))
+                .isEqualTo("<p>New</p>");
+    }
+
+    @Test
+    void usesTheHtmlPartWhenThereIsNoPlainOneAndListsAttachments() {
+        var raw = mail("""
+                From: a@example.com
+                Message-ID: <att@x>
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="b1"
+                """, """
+                --b1
+                Content-Type: text/html; charset=UTF-8
+
+                <p>See the <b>photo</b>.</p><div class="gmail_quote">On ... wrote: old</div>
+                --b1
+                Content-Type: image/jpeg
+                Content-Disposition: attachment; filename="rattle.jpg"
+                Content-Transfer-Encoding: base64
+
+                AAECAwQFBgcICQ==
+                --b1
+                Content-Type: application/pdf; name="manual.pdf"
+                Content-Disposition: attachment; filename="manual.pdf"
+
+                %s
+                --b1--
+                """.formatted("x".repeat(2000)));
+        var parsed = accepted(raw);
+        assertThat(parsed.message().body())
+                .startsWith("<p>See the <b>photo</b>.</p>")
+                .doesNotContain("old")
+                .contains("Attachments: rattle.jpg (10 B), manual.pdf (2 KB, over the size limit)");
+        assertThat(parsed.attachments())
+                .containsExactly(
+                        new MimeMessages.Attachment("rattle.jpg", "image/jpeg", 10, false),
+                        new MimeMessages.Attachment("manual.pdf", "application/pdf", 2000, true));
+    }
+
+    @Test
+    void recognisesMailNoPersonWrote() {
+        assertIgnored("From: a@example.com\nAuto-Submitted: auto-replied", "auto-submitted");
+        assertIgnored("From: a@example.com\nPrecedence: bulk", "precedence");
+        assertIgnored("From: a@example.com\nPrecedence: list", "precedence");
+        assertIgnored("From: a@example.com\nList-Id: <owners.example.com>", "mailing-list");
+        assertIgnored("From: a@example.com\nList-Unsubscribe: <mailto:u@example.com>", "mailing-list");
+        assertIgnored("From: a@example.com\nX-Autoreply: yes", "auto-reply");
+        assertIgnored("From: a@example.com\nX-Autorespond: yes", "auto-reply");
+        assertIgnored("From: MAILER-DAEMON@mx.example.com", "bounce");
+        assertIgnored("From: postmaster@example.com", "bounce");
+        assertIgnored("From: Support <support@directline.example>", "own-address");
+        assertIgnored(
+                "From: a@example.com\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status;"
+                        + " boundary=\"r\"",
+                "report");
+        // Auto-Submitted: no is a person
+        assertThat(parser.parse(mail("From: a@example.com\nAuto-Submitted: no", "Hi")))
+                .isInstanceOf(MimeMessages.Accepted.class);
+    }
+
+    private void assertIgnored(String headers, String category) {
+        var parsed = parser.parse(mail(headers + "\nMessage-ID: <x@y>", "--r\n\nI am away.\n--r--"));
+        assertThat(parsed).isInstanceOf(MimeMessages.Ignored.class);
+        assertThat(((MimeMessages.Ignored) parsed).category()).isEqualTo(category);
+    }
+
+    @Test
+    void refusesWhatItCannotRead() {
+        assertThatThrownBy(() -> parser.parse(new byte[0])).isInstanceOf(MimeMessages.Rejected.class);
+        assertThatThrownBy(() -> parser.parse("just some garbage\r\n".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MimeMessages.Rejected.class)
+                .hasMessageContaining("From");
+        assertThatThrownBy(() -> parser.parse(mail("From: a@example.com", "x".repeat(70 * 1024))))
+                .isInstanceOfSatisfying(
+                        MimeMessages.Rejected.class,
+                        r -> assertThat(r.tooLarge()).isTrue());
+    }
+
+    @Test
+    void limitsNestingAndParts() {
+        var nested = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            nested.append("--b")
+                    .append(i)
+                    .append("\r\nContent-Type: multipart/mixed; boundary=\"b")
+                    .append(i + 1)
+                    .append("\"\r\n\r\n");
+        }
+        nested.append("--b12\r\nContent-Type: text/plain\r\n\r\ndeep\r\n");
+        var deep = mail(
+                "From: a@example.com\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b0\"",
+                nested.toString());
+        assertThatThrownBy(() -> parser.parse(deep))
+                .isInstanceOfSatisfying(
+                        MimeMessages.Rejected.class,
+                        r -> assertThat(r.tooLarge()).isFalse())
+                .hasMessageContaining("nested");
+
+        var many = new StringBuilder();
+        for (int i = 0; i < 120; i++) {
+            many.append("--m\r\nContent-Type: text/plain\r\n\r\npart ")
+                    .append(i)
+                    .append("\r\n");
+        }
+        many.append("--m--\r\n");
+        var wide = mail(
+                "From: a@example.com\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"m\"",
+                many.toString());
+        assertThatThrownBy(() -> parser.parse(wide)).hasMessageContaining("parts");
+    }
+}
