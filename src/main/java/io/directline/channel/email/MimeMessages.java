@@ -1,6 +1,7 @@
 package io.directline.channel.email;
 
 import io.directline.channel.InboundMessage;
+import io.directline.channel.PlainText;
 import io.directline.customer.Channel;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -334,12 +335,19 @@ final class MimeMessages {
         }
     }
 
+    /**
+     * The owner's new text. When stripping the quoted history leaves nothing (a forward, a reply that
+     * only quotes), the whole text is kept; a message with no text at all says so, so that a person's
+     * mail is never refused for being empty.
+     */
     private static String body(Content content) {
         String body;
         if (content.plain != null && !content.plain.isBlank()) {
-            body = HtmlUtils.htmlEscape(stripQuoted(content.plain));
+            var fresh = stripQuoted(content.plain);
+            body = HtmlUtils.htmlEscape(fresh.isBlank() ? content.plain.strip() : fresh);
         } else if (content.html != null && !content.html.isBlank()) {
-            body = stripQuotedHtml(content.html);
+            var fresh = stripQuotedHtml(content.html);
+            body = PlainText.of(fresh).isBlank() ? content.html : fresh;
         } else {
             body = "";
         }
@@ -350,7 +358,7 @@ final class MimeMessages {
                     .collect(Collectors.joining(", "));
             body = (body.isBlank() ? "" : body + "\n\n") + HtmlUtils.htmlEscape("Attachments: " + list);
         }
-        return body;
+        return body.isBlank() ? "(The message has no text.)" : body;
     }
 
     static String humanSize(long bytes) {

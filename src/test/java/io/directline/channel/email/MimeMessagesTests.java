@@ -201,4 +201,17 @@ class MimeMessagesTests {
                 many.toString());
         assertThatThrownBy(() -> parser.parse(wide)).hasMessageContaining("parts");
     }
+
+    @Test
+    void keepsTheWholeTextWhenAReplyOnlyQuotesAndNeverLeavesABodyEmpty() {
+        var onlyQuoted = accepted(mail(
+                        "From: Ada <ada@example.org>\r\nMessage-ID: <q1@example.org>\r\nSubject: Fwd: Invoice\r\n",
+                        "> Your invoice is attached.\r\n> Regards\r\n"))
+                .message();
+        assertThat(onlyQuoted.body()).contains("Your invoice is attached.");
+
+        var empty = accepted(mail("From: Ada <ada@example.org>\r\nMessage-ID: <q2@example.org>\r\nSubject: Hi\r\n", ""))
+                .message();
+        assertThat(empty.body()).isEqualTo("(The message has no text.)");
+    }
 }
