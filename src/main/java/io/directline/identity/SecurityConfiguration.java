@@ -52,6 +52,18 @@ class SecurityConfiguration {
         return new ProblemAuthenticationEntryPoint(json);
     }
 
+    /** Provider webhooks authenticate by their signature, which each webhook checks itself. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain webhookChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/webhooks/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable());
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, ProblemAuthenticationEntryPoint problems)
