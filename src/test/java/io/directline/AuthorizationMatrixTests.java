@@ -189,6 +189,22 @@ class AuthorizationMatrixTests {
                             "/api/v1/cases/" + c.caseId() + "/messages",
                             Map.of("body", "Internal note by " + c.caller + " " + c.tag, "visibility", "INTERNAL"))),
             row(
+                    "POST",
+                    "/api/v1/cases/{id}/calls",
+                    Access.STAFF,
+                    201,
+                    c -> new Request(
+                            "/api/v1/cases/" + c.caseId() + "/calls",
+                            Map.of(
+                                    "direction",
+                                    "OUTBOUND",
+                                    "number",
+                                    "+15550100",
+                                    "durationSeconds",
+                                    95,
+                                    "notes",
+                                    "Called back by " + c.caller + " " + c.tag))),
+            row(
                     "GET",
                     "/api/v1/cases/{id}/messages/{messageId}",
                     Access.STAFF,

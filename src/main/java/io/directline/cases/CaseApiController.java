@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
 
 @Tag(name = "Cases", description = "Support cases, for staff")
 // no class-level @Validated: Spring MVC then checks the parameter constraints itself and answers 400,
@@ -131,6 +132,21 @@ class CaseApiController {
                 .body(MessageView.of(message));
     }
 
+    @Operation(summary = "Log a telephone call with the owner on the case (an internal note on the phone channel)")
+    @PostMapping("/{id}/calls")
+    ResponseEntity<MessageView> logCall(
+            @AuthenticationPrincipal DirectLineUser user, @PathVariable long id, @Valid @RequestBody CallLog request) {
+        if (request.direction() == Direction.INTERNAL) {
+            throw CaseProblems.problem(
+                    org.springframework.http.HttpStatus.BAD_REQUEST,
+                    "Invalid request",
+                    "direction must be INBOUND (the owner called) or OUTBOUND (we called).");
+        }
+        var message = cases.addNote(id, request.describe(), Actor.of(user, Channel.PHONE));
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/messages/" + message.getId()))
+                .body(MessageView.of(message));
+    }
+
     @Operation(summary = "One message of a case")
     @GetMapping("/{id}/messages/{messageId}")
     MessageView message(@PathVariable long id, @PathVariable long messageId) {
@@ -169,4 +185,32 @@ class CaseApiController {
             @Size(max = 60) String team) {}
 
     record StaffMessage(@NotBlank String body, Visibility visibility, Channel channel) {}
+
+    /** A call an agent logs by hand: who called whom, how long, what was said. */
+    record CallLog(
+            @NotNull Direction direction,
+            @Size(max = 40) String number,
+            @Min(0) @Max(86_400) Integer durationSeconds,
+            @Size(max = 10_000) String notes) {
+
+        String describe() {
+            var text = new StringBuilder(direction == Direction.INBOUND ? "Call from the owner" : "Call to the owner");
+            if (number != null && !number.isBlank()) {
+                text.append(direction == Direction.INBOUND ? " from " : " at ")
+                        .append(HtmlUtils.htmlEscape(number.strip()));
+            }
+            if (durationSeconds != null) {
+                text.append(", ").append(duration(durationSeconds));
+            }
+            text.append('.');
+            if (notes != null && !notes.isBlank()) {
+                text.append("<br>").append(HtmlUtils.htmlEscape(notes.strip()).replace("\n", "<br>"));
+            }
+            return text.toString();
+        }
+
+        static String duration(int seconds) {
+            return seconds >= 60 ? (seconds / 60) + " min " + (seconds % 60) + " s" : seconds + " s";
+        }
+    }
 }

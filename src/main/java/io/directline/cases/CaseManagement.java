@@ -6,6 +6,7 @@ import io.directline.identity.UserManagement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -271,6 +272,18 @@ public class CaseManagement {
     /** The message that arrived on {@code channel} with this channel id, if one did. */
     public Optional<CaseMessage> findReceived(Channel channel, String externalId) {
         return alreadyReceived(channel, externalId);
+    }
+
+    /** The owner's most recently changed case that is still active (neither resolved nor closed), if any. */
+    public Optional<Long> latestActiveCase(long customerId) {
+        var active = EnumSet.noneOf(CaseStatus.class);
+        for (var status : CaseStatus.values()) {
+            if (status.isActive()) {
+                active.add(status);
+            }
+        }
+        return cases.findFirstByCustomerIdAndStatusInOrderByUpdatedAtDescIdDesc(customerId, active)
+                .map(SupportCase::getId);
     }
 
     /** Marks a case as begun in public (a social-network mention). */

@@ -40,6 +40,20 @@ public class Intake {
      */
     @Transactional
     public IntakeResult accept(InboundMessage message) {
+        return accept(message, false);
+    }
+
+    /**
+     * As {@link #accept(InboundMessage)}, but a message that continues no known conversation joins the
+     * owner's most recently changed active case before it opens a new one (a phone call about whatever
+     * the owner has open).
+     */
+    @Transactional
+    public IntakeResult acceptIntoActiveCase(InboundMessage message) {
+        return accept(message, true);
+    }
+
+    private IntakeResult accept(InboundMessage message, boolean joinActiveCase) {
         requireText(message.externalId(), "a message id");
         requireText(message.senderHandle(), "a sender");
         requireText(message.body(), "a text");
@@ -59,6 +73,9 @@ public class Intake {
                 .orElseGet(() -> customers.registerUnverified(channel, message.senderHandle(), message.senderName()));
         var actor = new Actor("channel:" + channel.name().toLowerCase(Locale.ROOT), owner.getName(), channel);
         var existing = thread(message, owner.getId());
+        if (existing.isEmpty() && joinActiveCase) {
+            existing = cases.latestActiveCase(owner.getId());
+        }
         long caseId;
         boolean newCase;
         if (existing.isPresent()) {

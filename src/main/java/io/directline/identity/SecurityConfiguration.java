@@ -54,13 +54,14 @@ class SecurityConfiguration {
         return new ProblemAuthenticationEntryPoint(json);
     }
 
+    /** Provider webhooks authenticate by their signature, which each webhook checks itself. */
     @Bean
     @Order(0)
     SecurityFilterChain webhookChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/webhooks/**")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable());
         return http.build();
     }

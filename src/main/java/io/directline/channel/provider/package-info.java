@@ -1,0 +1,2 @@
+/** Shared plumbing of the providers' inbound webhooks: raw bodies, signatures, refusals. */
+package io.directline.channel.provider;

@@ -1,0 +1,95 @@
+package io.directline.channel.social;
+
+import io.directline.channel.DeliveryFailure;
+import io.directline.channel.OutboundDelivery;
+import io.directline.channel.SendResult;
+import io.directline.channel.provider.ConditionalOnPropertiesSet;
+import io.directline.channel.provider.ProviderCalls;
+import io.directline.channel.provider.ShortAnswers;
+import io.directline.customer.Channel;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Answers on X through the v2 API: a public reply to the newest status of a public thread, a direct
+ * message otherwise (to the user whose messages opened the case).
+ */
+@Component
+@ConditionalOnPropertiesSet("directline.channels.x.bearer-token")
+class XNetwork implements SocialNetwork {
+
+    static final int MAX_LENGTH = 280;
+
+    private final RestClient api;
+    private final String bearerToken;
+    private final ShortAnswers answers;
+
+    XNetwork(XProperties properties, ShortAnswers answers) {
+        this.api = ProviderCalls.client(properties.apiBaseUrl());
+        this.bearerToken = properties.bearerToken();
+        this.answers = answers;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.X;
+    }
+
+    @Override
+    public int maxLength() {
+        return MAX_LENGTH;
+    }
+
+    @Override
+    public SendResult send(OutboundDelivery delivery) throws DeliveryFailure {
+        return delivery.publicThread() ? reply(delivery) : directMessage(delivery);
+    }
+
+    private SendResult reply(OutboundDelivery delivery) throws DeliveryFailure {
+        var inReplyTo = SocialNetwork.newestStatus(delivery.threadKeys());
+        if (inReplyTo == null) {
+            throw DeliveryFailure.permanent("The case has no post on X to reply to.");
+        }
+        var body = Map.of(
+                "text", answers.fit(delivery, "", MAX_LENGTH), "reply", Map.of("in_reply_to_tweet_id", inReplyTo));
+        var answer = ProviderCalls.call("X", () -> post("/2/tweets", body));
+        var id = answer == null ? null : answer.path("data").path("id").asString(null);
+        return SendResult.of(id);
+    }
+
+    private SendResult directMessage(OutboundDelivery delivery) throws DeliveryFailure {
+        String participant = null;
+        for (var key : delivery.threadKeys()) {
+            if (key.startsWith(XEvents.DM_PREFIX)) {
+                participant = key.substring(XEvents.DM_PREFIX.length());
+            }
+        }
+        if (participant == null
+                && delivery.recipient() != null
+                && delivery.recipient().matches("\\d{1,25}")) {
+            participant = delivery.recipient();
+        }
+        if (participant == null) {
+            throw DeliveryFailure.permanent(
+                    "The owner has not written to us on X yet, so there is no conversation to answer in.");
+        }
+        var text = delivery.text().strip();
+        var path = "/2/dm_conversations/with/" + participant + "/messages";
+        var answer = ProviderCalls.call("X", () -> post(path, Map.of("text", text)));
+        var id = answer == null ? null : answer.path("data").path("dm_event_id").asString(null);
+        return new SendResult(id, null);
+    }
+
+    private JsonNode post(String path, Object body) {
+        return api.post()
+                .uri(path)
+                .header("Authorization", "Bearer " + bearerToken)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .body(JsonNode.class);
+    }
+}

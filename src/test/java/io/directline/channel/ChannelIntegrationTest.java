@@ -1,0 +1,111 @@
+package io.directline.channel;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.directline.ApiClient;
+import io.directline.cases.CaseManagement;
+import io.directline.cases.CaseMessage;
+import io.directline.customer.CustomerManagement;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The channel adapters against stubs of the providers' APIs (one WireMock server, shared by every
+ * channel test class so they share one application context), over real HTTP.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "directline.channels.outbox.poll-interval=200ms",
+            "directline.channels.webhook.max-size=64KB",
+            "directline.channels.x.consumer-secret=" + ChannelIntegrationTest.X_SECRET,
+            "directline.channels.x.bearer-token=x-test-bearer",
+            "directline.channels.mastodon.access-token=mastodon-test-token",
+            "directline.channels.mastodon.poll-interval=300ms",
+            "directline.channels.sms.auth-token=" + ChannelIntegrationTest.SMS_TOKEN,
+            "directline.channels.sms.account-sid=" + ChannelIntegrationTest.SMS_ACCOUNT,
+            "directline.channels.sms.from-number=+15550009999",
+            "directline.channels.phone.secret=" + ChannelIntegrationTest.PHONE_SECRET,
+            "directline.portal-url=https://support.example.test"
+        })
+public abstract class ChannelIntegrationTest {
+
+    public static final String X_SECRET = "x-test-consumer-secret";
+    public static final String SMS_TOKEN = "sms-test-auth-token";
+    public static final String SMS_ACCOUNT = "AC0123456789";
+    public static final String PHONE_SECRET = "phone-test-secret";
+
+    /** The providers' APIs: X, Mastodon and the SMS provider. */
+    public static final WireMockServer PROVIDERS = start();
+
+    private static WireMockServer start() {
+        var server = new WireMockServer(options().dynamicPort());
+        server.start();
+        // no new mentions unless a test serves some
+        server.stubFor(
+                get(urlPathEqualTo("/api/v1/notifications")).atPriority(10).willReturn(okJson("[]")));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        return server;
+    }
+
+    @DynamicPropertySource
+    static void providers(DynamicPropertyRegistry registry) {
+        registry.add("directline.channels.x.api-base-url", PROVIDERS::baseUrl);
+        registry.add("directline.channels.mastodon.base-url", PROVIDERS::baseUrl);
+        registry.add("directline.channels.sms.api-base-url", PROVIDERS::baseUrl);
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected CaseManagement cases;
+
+    @Autowired
+    protected CustomerManagement customers;
+
+    protected ApiClient anonymous() {
+        return ApiClient.anonymous(port);
+    }
+
+    protected ApiClient admin() {
+        return ApiClient.basic(port, "admin", "admin-test-password");
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    /** Digits only, unique enough for ids and phone numbers. */
+    protected static String uniqueDigits(int length) {
+        var digits = new StringBuilder();
+        while (digits.length() < length) {
+            digits.append(Long.toUnsignedString(UUID.randomUUID().getMostSignificantBits()));
+        }
+        return "9" + digits.substring(0, length - 1);
+    }
+
+    protected List<CaseMessage> messages(long caseId) {
+        return cases.conversation(caseId, true);
+    }
+
+    /** Posts a public answer to the owner, as the admin, on the case's channel. */
+    protected long answer(long caseId, String text) {
+        var response = admin().post(
+                        "/api/v1/cases/" + caseId + "/messages",
+                        java.util.Map.of("body", text, "visibility", "PUBLIC"));
+        if (response.status() != 201) {
+            throw new AssertionError("answer: " + response);
+        }
+        return response.id();
+    }
+}

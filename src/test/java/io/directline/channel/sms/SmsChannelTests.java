@@ -1,0 +1,151 @@
+package io.directline.channel.sms;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.directline.ApiClient;
+import io.directline.cases.DeliveryState;
+import io.directline.channel.ChannelIntegrationTest;
+import io.directline.customer.Channel;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+class SmsChannelTests extends ChannelIntegrationTest {
+
+    static final String MESSAGES = "/2010-04-01/Accounts/" + SMS_ACCOUNT + "/Messages.json";
+
+    /** Twilio's scheme, computed here on its own: base64 HMAC-SHA1 of the URL and the sorted name-value pairs. */
+    static String sign(String url, Map<String, String> params, String token) throws Exception {
+        var data = new StringBuilder(url);
+        params.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> data.append(e.getKey()).append(e.getValue()));
+        var mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private ApiClient.Response deliver(Map<String, String> params, String signature) {
+        var body = params.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return anonymous()
+                .accepting("*/*")
+                .send(
+                        "POST",
+                        "/webhooks/sms",
+                        body,
+                        "application/x-www-form-urlencoded",
+                        signature == null ? Map.of() : Map.of("X-Twilio-Signature", signature));
+    }
+
+    private Map<String, String> sms(String from, String text) {
+        return Map.of(
+                "MessageSid",
+                "SM" + unique(""),
+                "AccountSid",
+                SMS_ACCOUNT,
+                "From",
+                from,
+                "To",
+                "+15550009999",
+                "Body",
+                text);
+    }
+
+    private String url() {
+        return "http://localhost:" + port + "/webhooks/sms";
+    }
+
+    @Test
+    void anSmsBecomesACaseOnceAndTheAnswerGoesOutByTheRestApi() throws Exception {
+        var from = "+1" + uniqueDigits(10);
+        var params = sms(from, "Is my dryer's warranty still valid? <ref 12>");
+        var response = deliver(params, sign(url(), params, SMS_TOKEN));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.contentType()).startsWith("text/xml");
+        assertThat(response.body()).contains("<Response/>");
+        assertThat(deliver(params, sign(url(), params, SMS_TOKEN)).status()).isEqualTo(200);
+
+        var owner = customers.findByHandle(Channel.SMS, from).orElseThrow();
+        long caseId = cases.latestActiveCase(owner.getId()).orElseThrow();
+        assertThat(messages(caseId)).hasSize(1);
+        assertThat(messages(caseId).get(0).getBody()).contains("&lt;ref 12&gt;");
+
+        PROVIDERS.stubFor(post(urlEqualTo(MESSAGES))
+                .withRequestBody(containing("To=" + URLEncoder.encode(from, StandardCharsets.UTF_8)))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\":\"SM" + uniqueDigits(10) + "\",\"status\":\"queued\"}")));
+        long answerId = answer(caseId, "Yes, until 2028.");
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() ->
+                        assertThat(cases.message(answerId).getDeliveryStatus()).isEqualTo(DeliveryState.SENT));
+        var basic = "Basic "
+                + Base64.getEncoder().encodeToString((SMS_ACCOUNT + ":" + SMS_TOKEN).getBytes(StandardCharsets.UTF_8));
+        PROVIDERS.verify(postRequestedFor(urlEqualTo(MESSAGES))
+                .withHeader("Authorization", equalTo(basic))
+                .withRequestBody(containing("To=" + URLEncoder.encode(from, StandardCharsets.UTF_8)))
+                .withRequestBody(containing("From=%2B15550009999"))
+                .withRequestBody(containing("Body=Yes%2C+until+2028.")));
+    }
+
+    @Test
+    void aRefusedNumberFailsAtOnce() throws Exception {
+        var from = "+1" + uniqueDigits(10);
+        var params = sms(from, "Hello?");
+        assertThat(deliver(params, sign(url(), params, SMS_TOKEN)).status()).isEqualTo(200);
+        long caseId = cases.latestActiveCase(
+                        customers.findByHandle(Channel.SMS, from).orElseThrow().getId())
+                .orElseThrow();
+        PROVIDERS.stubFor(post(urlEqualTo(MESSAGES))
+                .withRequestBody(containing("To=" + URLEncoder.encode(from, StandardCharsets.UTF_8)))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\":21211,\"message\":\"The 'To' number is not a valid phone number.\"}")));
+        long answerId = answer(caseId, "Hello!");
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() ->
+                        assertThat(cases.message(answerId).getDeliveryStatus()).isEqualTo(DeliveryState.FAILED));
+        assertThat(cases.message(answerId).getDeliveryDetail()).contains("400");
+    }
+
+    @Test
+    void aWrongOrMissingSignatureIsRefusedAndNothingIsStored() throws Exception {
+        var from = "+1" + uniqueDigits(10);
+        var params = sms(from, "Let me in");
+        var wrong = deliver(params, sign(url(), params, "not-the-token"));
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.contentType()).startsWith("application/problem+json");
+        assertThat(deliver(params, null).status()).isEqualTo(401);
+        var otherUrl = deliver(params, sign(url() + "?x=1", params, SMS_TOKEN));
+        assertThat(otherUrl.status()).isEqualTo(401);
+        assertThat(customers.findByHandle(Channel.SMS, from)).isEmpty();
+    }
+
+    @Test
+    void aSignedMessageWithoutItsFieldsIsABadRequest() throws Exception {
+        var params = Map.of("MessageSid", "SM" + unique(""), "To", "+15550009999");
+        var response = deliver(params, sign(url(), params, SMS_TOKEN));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(List.of(response.json().path("title").asString())).containsExactly("Malformed webhook");
+    }
+}

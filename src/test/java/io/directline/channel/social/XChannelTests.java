@@ -1,0 +1,182 @@
+package io.directline.channel.social;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.directline.ApiClient;
+import io.directline.cases.DeliveryState;
+import io.directline.cases.Direction;
+import io.directline.channel.ChannelIntegrationTest;
+import io.directline.customer.Channel;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class XChannelTests extends ChannelIntegrationTest {
+
+    static final String OUR_ACCOUNT = "4337869213";
+
+    private ApiClient.Response deliver(String body, String signature) {
+        return anonymous()
+                .send(
+                        "POST",
+                        "/webhooks/x",
+                        body,
+                        "application/json",
+                        signature == null ? Map.of() : Map.of("x-twitter-webhooks-signature", signature));
+    }
+
+    private ApiClient.Response deliver(String body) throws Exception {
+        return deliver(body, "sha256=" + XSignatureTests.hmacSha256Base64(X_SECRET, body));
+    }
+
+    static String dm(String eventId, String senderId, String screenName, String text) {
+        return """
+                {"for_user_id":"%s","direct_message_events":[{"type":"message_create","id":"%s",
+                "created_timestamp":"1516403560557","message_create":{"target":{"recipient_id":"%s"},
+                "sender_id":"%s","message_data":{"text":"%s","entities":{}}}}],
+                "users":{"%s":{"id":"%s","name":"Jordan %s","screen_name":"%s"}}}""".formatted(
+                        OUR_ACCOUNT, eventId, OUR_ACCOUNT, senderId, text, senderId, senderId, screenName, screenName);
+    }
+
+    @Test
+    void answersTheCrcChallenge() throws Exception {
+        var token = "crc-" + unique("t");
+        var response = anonymous().get("/webhooks/x?crc_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().path("response_token").asString())
+                .isEqualTo("sha256=" + XSignatureTests.hmacSha256Base64(X_SECRET, token));
+    }
+
+    @Test
+    void aDirectMessageBecomesACaseOnceAndTheAnswerGoesBackAsADirectMessage() throws Exception {
+        var senderId = uniqueDigits(12);
+        var handle = unique("jordan");
+        var body = dm(uniqueDigits(18), senderId, handle, "My espresso machine leaks & hisses");
+
+        var first = deliver(body);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.json().path("received").asInt()).isEqualTo(1);
+        var second = deliver(body);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json().path("duplicates").asInt()).isEqualTo(1);
+
+        var owner = customers.findByHandle(Channel.X, handle).orElseThrow();
+        long caseId = cases.latestActiveCase(owner.getId()).orElseThrow();
+        var inbound = messages(caseId);
+        assertThat(inbound).hasSize(1);
+        assertThat(inbound.get(0).getBody()).contains("leaks &amp; hisses");
+        assertThat(cases.get(caseId).isPublicThread()).isFalse();
+
+        // a second message from the same person continues the conversation
+        var more = deliver(dm(uniqueDigits(18), senderId, handle, "It is the gasket, I think"));
+        assertThat(more.json().path("received").asInt()).isEqualTo(1);
+        assertThat(messages(caseId)).hasSize(2);
+
+        PROVIDERS.stubFor(post(urlEqualTo("/2/dm_conversations/with/" + senderId + "/messages"))
+                .willReturn(okJson(
+                        "{\"data\":{\"dm_conversation_id\":\"c1\",\"dm_event_id\":\"" + uniqueDigits(18) + "\"}}")));
+        long answerId = answer(caseId, "We are sending a new gasket.");
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() ->
+                        assertThat(cases.message(answerId).getDeliveryStatus()).isEqualTo(DeliveryState.SENT));
+        PROVIDERS.verify(postRequestedFor(urlEqualTo("/2/dm_conversations/with/" + senderId + "/messages"))
+                .withHeader("Authorization", equalTo("Bearer x-test-bearer"))
+                .withRequestBody(equalToJson("{\"text\":\"We are sending a new gasket.\"}")));
+    }
+
+    @Test
+    void aMentionOpensAPublicCaseAndTheAnswerIsAShortPublicReply() throws Exception {
+        var tweetId = uniqueDigits(19);
+        var handle = unique("pat");
+        var body = """
+                {"for_user_id":"%s","tweet_create_events":[{"id_str":"%s","text":"@directline my grinder is dead",
+                "in_reply_to_status_id_str":null,"user":{"id_str":"%s","name":"Pat","screen_name":"%s"}}]}""".formatted(OUR_ACCOUNT, tweetId, uniqueDigits(10), handle);
+        assertThat(deliver(body).status()).isEqualTo(200);
+
+        var owner = customers.findByHandle(Channel.X, handle).orElseThrow();
+        long caseId = cases.latestActiveCase(owner.getId()).orElseThrow();
+        assertThat(cases.get(caseId).isPublicThread()).isTrue();
+
+        var replyId = uniqueDigits(19);
+        PROVIDERS.stubFor(post(urlEqualTo("/2/tweets"))
+                .withRequestBody(matchingJsonPath("$.reply.in_reply_to_tweet_id", equalTo(tweetId)))
+                .willReturn(okJson("{\"data\":{\"id\":\"" + replyId + "\",\"text\":\"...\"}}")));
+        var longAnswer = "Sorry to hear that! Please write to jane.doe@example.com or call +1 555 010 0200. "
+                + "Grinder help: ".repeat(30);
+        long answerId = answer(caseId, longAnswer);
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() ->
+                        assertThat(cases.message(answerId).getDeliveryStatus()).isEqualTo(DeliveryState.SENT));
+        var sent = PROVIDERS
+                .findAll(postRequestedFor(urlEqualTo("/2/tweets"))
+                        .withRequestBody(matchingJsonPath("$.reply.in_reply_to_tweet_id", equalTo(tweetId))))
+                .get(0)
+                .getBodyAsString();
+        var text = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(sent)
+                .path("text")
+                .asString();
+        assertThat(text.codePointCount(0, text.length())).isLessThanOrEqualTo(280);
+        assertThat(text)
+                .doesNotContain("jane.doe@example.com")
+                .doesNotContain("555 010")
+                .endsWith("Full answer: https://support.example.test/portal/cases/" + caseId);
+
+        // the owner's reply to our reply continues the case
+        var followUp = """
+                {"for_user_id":"%s","tweet_create_events":[{"id_str":"%s","text":"@directline thanks",
+                "in_reply_to_status_id_str":"%s","user":{"id_str":"1","name":"Pat","screen_name":"%s"}}]}""".formatted(OUR_ACCOUNT, uniqueDigits(19), replyId, handle);
+        assertThat(deliver(followUp).status()).isEqualTo(200);
+        assertThat(messages(caseId))
+                .filteredOn(m -> m.getDirection() == Direction.INBOUND)
+                .hasSize(2);
+    }
+
+    @Test
+    void ourOwnEventsAreLeftOut() throws Exception {
+        var body = dm(uniqueDigits(18), OUR_ACCOUNT, unique("us"), "Our own answer");
+        var response = deliver(body);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("received").asInt()).isZero();
+    }
+
+    @Test
+    void aWrongOrMissingSignatureIsRefusedAndNothingIsStored() throws Exception {
+        var handle = unique("mallory");
+        var body = dm(uniqueDigits(18), uniqueDigits(12), handle, "Let me in");
+        var wrong = deliver(body, "sha256=" + XSignatureTests.hmacSha256Base64("not-the-secret", body));
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.contentType()).startsWith("application/problem+json");
+        var missing = deliver(body, null);
+        assertThat(missing.status()).isEqualTo(401);
+        assertThat(customers.findByHandle(Channel.X, handle)).isEmpty();
+    }
+
+    @Test
+    void aMalformedPayloadIsABadRequest() throws Exception {
+        var notJson = deliver("{\"direct_message_events\": [");
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(notJson.contentType()).startsWith("application/problem+json");
+        var missingText = deliver(
+                "{\"direct_message_events\":[{\"type\":\"message_create\",\"id\":\"1\",\"message_create\":{}}]}");
+        assertThat(missingText.status()).isEqualTo(400);
+    }
+
+    @Test
+    void anOversizedPayloadIsRefused() throws Exception {
+        var body = "{\"padding\":\"" + "x".repeat(70 * 1024) + "\"}";
+        var response = deliver(body);
+        assertThat(response.status()).isEqualTo(413);
+    }
+}
