@@ -52,8 +52,8 @@ class ChannelAdminController {
     String channels(Model model) {
         var counts = new EnumMap<Channel, Map<OutboxStatus, Long>>(Channel.class);
         outbox.countUnsent()
-                .forEach(c -> counts.computeIfAbsent(c.getChannel(), k -> new EnumMap<>(OutboxStatus.class))
-                        .put(c.getStatus(), c.getCount()));
+                .forEach(c -> counts.computeIfAbsent(c.channel(), k -> new EnumMap<>(OutboxStatus.class))
+                        .put(c.status(), c.count()));
         var rows = new ArrayList<ChannelRow>();
         for (var channel : Channel.values()) {
             var byStatus = counts.getOrDefault(channel, Map.of());

@@ -15,17 +15,17 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
     boolean existsByMessageId(long messageId);
 
     /** Rows not yet sent, by channel and status (uses the status index; SENT rows are never counted). */
-    @Query("select o.channel as channel, o.status as status, count(o) as count from OutboundMessage o"
+    @Query("select o.channel, o.status, count(o) from OutboundMessage o"
             + " where o.status in (io.directline.channel.OutboxStatus.QUEUED, io.directline.channel.OutboxStatus.SENDING,"
             + " io.directline.channel.OutboxStatus.FAILED) group by o.channel, o.status")
-    List<ChannelCount> countUnsent();
+    List<Object[]> countUnsentRows();
 
-    interface ChannelCount {
-        Channel getChannel();
+    record ChannelCount(Channel channel, OutboxStatus status, long count) {}
 
-        OutboxStatus getStatus();
-
-        long getCount();
+    default List<ChannelCount> countUnsent() {
+        return countUnsentRows().stream()
+                .map(r -> new ChannelCount((Channel) r[0], (OutboxStatus) r[1], ((Number) r[2]).longValue()))
+                .toList();
     }
 
     /** The longest-waiting due row, if any. */

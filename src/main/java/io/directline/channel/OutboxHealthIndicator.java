@@ -29,9 +29,9 @@ class OutboxHealthIndicator implements HealthIndicator {
         var builder = Health.up();
         outbox.countUnsent()
                 .forEach(c -> builder.withDetail(
-                        c.getChannel().name().toLowerCase() + "."
-                                + c.getStatus().name().toLowerCase(),
-                        c.getCount()));
+                        c.channel().name().toLowerCase() + "."
+                                + c.status().name().toLowerCase(),
+                        c.count()));
         var oldest =
                 outbox.findFirstByStatusAndNextAttemptAtLessThanEqualOrderByNextAttemptAt(OutboxStatus.QUEUED, now);
         if (oldest.isPresent()) {

@@ -61,7 +61,10 @@ class CustomerModuleTests {
         var updated = customers.get(owner.getId());
         assertThat(updated.getName()).isEqualTo("Alan Turing");
         assertThat(updated.getEmail()).isEqualTo(owner.getEmail());
-        assertThat(updated.getPhone()).isEqualTo("+44 20 7946 0000");
+        // stored as + and digits, so the owner is found by the number however it is written
+        assertThat(updated.getPhone()).isEqualTo("+442079460000");
+        assertThat(customers.findByHandle(Channel.SMS, "+44 (20) 7946-0000"))
+                .hasValueSatisfying(found -> assertThat(found.getId()).isEqualTo(owner.getId()));
         assertThat(updated.getPreferredChannel()).isEqualTo(Channel.SMS);
     }
 

@@ -210,17 +210,19 @@ class EmailChannelTests {
 
     @Test
     void aMessageThatCannotBeTakenInIsQuarantinedAndAlerted() throws Exception {
-        var emptyId = "<empty-" + run + "@owners.example>";
+        var emptyId = "<brackets-" + run + "@owners.example>";
         var hugeId = "<huge-" + run + "@owners.example>";
-        // no text at all: the intake refuses it on every attempt
+        // 20,000 '<' fit the 64 KB mail limit, but escaped they are 80,000 bytes of text: over the
+        // 64 KiB message limit, so the intake refuses it on every attempt
         smtp("""
-                From: <empty-%s@owners.example>
+                From: <brackets-%s@owners.example>
                 To: %s
-                Subject: (no text) %s
+                Subject: pasted log %s
                 Message-ID: %s
                 Content-Type: text/plain
 
-                """.formatted(run, SUPPORT, run, emptyId));
+                %s
+                """.formatted(run, SUPPORT, run, emptyId, "<".repeat(20_000)));
         // over the 64 KB limit: quarantined at once
         smtp("""
                 From: <huge-%s@owners.example>
@@ -241,7 +243,7 @@ class EmailChannelTests {
                 .singleElement()
                 .satisfies(a -> {
                     assertThat(a.attempts()).isEqualTo(3);
-                    assertThat(a.reason()).contains("no text");
+                    assertThat(a.reason()).contains("64 KiB");
                 });
         assertThat(poller.alerts())
                 .filteredOn(a -> hugeId.equals(a.messageId()))
