@@ -276,12 +276,8 @@ public class CaseManagement {
 
     /** The owner's most recently changed case that is still active (neither resolved nor closed), if any. */
     public Optional<Long> latestActiveCase(long customerId) {
-        var active = EnumSet.noneOf(CaseStatus.class);
-        for (var status : CaseStatus.values()) {
-            if (status.isActive()) {
-                active.add(status);
-            }
-        }
+        var active = EnumSet.allOf(CaseStatus.class);
+        active.removeIf(status -> !status.isActive());
         return cases.findFirstByCustomerIdAndStatusInOrderByUpdatedAtDescIdDesc(customerId, active)
                 .map(SupportCase::getId);
     }

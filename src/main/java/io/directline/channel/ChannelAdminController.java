@@ -48,6 +48,8 @@ class ChannelAdminController {
 
     record Component(String name, String status, Map<String, Object> details) {}
 
+    record DeliveryError(Channel channel, long caseId, String status, String error) {}
+
     @GetMapping("/admin/channels")
     String channels(Model model) {
         var counts = new EnumMap<Channel, Map<OutboxStatus, Long>>(Channel.class);
@@ -74,7 +76,15 @@ class ChannelAdminController {
         });
         model.addAttribute("channels", rows);
         model.addAttribute("settings", settings());
-        model.addAttribute("errors", outbox.findRecentErrors(PageRequest.of(0, 10)));
+        model.addAttribute(
+                "errors",
+                outbox.findRecentErrors(PageRequest.of(0, 10)).stream()
+                        .map(o -> new DeliveryError(
+                                o.getChannel(),
+                                o.getCaseId(),
+                                o.getStatus().name().toLowerCase(Locale.ROOT),
+                                o.getLastError()))
+                        .toList());
         model.addAttribute("components", components);
         return "channel/admin";
     }

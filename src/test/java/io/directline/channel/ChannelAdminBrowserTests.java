@@ -1,11 +1,20 @@
 package io.directline.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.directline.cases.Actor;
+import io.directline.cases.CaseManagement;
+import io.directline.cases.CaseManagement.OpenCase;
+import io.directline.cases.DeliveryState;
+import io.directline.customer.Channel;
+import io.directline.customer.CustomerDetails;
+import io.directline.customer.CustomerManagement;
 import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
 import io.directline.web.Browser;
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +36,12 @@ class ChannelAdminBrowserTests {
     @Autowired
     UserManagement users;
 
+    @Autowired
+    CustomerManagement customers;
+
+    @Autowired
+    CaseManagement cases;
+
     private Browser browser;
 
     @AfterEach
@@ -45,7 +60,29 @@ class ChannelAdminBrowserTests {
 
     @Test
     void adminSeesEachChannelItsDeliveryStateAndHealthWithSecretsMasked() {
+        // an answer by e-mail to an owner who has no e-mail address fails at once, with its cause
+        var owner = customers.register(new CustomerDetails(
+                "Phone Only " + UUID.randomUUID().toString().substring(0, 6),
+                null,
+                "+1555" + (1_000_000 + (int) (Math.random() * 8_999_999)),
+                Channel.SMS,
+                null,
+                null,
+                null,
+                null,
+                null));
+        long caseId = cases.open(
+                        new OpenCase(owner.getId(), "Call me", "Please call", Channel.SMS, null, null, null, null),
+                        new Actor("owner", owner.getName(), Channel.SMS))
+                .getId();
+        var reply = cases.reply(caseId, "Sent by mail", Channel.EMAIL, new Actor("agent", "Alex", Channel.PORTAL));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> cases.message(reply.getId()).getDeliveryStatus() == DeliveryState.FAILED);
+
         browser = Browser.open(port).signIn(login(Role.ADMIN), "admin-screen-1").go("/admin/channels");
+        assertThat(browser.text(By.id("delivery-errors")))
+                .contains("case " + caseId)
+                .contains("has no e-mail address");
 
         var channels = browser.text(By.id("channel-table"));
         assertThat(channels).contains("PORTAL").contains("EMAIL").contains("MASTODON");
