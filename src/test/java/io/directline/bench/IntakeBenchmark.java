@@ -3,14 +3,13 @@ package io.directline.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.directline.ApiClient;
+import io.directline.bench.BenchSupport.Round;
 import io.directline.customer.CustomerDetails;
 import io.directline.customer.CustomerManagement;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,19 +20,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -72,8 +63,7 @@ class IntakeBenchmark {
     /** Raw rows take ids from here on, far above anything the sequences hand out. */
     private static final long RAW_ID_BASE = 1_000_000_000_000L;
 
-    private static final Path H2_DIR = Path.of("target", "bench-h2");
-    private static final Path OUT = Path.of("target", "bench");
+    private static final Path OUT = BenchSupport.OUT;
     private static final String AGENT = "bench-agent";
     private static final String AGENT_PASSWORD = "bench-agent-password";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -81,13 +71,7 @@ class IntakeBenchmark {
     /** H2 in file mode, as the app runs by default, rather than the suite's in-memory database. */
     @DynamicPropertySource
     static void h2InFileMode(DynamicPropertyRegistry registry) throws IOException {
-        String url = System.getProperty("spring.datasource.url", "jdbc:h2:mem:");
-        if (url.startsWith("jdbc:h2:")) {
-            deleteTree(H2_DIR);
-            Files.createDirectories(H2_DIR);
-            String file = H2_DIR.toAbsolutePath().resolve("directline").toString();
-            registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE");
-        }
+        BenchSupport.h2InFileMode(registry, "intake");
     }
 
     @LocalServerPort
@@ -99,16 +83,13 @@ class IntakeBenchmark {
     @Autowired
     DataSource dataSource;
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final HttpClient http = BenchSupport.httpClient();
 
     @Test
     void intake() throws Exception {
         var jdbc = new JdbcTemplate(dataSource);
-        var database = describeDatabase();
-        double loadBefore = loadAverage();
+        var database = BenchSupport.describeDatabase(dataSource);
+        double loadBefore = BenchSupport.loadAverage();
 
         // preparation: owners, an agent, and the agent's API token
         var owners = customers.registerAll(IntStream.range(0, OWNERS)
@@ -137,7 +118,7 @@ class IntakeBenchmark {
 
         // intake over HTTP: a warm-up round, then the measured levels
         var warmup = drive("warm-up", WARMUP_CONCURRENCY, WARMUP_REQUESTS, token, ownerIds, 0);
-        var levels = new ArrayList<Level>();
+        var levels = new ArrayList<Round>();
         int offset = WARMUP_REQUESTS;
         for (int concurrency : LEVELS) {
             levels.add(drive("c" + concurrency, concurrency, REQUESTS, token, ownerIds, offset));
@@ -149,7 +130,7 @@ class IntakeBenchmark {
         rawInsert(RAW_ID_BASE, RAW_WARMUP, ownerIds, names);
         var raw = rawInsert(RAW_ID_BASE + RAW_WARMUP, REQUESTS, ownerIds, names);
 
-        var report = new Report(database, warmup, levels, raw, loadBefore, loadAverage());
+        var report = new Report(database, warmup, levels, raw, loadBefore, BenchSupport.loadAverage());
         System.out.println(report.text());
         Files.createDirectories(OUT);
         Files.writeString(OUT.resolve("intake.md"), report.markdown(), StandardCharsets.UTF_8);
@@ -160,9 +141,9 @@ class IntakeBenchmark {
         assertThat(allRounds)
                 .as(
                         "errors per round: %s",
-                        allRounds.stream().map(Level::errorSummary).toList())
+                        allRounds.stream().map(Round::errorSummary).toList())
                 .allSatisfy(l -> assertThat(l.errors()).isZero());
-        long created = allRounds.stream().mapToLong(Level::created).sum();
+        long created = allRounds.stream().mapToLong(Round::succeeded).sum();
         assertThat(count(jdbc, "support_case") - casesBefore).isEqualTo(created);
         assertThat(count(jdbc, "case_message") - messagesBefore).isEqualTo(created);
         assertThat(count(jdbc, "case_audit") - auditBefore).isEqualTo(created);
@@ -174,7 +155,7 @@ class IntakeBenchmark {
     }
 
     /** Sends {@code requests} case intakes from {@code concurrency} threads, each waiting for its answer. */
-    private Level drive(String label, int concurrency, int requests, String token, long[] ownerIds, int offset)
+    private Round drive(String label, int concurrency, int requests, String token, long[] ownerIds, int offset)
             throws InterruptedException {
         var prepared = new HttpRequest[requests];
         var uri = URI.create("http://localhost:" + port + "/api/v1/cases");
@@ -190,75 +171,13 @@ class IntakeBenchmark {
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                     .build();
         }
-        var latencies = new long[requests];
-        Arrays.fill(latencies, -1);
-        var next = new AtomicInteger();
-        var created = new AtomicInteger();
-        var errorKinds = new ConcurrentHashMap<String, AtomicInteger>();
-        var samples = new ConcurrentHashMap<String, String>();
-        var go = new CountDownLatch(1);
-        var pool = Executors.newFixedThreadPool(concurrency);
-        long deadline = System.nanoTime() + LEVEL_LIMIT.toNanos();
-        for (int w = 0; w < concurrency; w++) {
-            pool.execute(() -> {
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                int i;
-                while ((i = next.getAndIncrement()) < requests && System.nanoTime() < deadline) {
-                    String kind = null;
-                    String sample = null;
-                    long start = System.nanoTime();
-                    try {
-                        var response = http.send(prepared[i], HttpResponse.BodyHandlers.ofString());
-                        latencies[i] = System.nanoTime() - start;
-                        if (response.statusCode() == 201) {
-                            created.incrementAndGet();
-                        } else {
-                            kind = "HTTP " + response.statusCode();
-                            sample = response.body();
-                        }
-                    } catch (IOException | RuntimeException e) {
-                        latencies[i] = System.nanoTime() - start;
-                        kind = e.getClass().getSimpleName();
-                        sample = String.valueOf(e.getMessage());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                    if (kind != null) {
-                        errorKinds
-                                .computeIfAbsent(kind, k -> new AtomicInteger())
-                                .incrementAndGet();
-                        samples.putIfAbsent(kind, sample);
-                    }
-                }
-            });
-        }
-        long began = System.nanoTime();
-        go.countDown();
-        pool.shutdown();
-        if (!pool.awaitTermination(LEVEL_LIMIT.toSeconds() + 60, TimeUnit.SECONDS)) {
-            pool.shutdownNow();
-        }
-        double seconds = (System.nanoTime() - began) / 1e9;
-        long[] done = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
-        var errors = new TreeMap<String, Integer>();
-        errorKinds.forEach((k, v) -> errors.put(k, v.get()));
-        return new Level(
+        return BenchSupport.drive(
+                http,
                 label,
                 concurrency,
-                done.length,
-                created.get(),
-                seconds,
-                percentileMillis(done, 0.50),
-                percentileMillis(done, 0.99),
-                errors,
-                Map.copyOf(samples),
-                done.length < requests);
+                prepared,
+                response -> response.statusCode() == 201 ? null : "HTTP " + response.statusCode(),
+                LEVEL_LIMIT);
     }
 
     /** A short owner message of about 300 characters, plain text as most integrations send it. */
@@ -327,44 +246,8 @@ class IntakeBenchmark {
         }
     }
 
-    private String describeDatabase() throws SQLException {
-        try (var connection = dataSource.getConnection()) {
-            var meta = connection.getMetaData();
-            String url = meta.getURL();
-            String mode = url.startsWith("jdbc:h2:file:")
-                    ? " (file mode)"
-                    : url.startsWith("jdbc:h2:mem:") ? " (in memory)" : "";
-            return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + mode;
-        }
-    }
-
-    /** The machine's one-minute load average (other processes included), or -1 where unknown. */
-    private static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
     private static long count(JdbcTemplate jdbc, String table) {
         return jdbc.queryForObject("select count(*) from " + table + " where id < ?", Long.class, RAW_ID_BASE);
-    }
-
-    /** Nearest-rank percentile of sorted nanoseconds, in milliseconds. */
-    private static double percentileMillis(long[] sortedNanos, double p) {
-        if (sortedNanos.length == 0) {
-            return Double.NaN;
-        }
-        int rank = (int) Math.ceil(p * sortedNanos.length);
-        return sortedNanos[Math.max(0, Math.min(sortedNanos.length, rank) - 1)] / 1e6;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     /** The body of {@code POST /api/v1/users}. */
@@ -372,42 +255,6 @@ class IntakeBenchmark {
 
     /** The body of {@code POST /api/v1/cases}. */
     record NewCase(long customerId, String subject, String body) {}
-
-    /** One round of intake calls. */
-    record Level(
-            String label,
-            int concurrency,
-            int requests,
-            int created,
-            double seconds,
-            double p50,
-            double p99,
-            Map<String, Integer> errorKinds,
-            Map<String, String> errorSamples,
-            boolean cutShort) {
-
-        int errors() {
-            return requests - created;
-        }
-
-        double throughput() {
-            return requests / seconds;
-        }
-
-        String errorSummary() {
-            if (errors() == 0) {
-                return label + ": none";
-            }
-            return label + ": " + errorKinds + " e.g. "
-                    + errorSamples.entrySet().stream()
-                            .map(e -> e.getKey() + " -> " + abbreviate(e.getValue()))
-                            .collect(Collectors.joining("; "));
-        }
-
-        private static String abbreviate(String s) {
-            return s == null || s.length() <= 300 ? s : s.substring(0, 300) + "...";
-        }
-    }
 
     /** The raw JDBC round. */
     record Raw(int cases, double seconds) {
@@ -418,11 +265,11 @@ class IntakeBenchmark {
     }
 
     /** The figures as a console table, Markdown and an SVG chart. */
-    record Report(String database, Level warmup, List<Level> levels, Raw raw, double loadBefore, double loadAfter) {
+    record Report(String database, Round warmup, List<Round> levels, Raw raw, double loadBefore, double loadAfter) {
 
-        Level best() {
+        Round best() {
             return levels.stream()
-                    .max(Comparator.comparingDouble(Level::throughput))
+                    .max(Comparator.comparingDouble(Round::throughput))
                     .orElseThrow();
         }
 
@@ -535,125 +382,23 @@ class IntakeBenchmark {
         }
 
         String svg() {
-            int width = 640;
-            int height = 380;
-            int left = 70;
-            int right = 20;
-            int top = 60;
-            int bottom = 80;
-            int plotWidth = width - left - right;
-            int plotHeight = height - top - bottom;
-            double max = niceCeiling(
-                    levels.stream().mapToDouble(Level::throughput).max().orElse(1));
-            var out = new StringBuilder();
-            out.append(String.format(
-                    Locale.ROOT,
-                    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
-                            + " font-family=\"sans-serif\" font-size=\"12\">%n",
-                    width,
-                    height,
-                    width,
-                    height));
-            out.append(
-                    String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>%n", width, height));
-            out.append(String.format(
-                    Locale.ROOT,
-                    "<text x=\"%d\" y=\"24\" font-size=\"15\" font-weight=\"bold\">Case intake over HTTP: %s</text>%n",
-                    left,
-                    xml(database)));
-            out.append(String.format(
-                    Locale.ROOT,
-                    "<text x=\"%d\" y=\"44\" fill=\"#555555\">Raw JDBC batch: %.0f cases/s; best intake %.1f %%"
-                            + " of it</text>%n",
-                    left,
-                    raw.casesPerSecond(),
-                    ratio() * 100));
-            for (int g = 0; g <= 4; g++) {
-                double value = max * g / 4;
-                double y = top + plotHeight - plotHeight * g / 4.0;
-                out.append(String.format(
-                        Locale.ROOT,
-                        "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#dddddd\"/>%n",
-                        left,
-                        y,
-                        width - right,
-                        y));
-                out.append(String.format(
-                        Locale.ROOT,
-                        "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.0f</text>%n",
-                        left - 6,
-                        y + 4,
-                        value));
-            }
-            out.append(String.format(
-                    Locale.ROOT,
-                    "<text x=\"16\" y=\"%d\" transform=\"rotate(-90 16 %d)\" text-anchor=\"middle\">requests/s</text>%n",
-                    top + plotHeight / 2,
-                    top + plotHeight / 2));
-            double slot = plotWidth / (double) levels.size();
-            double barWidth = slot * 0.55;
-            for (int i = 0; i < levels.size(); i++) {
-                var l = levels.get(i);
-                double h = plotHeight * l.throughput() / max;
-                double x = left + slot * i + (slot - barWidth) / 2;
-                double y = top + plotHeight - h;
-                double cx = x + barWidth / 2;
-                out.append(String.format(
-                        Locale.ROOT,
-                        "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#3b6ea5\"/>%n",
-                        x,
-                        y,
-                        barWidth,
-                        h));
-                out.append(String.format(
-                        Locale.ROOT,
-                        "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%.0f</text>%n",
-                        cx,
-                        y - 5,
-                        l.throughput()));
-                out.append(String.format(
-                        Locale.ROOT,
-                        "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" font-weight=\"bold\">%d</text>%n",
-                        cx,
-                        top + plotHeight + 18,
-                        l.concurrency()));
-                out.append(String.format(
-                        Locale.ROOT,
-                        "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#555555\" font-size=\"11\">"
-                                + "p50 %.1f / p99 %.1f ms</text>%n",
-                        cx,
-                        top + plotHeight + 34,
-                        l.p50(),
-                        l.p99()));
-            }
-            out.append(String.format(
-                    Locale.ROOT,
-                    "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333333\"/>%n",
-                    left,
-                    top + plotHeight,
-                    width - right,
-                    top + plotHeight));
-            out.append(String.format(
-                    Locale.ROOT,
-                    "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">concurrent clients</text>%n",
-                    left + plotWidth / 2,
-                    height - 16));
-            out.append("</svg>\n");
-            return out.toString();
-        }
-
-        private static double niceCeiling(double value) {
-            double magnitude = Math.pow(10, Math.floor(Math.log10(Math.max(value, 1))));
-            for (double step : new double[] {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
-                if (step * magnitude >= value) {
-                    return step * magnitude;
-                }
-            }
-            return 10 * magnitude;
-        }
-
-        private static String xml(String s) {
-            return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+            return BenchSupport.barChart(
+                    "Case intake over HTTP: " + database,
+                    String.format(
+                            Locale.ROOT,
+                            "Raw JDBC batch: %.0f cases/s; best intake %.1f %% of it",
+                            raw.casesPerSecond(),
+                            ratio() * 100),
+                    "requests/s",
+                    "concurrent clients",
+                    levels.stream().map(l -> String.valueOf(l.concurrency())).toList(),
+                    levels.stream()
+                            .map(l -> String.format(Locale.ROOT, "p50 %.1f / p99 %.1f ms", l.p50(), l.p99()))
+                            .toList(),
+                    List.of(new BenchSupport.Series(
+                            "intake",
+                            "#3b6ea5",
+                            levels.stream().mapToDouble(Round::throughput).toArray())));
         }
     }
 }
