@@ -1,5 +1,6 @@
 package io.directline.channel.email;
 
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -36,6 +39,9 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  * Also the {@code emailFetcher} health indicator.
  */
 class MailboxPoller implements SchedulingConfigurer, HealthIndicator {
+
+    /** Messages fetched and marked seen per IMAP round. */
+    private static final int FETCH_BATCH = 50;
 
     private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
     private static final int MAX_ALERTS = 100;
@@ -131,44 +137,70 @@ class MailboxPoller implements SchedulingConfigurer, HealthIndicator {
             var unseen = inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
             var uids = inbox instanceof UIDFolder u ? u : null;
             long validity = uids == null ? 0 : uids.getUIDValidity();
-            for (var message : unseen) {
-                var key = uids == null ? headerOf(message, "Message-ID") : validity + ":" + uids.getUID(message);
-                try {
-                    var outcome = intake.take(raw(message));
-                    // the intake has committed: only now is the message done
-                    message.setFlag(Flags.Flag.SEEN, true);
-                    failures.remove(key);
-                    if (outcome instanceof EmailIntake.Ignored) {
-                        ignored.incrementAndGet();
-                    } else {
-                        taken.incrementAndGet();
-                    }
-                    done++;
-                } catch (MimeMessages.Rejected rejected) {
-                    failures.remove(key);
-                    toQuarantine.add(message);
-                    alert(message, 1, rejected.getMessage());
-                } catch (MessagingException | IOException | RuntimeException e) {
-                    int attempts = failures.merge(key, 1, Integer::sum);
-                    var reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                    if (attempts >= imap.maxFailures()) {
-                        failures.remove(key);
-                        toQuarantine.add(message);
-                        alert(message, attempts, reason);
-                    } else {
-                        log.info(
-                                "Taking in an e-mail failed (attempt {} of {}), it stays unseen: {}",
-                                attempts,
-                                imap.maxFailures(),
-                                reason);
-                    }
-                }
+            for (int from = 0; from < unseen.length; from += FETCH_BATCH) {
+                var batch = Arrays.copyOfRange(unseen, from, Math.min(unseen.length, from + FETCH_BATCH));
+                done += takeBatch(inbox, batch, uids, validity, toQuarantine);
             }
             if (!toQuarantine.isEmpty()) {
                 quarantine(store, inbox, toQuarantine.toArray(Message[]::new));
             }
         } finally {
             inbox.close(true);
+        }
+        return done;
+    }
+
+    /**
+     * Takes in a batch of unseen messages: one FETCH for their ids, sizes and contents, the intake for
+     * each, then one STORE marking the committed ones seen. A crash before that STORE leaves them
+     * unseen, and the next poll's intake recognises them by Message-ID, so nothing is taken twice.
+     */
+    private int takeBatch(Folder inbox, Message[] batch, UIDFolder uids, long validity, List<Message> toQuarantine)
+            throws MessagingException {
+        var profile = new FetchProfile();
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        profile.add(FetchProfile.Item.SIZE);
+        if (inbox instanceof IMAPFolder) {
+            profile.add(IMAPFolder.FetchProfileItem.MESSAGE);
+        }
+        inbox.fetch(batch, profile);
+        var committed = new ArrayList<Message>();
+        int done = 0;
+        for (var message : batch) {
+            var key = uids == null ? headerOf(message, "Message-ID") : validity + ":" + uids.getUID(message);
+            try {
+                var outcome = intake.take(raw(message));
+                // the intake has committed: only now is the message done
+                committed.add(message);
+                failures.remove(key);
+                if (outcome instanceof EmailIntake.Ignored) {
+                    ignored.incrementAndGet();
+                } else {
+                    taken.incrementAndGet();
+                }
+                done++;
+            } catch (MimeMessages.Rejected rejected) {
+                failures.remove(key);
+                toQuarantine.add(message);
+                alert(message, 1, rejected.getMessage());
+            } catch (MessagingException | IOException | RuntimeException e) {
+                int attempts = failures.merge(key, 1, Integer::sum);
+                var reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                if (attempts >= imap.maxFailures()) {
+                    failures.remove(key);
+                    toQuarantine.add(message);
+                    alert(message, attempts, reason);
+                } else {
+                    log.info(
+                            "Taking in an e-mail failed (attempt {} of {}), it stays unseen: {}",
+                            attempts,
+                            imap.maxFailures(),
+                            reason);
+                }
+            }
+        }
+        if (!committed.isEmpty()) {
+            inbox.setFlags(committed.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
         }
         return done;
     }
