@@ -43,6 +43,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimitFilter.BodyTooLargeException tooLarge) {
+                var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+                problem.setTitle("Request too large");
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+            }
+        }
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadable(ex));
         problem.setTitle("Unreadable request body");
         return ResponseEntity.badRequest().body(problem);

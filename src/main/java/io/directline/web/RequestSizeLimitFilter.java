@@ -1,8 +1,11 @@
 package io.directline.web;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.core.Ordered;
@@ -12,7 +15,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses an API request body over the limit before anything reads it. */
+/**
+ * Refuses an API request body over the limit: at once when its declared length is too large, and
+ * while it is read when it comes without one (chunked), so no body of any size is buffered.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
@@ -23,10 +29,23 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         this.maxBytes = properties.maxRequestSize().toBytes();
     }
 
+    /** Thrown by the body stream past the limit; {@link ProblemDetailsAdvice} answers it with 413. */
+    static final class BodyTooLargeException extends IOException {
+
+        BodyTooLargeException(long maxBytes) {
+            super("The request body is larger than the limit of " + maxBytes + " bytes ("
+                    + DataSize.ofBytes(maxBytes).toKilobytes() + " KiB).");
+        }
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getRequestURI().startsWith("/api/") && request.getContentLengthLong() > maxBytes) {
+        if (!request.getRequestURI().startsWith("/api/")) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (request.getContentLengthLong() > maxBytes) {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setHeader("Connection", "close");
@@ -38,6 +57,69 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                             + " KiB).\"}");
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(new Bounded(request, maxBytes), response);
+    }
+
+    /** A request whose body stream fails once more than the limit has been read. */
+    private static final class Bounded extends HttpServletRequestWrapper {
+
+        private final long maxBytes;
+        private ServletInputStream stream;
+
+        Bounded(HttpServletRequest request, long maxBytes) {
+            super(request);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                var in = super.getInputStream();
+                stream = new ServletInputStream() {
+                    private long read;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = in.read();
+                        if (b >= 0) {
+                            count(1);
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int off, int len) throws IOException {
+                        int n = in.read(buffer, off, len);
+                        if (n > 0) {
+                            count(n);
+                        }
+                        return n;
+                    }
+
+                    private void count(int n) throws BodyTooLargeException {
+                        read += n;
+                        if (read > maxBytes) {
+                            throw new BodyTooLargeException(maxBytes);
+                        }
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return in.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        in.setReadListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
     }
 }
