@@ -1,0 +1,7 @@
+/**
+ * SLA clocks: business calendars (time zone, working hours per weekday, holidays) and the arithmetic of
+ * working time across weekends, holidays and daylight-saving changes, and clocks that count a target of
+ * working time and can be paused while a case waits on the owner.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "SLA")
+package io.directline.sla;

@@ -1,0 +1,52 @@
+package io.directline.sla;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+final class SlaFixtures {
+
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+    private SlaFixtures() {}
+
+    /** Monday to Friday 08:00–12:00 and 13:00–17:00 in Berlin. */
+    static BusinessCalendar officeHours(LocalDate... holidays) {
+        return weekdays(
+                BERLIN, List.of(WorkingHours.of("08:00", "12:00"), WorkingHours.of("13:00", "17:00")), holidays);
+    }
+
+    static BusinessCalendar weekdays(ZoneId zone, List<WorkingHours> hours, LocalDate... holidays) {
+        Map<DayOfWeek, List<WorkingHours>> week = new EnumMap<>(DayOfWeek.class);
+        for (var day : DayOfWeek.values()) {
+            if (day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY) {
+                week.put(day, hours);
+            }
+        }
+        return BusinessCalendar.of(zone, week, Set.of(holidays));
+    }
+
+    static BusinessCalendar everyDay(ZoneId zone, WorkingHours... hours) {
+        Map<DayOfWeek, List<WorkingHours>> week = new EnumMap<>(DayOfWeek.class);
+        for (var day : DayOfWeek.values()) {
+            week.put(day, List.of(hours));
+        }
+        return BusinessCalendar.of(zone, week, Set.of());
+    }
+
+    /** A local date-time in Berlin, e.g. {@code berlin("2026-11-20T16:00")}. */
+    static Instant berlin(String localDateTime) {
+        return at(BERLIN, localDateTime);
+    }
+
+    static Instant at(ZoneId zone, String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(zone).toInstant();
+    }
+}
