@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -237,7 +239,65 @@ class AuthorizationMatrixTests {
                     Access.OWNERS,
                     201,
                     c -> new Request(
-                            "/api/v1/me/cases/" + c.caseId() + "/messages", Map.of("body", "Owner writes " + c.tag))));
+                            "/api/v1/me/cases/" + c.caseId() + "/messages", Map.of("body", "Owner writes " + c.tag))),
+            row(
+                            "POST",
+                            "/api/v1/cases/{id}/promises",
+                            Access.STAFF,
+                            201,
+                            c -> new Request("/api/v1/cases/" + c.caseId() + "/promises", c.promiseBody()))
+                    .withAnswer((c, r) ->
+                            assertThat(r.json().path("status").asString()).isEqualTo("OPEN"))
+                    .withRefusalCheck(c -> assertThat(each(
+                                    c.fixture
+                                            .adminBearer
+                                            .get("/api/v1/cases/" + c.caseId() + "/promises")
+                                            .json()
+                                            .path("items"),
+                                    "description"))
+                            .as("no promise was recorded")
+                            .doesNotContain((String) c.promiseBody().get("description"))),
+            row(
+                            "GET",
+                            "/api/v1/cases/{id}/promises",
+                            Access.STAFF,
+                            200,
+                            c -> at("/api/v1/cases/" + c.caseId() + "/promises"))
+                    .withAnswer((c, r) -> assertThat(each(r.json().path("items"), "id"))
+                            .contains(String.valueOf(c.fixture.promiseId))),
+            row(
+                            "GET",
+                            "/api/v1/cases/{id}/promises/{promiseId}",
+                            Access.STAFF,
+                            200,
+                            c -> at("/api/v1/cases/" + c.caseId() + "/promises/" + c.fixture.promiseId))
+                    .withAnswer((c, r) -> assertThat(r.id()).isEqualTo(c.fixture.promiseId)),
+            row(
+                            "POST",
+                            "/api/v1/cases/{id}/promises/{promiseId}/kept",
+                            Access.STAFF,
+                            200,
+                            c -> new Request(
+                                    "/api/v1/cases/" + c.caseId() + "/promises/" + c.promiseToKeep() + "/kept",
+                                    Map.of("message", "Kept by " + c.caller + " " + c.tag)))
+                    .withAnswer((c, r) ->
+                            assertThat(r.json().path("status").asString()).isEqualTo("KEPT"))
+                    .withRefusalCheck(c -> assertThat(c.fixture
+                                    .adminBearer
+                                    .get("/api/v1/cases/" + c.caseId() + "/promises/" + c.promiseToKeep())
+                                    .json()
+                                    .path("status")
+                                    .asString())
+                            .as("the promise is still open")
+                            .isEqualTo("OPEN")),
+            row(
+                            "GET",
+                            "/api/v1/me/cases/{id}/promises",
+                            Access.OWNERS,
+                            200,
+                            c -> at("/api/v1/me/cases/" + c.caseId() + "/promises"))
+                    .withAnswer((c, r) -> assertThat(each(r.json().path("items"), "id"))
+                            .contains(String.valueOf(c.fixture.promiseId))));
 
     @LocalServerPort
     int port;
@@ -340,6 +400,7 @@ class AuthorizationMatrixTests {
         final long caseId;
         final long messageId;
         final long otherCaseId;
+        final long promiseId;
 
         Fixture(int port) {
             this.port = port;
@@ -370,6 +431,24 @@ class AuthorizationMatrixTests {
                 usernames.put(caller, username);
                 clients.put(caller, ApiFixtures.signIn(port, username));
             }
+            this.promiseId = newPromise("We will call you back Friday.");
+        }
+
+        /** An open promise on the case, due tomorrow, for the agent. */
+        long newPromise(String description) {
+            var made = admin.post("/api/v1/cases/" + caseId + "/promises", promise(description));
+            assertThat(made.status()).as("%s", made).isEqualTo(201);
+            return made.id();
+        }
+
+        Map<String, Object> promise(String description) {
+            return Map.of(
+                    "description",
+                    description,
+                    "dueAt",
+                    Instant.now().plus(Duration.ofDays(1)).toString(),
+                    "responsible",
+                    usernames.get(Caller.AGENT));
         }
 
         /** What a refused request must not change: the case, the owner, and the owner's list of cases. */
@@ -390,6 +469,8 @@ class AuthorizationMatrixTests {
         final Caller caller;
         final String tag = ApiFixtures.unique("matrix");
         private Long token;
+        private Long promise;
+        private Map<String, Object> promiseBody;
 
         Cell(Fixture fixture, Caller caller) {
             this.fixture = fixture;
@@ -406,6 +487,22 @@ class AuthorizationMatrixTests {
 
         long messageId() {
             return fixture.messageId;
+        }
+
+        /** A new promise to record, the same for the request and the refusal check. */
+        Map<String, Object> promiseBody() {
+            if (promiseBody == null) {
+                promiseBody = fixture.promise("Promised by " + caller + " " + tag);
+            }
+            return promiseBody;
+        }
+
+        /** An open promise of this cell's own, made by the admin, for the caller to keep. */
+        long promiseToKeep() {
+            if (promise == null) {
+                promise = fixture.newPromise("To keep " + tag);
+            }
+            return promise;
         }
 
         /** A token of the caller's own (the admin's, for an anonymous caller), issued for this cell. */
