@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -48,10 +49,10 @@ public class Promise {
     Promise(long caseId, String description, Instant dueAt, String responsible, String createdBy, Instant now) {
         this.caseId = caseId;
         this.description = Objects.requireNonNull(description);
-        this.dueAt = Objects.requireNonNull(dueAt);
+        this.dueAt = stored(dueAt);
         this.responsible = Objects.requireNonNull(responsible);
         this.createdBy = Objects.requireNonNull(createdBy);
-        this.createdAt = Objects.requireNonNull(now);
+        this.createdAt = stored(now);
         this.status = PromiseStatus.OPEN;
     }
 
@@ -69,7 +70,7 @@ public class Promise {
             throw PromiseProblems.tooLate(this);
         }
         this.status = PromiseStatus.KEPT;
-        this.keptAt = now;
+        this.keptAt = stored(now);
     }
 
     /** Marks the promise broken; a 409 problem when it is no longer open or not yet due. */
@@ -81,7 +82,12 @@ public class Promise {
             throw PromiseProblems.notYetDue(this);
         }
         this.status = PromiseStatus.BROKEN;
-        this.brokenAt = now;
+        this.brokenAt = stored(now);
+    }
+
+    /** Times as the database keeps them (microseconds), so a promise reads back as it was made. */
+    private static Instant stored(Instant time) {
+        return Objects.requireNonNull(time).truncatedTo(ChronoUnit.MICROS);
     }
 
     public Long getId() {

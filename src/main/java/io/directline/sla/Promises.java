@@ -58,8 +58,14 @@ public class Promises {
         }
         var promise =
                 promises.save(new Promise(supportCase.getId(), description.strip(), dueAt, who, actor.username(), now));
-        events.publishEvent(
-                new PromiseMade(caseId, promise.getId(), promise.getDescription(), who, dueAt, actor.username(), now));
+        events.publishEvent(new PromiseMade(
+                caseId,
+                promise.getId(),
+                promise.getDescription(),
+                who,
+                promise.getDueAt(),
+                actor.username(),
+                promise.getCreatedAt()));
         return promise;
     }
 
@@ -79,8 +85,8 @@ public class Promises {
         var now = clock.instant();
         promise.keep(actor.username(), now);
         var message = cases.reply(caseId, messageToOwner, null, actor);
-        events.publishEvent(
-                new PromiseKept(caseId, promise.getId(), message.getId(), actor.username(), promise.getDueAt(), now));
+        events.publishEvent(new PromiseKept(
+                caseId, promise.getId(), message.getId(), actor.username(), promise.getDueAt(), promise.getKeptAt()));
         return promise;
     }
 

@@ -1,0 +1,120 @@
+package io.directline.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.directline.cases.Actor;
+import io.directline.cases.CaseManagement;
+import io.directline.cases.CaseManagement.OpenCase;
+import io.directline.cases.Priority;
+import io.directline.customer.Channel;
+import io.directline.customer.CustomerFixtures;
+import io.directline.customer.CustomerManagement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
+
+@SpringBootTest(properties = "directline.sla.watchdog-interval=200ms")
+class PromiseWatchdogTests {
+
+    @Autowired
+    Promises promises;
+
+    @Autowired
+    CaseManagement cases;
+
+    @Autowired
+    CustomerManagement customers;
+
+    @Autowired
+    BrokenPromises broken;
+
+    private final Actor agent = new Actor("admin", "Ada Admin", Channel.PORTAL);
+
+    @Test
+    void breaksAPromiseNobodyKeptOnceItIsDue() {
+        long caseId = openCase();
+        var promise = promises.record(
+                caseId, "We will call you back in two seconds.", Instant.now().plusSeconds(2), "admin", agent);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> statusOf(caseId, promise.getId()) == PromiseStatus.BROKEN);
+
+        var broken = promises.ofCase(caseId).get(0);
+        assertThat(broken.getBrokenAt()).isAfterOrEqualTo(promise.getDueAt());
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> this.broken.of(promise.getId()).size() == 1);
+        assertThat(this.broken.of(promise.getId()).get(0))
+                .isEqualTo(
+                        new PromiseBroken(caseId, promise.getId(), "admin", promise.getDueAt(), broken.getBrokenAt()));
+    }
+
+    @Test
+    void leavesAKeptPromiseAlone() {
+        long caseId = openCase();
+        var promise = promises.record(
+                caseId, "A loan car within two seconds.", Instant.now().plusSeconds(2), "admin", agent);
+        promises.keep(caseId, promise.getId(), "The loan car is at your door.", agent);
+
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> statusOf(caseId, promise.getId()) == PromiseStatus.KEPT);
+        assertThat(broken.of(promise.getId())).isEmpty();
+    }
+
+    private long openCase() {
+        long owner =
+                customers.register(CustomerFixtures.owner("Watchdog Owner")).getId();
+        return cases.open(
+                        new OpenCase(
+                                owner,
+                                "Call me back",
+                                "Please call me.",
+                                Channel.PORTAL,
+                                Priority.NORMAL,
+                                null,
+                                null,
+                                null),
+                        agent)
+                .getId();
+    }
+
+    private PromiseStatus statusOf(long caseId, long promiseId) {
+        return promises.ofCase(caseId).stream()
+                .filter(p -> p.getId() == promiseId)
+                .findFirst()
+                .orElseThrow()
+                .getStatus();
+    }
+
+    @TestConfiguration
+    static class Listening {
+
+        @Bean
+        BrokenPromises brokenPromises() {
+            return new BrokenPromises();
+        }
+    }
+
+    /** Every PromiseBroken this context published. */
+    static class BrokenPromises {
+
+        private final List<PromiseBroken> seen = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(PromiseBroken event) {
+            seen.add(event);
+        }
+
+        List<PromiseBroken> of(long promiseId) {
+            return seen.stream().filter(e -> e.promiseId() == promiseId).toList();
+        }
+    }
+}
