@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,6 +38,12 @@ class PromiseWatchdogTests {
 
     @Autowired
     BrokenPromises broken;
+
+    @Autowired
+    PromiseRepository repository;
+
+    @Autowired
+    PromiseWatchdog watchdog;
 
     private final Actor agent = new Actor("admin", "Ada Admin", Channel.PORTAL);
 
@@ -67,6 +76,36 @@ class PromiseWatchdogTests {
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> statusOf(caseId, promise.getId()) == PromiseStatus.KEPT);
         assertThat(broken.of(promise.getId())).isEmpty();
+    }
+
+    @Test
+    void breaksEachDuePromiseOnceWhenSeveralNodesLookAtTheSameTime() throws Exception {
+        long caseId = openCase();
+        var past = Instant.now().minusSeconds(60);
+        var due = repository.saveAll(IntStream.range(0, 30)
+                .mapToObj(i -> new Promise(caseId, "Call back #" + i, past, "admin", "admin", past.minusSeconds(3600)))
+                .toList());
+
+        var nodes = Executors.newFixedThreadPool(3);
+        try {
+            var runs = List.of(
+                    nodes.submit(watchdog::breakDue),
+                    nodes.submit(watchdog::breakDue),
+                    nodes.submit(watchdog::breakDue));
+            for (var run : runs) {
+                run.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            nodes.shutdown();
+        }
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> promises.ofCase(caseId).stream().allMatch(p -> p.getStatus() == PromiseStatus.BROKEN));
+        for (var promise : due) {
+            assertThat(broken.of(promise.getId()))
+                    .as("PromiseBroken of %s", promise.getId())
+                    .hasSize(1);
+        }
     }
 
     private long openCase() {
