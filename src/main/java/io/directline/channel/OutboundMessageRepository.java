@@ -28,9 +28,9 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
                 .toList();
     }
 
-    /** The longest-waiting due row, if any. */
-    Optional<OutboundMessage> findFirstByStatusAndNextAttemptAtLessThanEqualOrderByNextAttemptAt(
-            OutboxStatus status, Instant now);
+    /** The longest-waiting due row on the given channels, if any. */
+    Optional<OutboundMessage> findFirstByStatusAndNextAttemptAtLessThanEqualAndChannelInOrderByNextAttemptAt(
+            OutboxStatus status, Instant now, Collection<Channel> channels);
 
     /** The latest rows that failed or are being retried after a failure. */
     @Query("select o from OutboundMessage o where o.status in (io.directline.channel.OutboxStatus.QUEUED,"

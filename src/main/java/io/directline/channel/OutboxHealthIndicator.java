@@ -1,24 +1,35 @@
 package io.directline.channel;
 
+import io.directline.customer.Channel;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Outbound delivery is healthy while nothing due waits much longer than the dispatcher's rhythm; a row
- * overdue by more than the lease means no node is delivering (all down, or no sender configured).
+ * Whether this node's outbound delivery works: DOWN when an answer on a channel this node delivers has
+ * waited much longer than the dispatcher's rhythm. Answers on channels no sender is configured for
+ * are counted in the details (and shown on the Channels screen) without turning the node DOWN.
  */
 @Component("outbox")
 class OutboxHealthIndicator implements HealthIndicator {
 
     private final OutboundMessageRepository outbox;
+    private final Set<Channel> delivered;
     private final ChannelsProperties properties;
     private final Clock clock;
 
-    OutboxHealthIndicator(OutboundMessageRepository outbox, ChannelsProperties properties, Clock clock) {
+    OutboxHealthIndicator(
+            OutboundMessageRepository outbox,
+            List<OutboundSender> senders,
+            ChannelsProperties properties,
+            Clock clock) {
         this.outbox = outbox;
+        this.delivered = senders.stream().map(OutboundSender::channel).collect(Collectors.toUnmodifiableSet());
         this.properties = properties;
         this.clock = clock;
     }
@@ -32,8 +43,14 @@ class OutboxHealthIndicator implements HealthIndicator {
                         c.channel().name().toLowerCase() + "."
                                 + c.status().name().toLowerCase(),
                         c.count()));
-        var oldest =
-                outbox.findFirstByStatusAndNextAttemptAtLessThanEqualOrderByNextAttemptAt(OutboxStatus.QUEUED, now);
+        builder.withDetail(
+                "deliveredFromThisNode",
+                delivered.stream().map(Enum::name).sorted().toList());
+        if (!properties.enabled() || delivered.isEmpty()) {
+            return builder.build();
+        }
+        var oldest = outbox.findFirstByStatusAndNextAttemptAtLessThanEqualAndChannelInOrderByNextAttemptAt(
+                OutboxStatus.QUEUED, now, delivered);
         if (oldest.isPresent()) {
             var overdue = Duration.between(oldest.get().getNextAttemptAt(), now);
             builder.withDetail("oldestDueSeconds", overdue.toSeconds());
@@ -44,7 +61,7 @@ class OutboxHealthIndicator implements HealthIndicator {
                         .withDetail(
                                 "reason",
                                 "An answer on " + oldest.get().getChannel() + " has waited " + overdue.toMinutes()
-                                        + " minutes: no node delivers that channel.")
+                                        + " minutes although this node delivers that channel.")
                         .build();
             }
         }

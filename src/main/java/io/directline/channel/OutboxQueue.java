@@ -11,7 +11,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -28,12 +31,19 @@ class OutboxQueue {
     private final OutboundMessageRepository outbox;
     private final CaseManagement cases;
     private final CustomerManagement customers;
+    private final Set<Channel> delivered;
     private final Clock clock;
 
-    OutboxQueue(OutboundMessageRepository outbox, CaseManagement cases, CustomerManagement customers, Clock clock) {
+    OutboxQueue(
+            OutboundMessageRepository outbox,
+            CaseManagement cases,
+            CustomerManagement customers,
+            List<OutboundSender> senders,
+            Clock clock) {
         this.outbox = outbox;
         this.cases = cases;
         this.customers = customers;
+        this.delivered = senders.stream().map(OutboundSender::channel).collect(Collectors.toUnmodifiableSet());
         this.clock = clock;
     }
 
@@ -81,6 +91,10 @@ class OutboxQueue {
                 detail = "Waits for the end of the owner's quiet hours (" + TIME.format(quietEnd.atZone(zone)) + " "
                         + zone.getId() + ").";
             }
+        }
+        if (!delivered.contains(channel)) {
+            detail = "No " + channel + " sender is configured on this server yet; the answer waits in the outbox"
+                    + " and the owner can read it in the portal.";
         }
         outbox.save(new OutboundMessage(
                 reply.caseId(),

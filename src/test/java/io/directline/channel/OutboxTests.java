@@ -34,7 +34,8 @@ import org.springframework.context.annotation.Bean;
         properties = {
             "directline.channels.outbox.poll-interval=100ms",
             "directline.channels.outbox.first-retry=200ms",
-            "directline.channels.outbox.max-attempts=3"
+            "directline.channels.outbox.max-attempts=3",
+            "directline.channels.outbox.lease=1s"
         })
 class OutboxTests {
 
@@ -200,5 +201,43 @@ class OutboxTests {
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> cases.message(reply.getId()).getDeliveryStatus() == DeliveryState.SENT);
+    }
+
+    @Autowired
+    OutboxHealthIndicator health;
+
+    @Test
+    void anAnswerOnAChannelNoSenderIsConfiguredForWaitsAndSaysSoWithoutTurningTheNodeDown() {
+        long owner = customers
+                .register(new CustomerDetails(
+                        "Mail Only " + UUID.randomUUID().toString().substring(0, 6),
+                        "mail-only-" + UUID.randomUUID() + "@example.org",
+                        null,
+                        Channel.EMAIL,
+                        null,
+                        "UTC",
+                        null,
+                        null,
+                        Map.of()))
+                .getId();
+        long caseId = cases.open(
+                        new OpenCase(
+                                owner, "Invoice", "Wrong amount", Channel.EMAIL, Priority.NORMAL, null, null, null),
+                        new Actor("owner", "Mail Only", Channel.EMAIL))
+                .getId();
+
+        var reply = cases.reply(caseId, "We corrected it.", null, agent);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> cases.message(reply.getId()).getDeliveryStatus() == DeliveryState.QUEUED);
+        assertThat(cases.message(reply.getId()).getDeliveryDetail())
+                .contains("No EMAIL sender is configured")
+                .contains("portal");
+        // long past the lease (1 s here) plus ten polls: still UP, because this node delivers no e-mail
+        await().pollDelay(Duration.ofMillis(2500))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> true);
+        assertThat(health.health().getStatus().getCode()).isEqualTo("UP");
+        assertThat(health.health().getDetails()).containsKey("email.queued");
     }
 }
