@@ -65,6 +65,32 @@ final class BenchSupport {
     }
 
     /** The machine's one-minute load average (other processes included), or -1 where unknown. */
+    /**
+     * The opening lines every benchmark report shares: title, run time, database, Java and processors
+     * with the driver's own setup, and the machine's load average before and after the run.
+     */
+    static StringBuilder reportHeader(
+            String title, String database, String setup, double loadBefore, double loadAfter) {
+        var out = new StringBuilder();
+        out.append("# ").append(title).append("\n\n");
+        out.append("- Run: ")
+                .append(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                .append('\n');
+        out.append("- Database: ").append(database).append('\n');
+        out.append(String.format(
+                java.util.Locale.ROOT,
+                "- Java %s, %d processors; %s%n",
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                setup));
+        out.append(String.format(
+                java.util.Locale.ROOT,
+                "- Load average (1 min, whole machine): %.2f before, %.2f after%n",
+                loadBefore,
+                loadAfter));
+        return out;
+    }
+
     static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }

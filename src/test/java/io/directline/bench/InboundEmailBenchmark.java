@@ -17,8 +17,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -309,19 +307,10 @@ class InboundEmailBenchmark {
 
     private String report(String database, Round warmup, Round measured, double loadBefore, double loadAfter) {
         var out = new StringBuilder();
-        out.append("# Inbound e-mail benchmark (IMAP poller)\n\n");
-        out.append("- Run: ")
-                .append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
-                .append('\n');
-        out.append("- Database: ").append(database).append('\n');
-        out.append(String.format(
-                Locale.ROOT,
-                "- Java %s, %d processors; GreenMail SMTP + IMAP on localhost; poll interval 200 ms%n",
-                System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors()));
-        out.append(String.format(
-                Locale.ROOT,
-                "- Load average (1 min, whole machine): %.2f before, %.2f after%n",
+        out.append(BenchSupport.reportHeader(
+                "Inbound e-mail benchmark (IMAP poller)",
+                database,
+                "GreenMail SMTP + IMAP on localhost; poll interval 200 ms",
                 loadBefore,
                 loadAfter));
         out.append(String.format(

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -329,22 +328,15 @@ class IntakeBenchmark {
 
         String markdown() {
             var out = new StringBuilder();
-            out.append("# Case intake benchmark\n\n");
-            out.append("- Run: ")
-                    .append(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
-                    .append('\n');
-            out.append("- Database: ").append(database).append('\n');
-            out.append(String.format(
-                    Locale.ROOT,
-                    "- Java %s, %d processors; %d owners; warm-up %d requests at concurrency %d%n",
-                    System.getProperty("java.version"),
-                    Runtime.getRuntime().availableProcessors(),
-                    OWNERS,
-                    warmup.requests(),
-                    warmup.concurrency()));
-            out.append(String.format(
-                    Locale.ROOT,
-                    "- Load average (1 min, whole machine): %.2f before, %.2f after%n",
+            out.append(BenchSupport.reportHeader(
+                    "Case intake benchmark",
+                    database,
+                    String.format(
+                            Locale.ROOT,
+                            "%d owners; warm-up %d requests at concurrency %d",
+                            OWNERS,
+                            warmup.requests(),
+                            warmup.concurrency()),
                     loadBefore,
                     loadAfter));
             out.append("- Intake: `POST /api/v1/cases` over HTTP with a bearer token;"

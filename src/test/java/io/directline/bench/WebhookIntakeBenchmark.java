@@ -11,8 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -275,23 +273,17 @@ class WebhookIntakeBenchmark {
 
     private static String markdown(String database, List<ChannelRounds> results, double loadBefore, double loadAfter) {
         var out = new StringBuilder();
-        out.append("# Webhook intake benchmark\n\n");
-        out.append("- Run: ")
-                .append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
-                .append('\n');
-        out.append("- Database: ").append(database).append('\n');
-        out.append(String.format(
-                Locale.ROOT,
-                "- Java %s, %d processors; %d senders per channel; warm-up %d calls at concurrency 16 per channel%n",
-                System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(),
-                SENDERS,
-                WARMUP));
-        out.append(String.format(
-                Locale.ROOT,
-                "- Load average (1 min, whole machine): %.2f before, %.2f after%n%n",
+        out.append(BenchSupport.reportHeader(
+                "Webhook intake benchmark",
+                database,
+                String.format(
+                        Locale.ROOT,
+                        "%d senders per channel; warm-up %d calls at concurrency 16 per channel",
+                        SENDERS,
+                        WARMUP),
                 loadBefore,
                 loadAfter));
+        out.append('\n');
         out.append(
                 "| Webhook | Events | Concurrency | Requests | Throughput (req/s) | p50 (ms) | p99 (ms) | Errors |\n");
         out.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
