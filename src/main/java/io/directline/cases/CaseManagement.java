@@ -144,10 +144,64 @@ public class CaseManagement {
         statusChanged(supportCase, from, now, actor, "first answer");
         var message = messages.save(new CaseMessage(caseId, Direction.OUTBOUND, via, actor, text, null, now));
         record(supportCase, now, actor, "REPLIED", "Answered via " + via);
-        events.publishEvent(
-                new ReplyPosted(caseId, message.getId(), supportCase.getCustomerId(), via, actor.displayName(), now));
+        events.publishEvent(new ReplyPosted(
+                caseId, message.getId(), supportCase.getCustomerId(), via, actor.displayName(), now, false));
         metrics.message(Direction.OUTBOUND, via);
         return message;
+    }
+
+    /**
+     * Sends the owner a notice Direct Line writes by itself (such as "we are late, here is who has your
+     * case now") on the case's channel. It is not an answer: the case's status and the owner's waiting
+     * stay as they are. Throws a 409 problem when the case is closed.
+     */
+    @Transactional
+    public CaseMessage notifyOwner(long caseId, String body, Actor actor) {
+        var supportCase = get(caseId);
+        if (supportCase.getStatus() == CaseStatus.CLOSED) {
+            throw CaseProblems.closed(supportCase.reference());
+        }
+        var text = MessageText.of(body);
+        var now = clock.instant();
+        var via = supportCase.getChannel();
+        supportCase.touch(now);
+        var message = messages.save(new CaseMessage(caseId, Direction.OUTBOUND, via, actor, text, null, now));
+        record(supportCase, now, actor, "OWNER_NOTIFIED", "Automatic notice via " + via);
+        events.publishEvent(new ReplyPosted(
+                caseId, message.getId(), supportCase.getCustomerId(), via, actor.displayName(), now, true));
+        metrics.message(Direction.OUTBOUND, via);
+        return message;
+    }
+
+    /**
+     * Hands a case up the escalation ladder to {@code holder}, a staff username, recording the reason on
+     * the case's trail. Throws a 400 problem when the holder is not an active staff member.
+     */
+    @Transactional
+    public SupportCase escalate(long caseId, String holder, String reason, Actor actor) {
+        var supportCase = get(caseId);
+        if (users.staffMember(holder).isEmpty()) {
+            throw CaseProblems.unknownAssignee(holder);
+        }
+        var now = clock.instant();
+        var before = supportCase.getAssignee();
+        supportCase.assignTo(holder, now);
+        record(
+                supportCase,
+                now,
+                actor,
+                "ESCALATED",
+                (before == null ? "Unassigned" : before) + " → " + holder + ": " + reason);
+        return supportCase;
+    }
+
+    /**
+     * Records when the case next breaches an SLA target (null: no clock is running), which the inbox sorts
+     * by. Not a change anyone made, so it is neither audited nor counted as an update.
+     */
+    @Transactional
+    public void scheduleSla(long caseId, Instant dueAt) {
+        get(caseId).scheduleSla(dueAt);
     }
 
     /** An internal note: staff see it, the owner never does. */
@@ -207,6 +261,8 @@ public class CaseManagement {
             var before = supportCase.getPriority();
             supportCase.prioritize(changes.priority(), now);
             record(supportCase, now, actor, "PRIORITY_CHANGED", before + " → " + changes.priority());
+            events.publishEvent(
+                    new CasePriorityChanged(caseId, supportCase.getCustomerId(), before, changes.priority(), now));
         }
         if (changes.tags() != null && supportCase.retag(changes.tags(), now)) {
             record(supportCase, now, actor, "TAGS_CHANGED", String.join(", ", supportCase.getTags()));

@@ -51,6 +51,7 @@ public class SupportCase {
     private String team;
     private String orderId;
     private boolean publicThread;
+    private Instant slaDueAt;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -158,6 +159,10 @@ public class SupportCase {
         return from;
     }
 
+    void scheduleSla(Instant dueAt) {
+        slaDueAt = dueAt;
+    }
+
     void markPublicThread() {
         publicThread = true;
     }
@@ -239,6 +244,11 @@ public class SupportCase {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** When the case next breaches an SLA target; null while no SLA clock runs. */
+    public Instant getSlaDueAt() {
+        return slaDueAt;
     }
 
     public Instant getUpdatedAt() {

@@ -48,6 +48,10 @@ public class Customer {
     private Address address;
 
     private BigDecimal lifetimeValue = BigDecimal.ZERO;
+
+    @Enumerated(EnumType.STRING)
+    private Tier tier = Tier.STANDARD;
+
     private boolean verified = true;
     private Instant createdAt;
     private Instant updatedAt;
@@ -81,6 +85,9 @@ public class Customer {
         this.address = details.address();
         if (details.lifetimeValue() != null) {
             this.lifetimeValue = details.lifetimeValue();
+        }
+        if (details.tier() != null) {
+            this.tier = details.tier();
         }
         this.socialHandles.clear();
         if (details.socialHandles() != null) {
@@ -153,6 +160,11 @@ public class Customer {
         return lifetimeValue;
     }
 
+    /** Never null. */
+    public Tier getTier() {
+        return tier;
+    }
+
     public boolean isVerified() {
         return verified;
     }
@@ -179,6 +191,7 @@ public class Customer {
                 timeZone,
                 address,
                 lifetimeValue,
-                new LinkedHashMap<>(socialHandles));
+                new LinkedHashMap<>(socialHandles),
+                tier);
     }
 }

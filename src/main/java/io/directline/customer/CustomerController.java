@@ -79,7 +79,8 @@ class CustomerController {
             @ValidTimeZone String timeZone,
             @Valid Address address,
             @jakarta.validation.constraints.DecimalMin("0") BigDecimal lifetimeValue,
-            Map<String, String> socialHandles) {
+            Map<String, String> socialHandles,
+            Tier tier) {
 
         CustomerDetails toDetails() {
             return new CustomerDetails(
@@ -91,7 +92,8 @@ class CustomerController {
                     timeZone,
                     address,
                     lifetimeValue,
-                    socialHandles);
+                    socialHandles,
+                    tier);
         }
     }
 
@@ -105,6 +107,7 @@ class CustomerController {
             String timeZone,
             Address address,
             BigDecimal lifetimeValue,
+            Tier tier,
             boolean verified,
             Map<String, String> socialHandles,
             Instant createdAt,
@@ -121,6 +124,7 @@ class CustomerController {
                     c.getTimeZone(),
                     c.getAddress(),
                     c.getLifetimeValue(),
+                    c.getTier(),
                     c.isVerified(),
                     c.getSocialHandles(),
                     c.getCreatedAt(),

@@ -18,4 +18,20 @@ public record CustomerDetails(
         @ValidTimeZone String timeZone,
         @Valid Address address,
         @DecimalMin("0") BigDecimal lifetimeValue,
-        Map<@NotBlank @Size(max = 30) String, @Size(max = 200) String> socialHandles) {}
+        Map<@NotBlank @Size(max = 30) String, @Size(max = 200) String> socialHandles,
+        Tier tier) {
+
+    /** Details without a tier: a new owner is {@link Tier#STANDARD}, an updated one keeps theirs. */
+    public CustomerDetails(
+            String name,
+            String email,
+            String phone,
+            Channel preferredChannel,
+            QuietHours quietHours,
+            String timeZone,
+            Address address,
+            BigDecimal lifetimeValue,
+            Map<String, String> socialHandles) {
+        this(name, email, phone, preferredChannel, quietHours, timeZone, address, lifetimeValue, socialHandles, null);
+    }
+}

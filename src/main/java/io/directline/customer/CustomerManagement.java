@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
@@ -18,10 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerManagement {
 
     private final CustomerRepository customers;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CustomerManagement(CustomerRepository customers, Clock clock) {
+    CustomerManagement(CustomerRepository customers, ApplicationEventPublisher events, Clock clock) {
         this.customers = customers;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -53,9 +56,14 @@ public class CustomerManagement {
                 changes.timeZone() != null ? changes.timeZone() : current.timeZone(),
                 changes.address() != null ? changes.address() : current.address(),
                 changes.lifetimeValue() != null ? changes.lifetimeValue() : current.lifetimeValue(),
-                changes.socialHandles() != null ? changes.socialHandles() : current.socialHandles());
+                changes.socialHandles() != null ? changes.socialHandles() : current.socialHandles(),
+                changes.tier() != null ? changes.tier() : current.tier());
         rejectTakenHandles(merged, id);
-        customer.apply(merged, clock.instant());
+        var now = clock.instant();
+        customer.apply(merged, now);
+        if (merged.tier() != current.tier()) {
+            events.publishEvent(new CustomerTierChanged(id, current.tier(), merged.tier(), now));
+        }
         return customer;
     }
 

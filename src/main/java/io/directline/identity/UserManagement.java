@@ -86,6 +86,14 @@ public class UserManagement {
                 .toList();
     }
 
+    /** The enabled staff members holding {@code role}, by username (a stable order for picking one). */
+    public List<StaffMember> withRole(Role role) {
+        return users.findEnabledWithAnyRole(EnumSet.of(role)).stream()
+                .map(UserManagement::toStaff)
+                .sorted(Comparator.comparing(StaffMember::username))
+                .toList();
+    }
+
     private static StaffMember toStaff(UserAccount u) {
         return new StaffMember(u.getUsername(), u.getDisplayName(), u.getTeam(), u.getRoles());
     }

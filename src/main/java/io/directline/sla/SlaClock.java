@@ -109,7 +109,11 @@ public final class SlaClock {
         if (state != State.RUNNING) {
             return null;
         }
-        return breachedAt != null ? breachedAt : calendar.addBusinessTime(lastChange, target.minus(used));
+        if (breachedAt != null) {
+            return breachedAt;
+        }
+        var left = target.minus(used);
+        return left.isNegative() ? lastChange : calendar.addBusinessTime(lastChange, left);
     }
 
     /**
@@ -126,6 +130,79 @@ public final class SlaClock {
     /** Whether the due instant passed while the clock was running (up to {@code now} if it still runs). */
     public boolean breached(Instant now) {
         return breachedAt != null || (state == State.RUNNING && now.isAfter(dueAt()));
+    }
+
+    /**
+     * A clock as it was stored: the working time used up to {@code lastChange}, and the instant it was
+     * breached at, if it was.
+     */
+    static SlaClock restore(
+            BusinessCalendar calendar,
+            Duration target,
+            State state,
+            Duration used,
+            Instant lastChange,
+            Instant breachedAt) {
+        return new SlaClock(
+                Objects.requireNonNull(calendar),
+                Objects.requireNonNull(target),
+                Objects.requireNonNull(state),
+                Objects.requireNonNull(used),
+                Objects.requireNonNull(lastChange),
+                breachedAt);
+    }
+
+    /**
+     * The same clock counting towards another target on another calendar from {@code at}, keeping the
+     * working time used so far (a case's priority or owner tier changed its policy). A breach stays a breach.
+     *
+     * @throws IllegalStateException when the clock is stopped
+     * @throws IllegalArgumentException when {@code at} is before the previous transition or the target is
+     *     not positive
+     */
+    public SlaClock retarget(BusinessCalendar newCalendar, Duration newTarget, Instant at) {
+        if (state == State.STOPPED) {
+            throw new IllegalStateException("cannot retarget an SLA clock that is stopped");
+        }
+        checkNotBefore(at);
+        if (newTarget.isNegative() || newTarget.isZero()) {
+            throw new IllegalArgumentException("an SLA target must be positive, not " + newTarget);
+        }
+        var usedNow = state == State.RUNNING ? usedAt(at) : used;
+        var breached = state == State.RUNNING ? breachedAtOrNull(at) : breachedAt;
+        return new SlaClock(Objects.requireNonNull(newCalendar), newTarget, state, usedNow, at, breached);
+    }
+
+    /**
+     * The clock with its breach recorded at its due instant, as the watchdog sees it once that has passed.
+     *
+     * @throws IllegalStateException when the clock is not running or its due instant is not before {@code now}
+     */
+    public SlaClock breach(Instant now) {
+        require(State.RUNNING, "breach");
+        if (breachedAt != null) {
+            return this;
+        }
+        var due = dueAt();
+        if (now.isBefore(due)) {
+            throw new IllegalStateException("an SLA clock due at " + due + " is not breached at " + now);
+        }
+        return new SlaClock(calendar, target, state, used, lastChange, due);
+    }
+
+    /** The working time used up to the last transition; never null. */
+    Duration used() {
+        return used;
+    }
+
+    /** When the clock last changed state (or was started); never null. */
+    Instant lastChange() {
+        return lastChange;
+    }
+
+    /** When the target ran out while the clock was running; null while it has not. */
+    public Instant breachedAt() {
+        return breachedAt;
     }
 
     /** Never null. */

@@ -43,7 +43,7 @@ class PromiseWatchdogTests {
     PromiseRepository repository;
 
     @Autowired
-    PromiseWatchdog watchdog;
+    SlaWatchdog watchdog;
 
     private final Actor agent = new Actor("admin", "Ada Admin", Channel.PORTAL);
 
@@ -55,7 +55,10 @@ class PromiseWatchdogTests {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> statusOf(caseId, promise.getId()) == PromiseStatus.BROKEN);
 
-        var broken = promises.ofCase(caseId).get(0);
+        var broken = promises.ofCase(caseId).stream()
+                .filter(p -> p.getId().equals(promise.getId()))
+                .findFirst()
+                .orElseThrow();
         assertThat(broken.getBrokenAt()).isAfterOrEqualTo(promise.getDueAt());
         await().during(Duration.ofSeconds(1))
                 .atMost(Duration.ofSeconds(3))
@@ -100,7 +103,7 @@ class PromiseWatchdogTests {
         }
 
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> promises.ofCase(caseId).stream().allMatch(p -> p.getStatus() == PromiseStatus.BROKEN));
+                .until(() -> due.stream().allMatch(p -> statusOf(caseId, p.getId()) == PromiseStatus.BROKEN));
         for (var promise : due) {
             assertThat(broken.of(promise.getId()))
                     .as("PromiseBroken of %s", promise.getId())
