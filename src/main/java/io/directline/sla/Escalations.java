@@ -143,13 +143,17 @@ public class Escalations {
         return Optional.of(step);
     }
 
-    /** The new holder promises to get back to the owner within the recovery time, and the owner is told. */
+    /**
+     * The new holder promises to get back to the owner within the recovery time, counted on the case's
+     * calendar from the moment the owner may be contacted (after their quiet hours), and the owner is told.
+     */
     private void promiseAndTell(
             SupportCase supportCase, CaseSla sla, Rung to, StaffMember holder, Cause cause, Instant now) {
         var calendar = sla.getPolicyId() == null
                 ? BusinessCalendar.twentyFourSeven()
                 : policies.calendarOf(policies.get(sla.getPolicyId()));
-        var dueAt = calendar.addBusinessTime(now, properties.recoveryTime());
+        var owner = customers.get(supportCase.getCustomerId());
+        var dueAt = calendar.addBusinessTime(notices.sendableAt(owner, now), properties.recoveryTime());
         var system = new Actor("system", "Direct Line", supportCase.getChannel());
         promises.record(
                 supportCase.getId(),
@@ -157,7 +161,6 @@ public class Escalations {
                 dueAt,
                 holder.username(),
                 system);
-        var owner = customers.get(supportCase.getCustomerId());
         var zone = ZoneId.of(owner.getTimeZone());
         var lateness = cause == Cause.PROMISE_BROKEN
                 ? "we did not keep the promise we made you"
