@@ -5,6 +5,7 @@ import static io.directline.sla.SlaFixtures.at;
 import static io.directline.sla.SlaFixtures.berlin;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.directline.IsolatedDatabase;
 import io.directline.TravellingClock;
 import io.directline.cases.Actor;
 import io.directline.cases.CaseManagement;
@@ -44,11 +45,13 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.EventListener;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * SLA clocks, breaches, broken promises and the escalation ladder, travelling in time with a clock the test
- * moves. The watchdog is swept by hand; its own schedule is an hour, so it never interferes. The scenarios
- * are set in 2027, after everything other tests create, so their clocks never come due here by accident.
+ * moves. The watchdog is swept by hand (its own schedule is an hour) on a database of its own, so no other
+ * context's watchdog, running on the real clock, takes part.
  */
 @SpringBootTest(
         properties = {
@@ -58,6 +61,11 @@ import org.springframework.context.event.EventListener;
 class SlaTimeTravelTests {
 
     static final String EXEC = "exec.timetravel";
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        IsolatedDatabase.properties("timetravel").forEach((name, value) -> registry.add(name, () -> value));
+    }
 
     @Autowired
     TravellingClock clock;

@@ -1,0 +1,177 @@
+package io.directline.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.directline.DirectLineApplication;
+import io.directline.IsolatedDatabase;
+import io.directline.cases.Actor;
+import io.directline.cases.CaseManagement;
+import io.directline.cases.CaseManagement.OpenCase;
+import io.directline.cases.Priority;
+import io.directline.customer.Channel;
+import io.directline.customer.CustomerFixtures;
+import io.directline.customer.CustomerManagement;
+import io.directline.identity.NewUser;
+import io.directline.identity.Role;
+import io.directline.identity.UserManagement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Two application contexts — two nodes — on one database of their own, sweeping the same due clocks and
+ * promises at the same time: every breach and every broken promise is handled by exactly one of them, and
+ * each case climbs exactly once per deadline. On PostgreSQL (CI's second run) the nodes share a real
+ * PostgreSQL database, as a cluster does.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoNodeWatchdogTests {
+
+    static final int CASES = 60;
+
+    ConfigurableApplicationContext nodeA;
+    ConfigurableApplicationContext nodeB;
+
+    @BeforeAll
+    void startTwoNodes() {
+        nodeA = node();
+        nodeB = node();
+    }
+
+    @AfterAll
+    void stopNodes() {
+        Stream.of(nodeA, nodeB).filter(java.util.Objects::nonNull).forEach(ConfigurableApplicationContext::close);
+    }
+
+    @Test
+    void everyDueClockAndPromiseIsHandledByExactlyOneNode() throws Exception {
+        var users = nodeA.getBean(UserManagement.class);
+        var cases = nodeA.getBean(CaseManagement.class);
+        var customers = nodeA.getBean(CustomerManagement.class);
+        var promises = nodeA.getBean(Promises.class);
+        var jdbc = nodeA.getBean(JdbcTemplate.class);
+        var supervisor = "supervisor.two-nodes." + System.nanoTime();
+        users.createUser(new NewUser(
+                supervisor, "two-nodes-password", "Sam Supervisor", null, null, Set.of(Role.SUPERVISOR), null));
+        var actor = new Actor(supervisor, "Sam Supervisor", Channel.PORTAL);
+
+        var caseIds = new ArrayList<Long>();
+        var promiseIds = new ArrayList<Long>();
+        for (int i = 0; i < CASES; i++) {
+            long owner =
+                    customers.register(CustomerFixtures.owner("Node Owner")).getId();
+            long caseId = cases.open(
+                            new OpenCase(
+                                    owner, "Case " + i, "Hello", Channel.PORTAL, Priority.NORMAL, null, null, null),
+                            actor)
+                    .getId();
+            caseIds.add(caseId);
+            promiseIds.add(promises.record(
+                            caseId, "Call back #" + i, Instant.now().plus(Duration.ofHours(1)), supervisor, actor)
+                    .getId());
+        }
+        // the first-response clocks started five hours ago (4 h target) and the promises were due a minute ago
+        var started = Timestamp.from(Instant.now().minus(Duration.ofHours(5)));
+        var due = Timestamp.from(Instant.now().minus(Duration.ofHours(1)));
+        var promiseDue = Timestamp.from(Instant.now().minus(Duration.ofMinutes(1)));
+        for (long caseId : caseIds) {
+            jdbc.update(
+                    "update sla_clock set started_at = ?, last_change = ?, due_at = ?, watch_at = ?"
+                            + " where case_id = ? and kind = 'FIRST_RESPONSE'",
+                    started,
+                    started,
+                    due,
+                    due,
+                    caseId);
+        }
+        for (long promiseId : promiseIds) {
+            jdbc.update("update promise set due_at = ? where id = ?", promiseDue, promiseId);
+        }
+
+        var pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> sweeps = new ArrayList<>();
+            for (var node : List.of(nodeA, nodeB, nodeA, nodeB)) {
+                sweeps.add(pool.submit(() -> node.getBean(SlaWatchdog.class).sweep()));
+            }
+            for (var sweep : sweeps) {
+                sweep.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // rows whose handling lost a race on the same case are retried by the next sweep, as the schedule would
+        while (nodeA.getBean(SlaWatchdog.class).sweep()
+                        + nodeB.getBean(SlaWatchdog.class).sweep()
+                > 0) {}
+
+        var breaches = new HashMap<Long, Integer>();
+        var broken = new HashMap<Long, Integer>();
+        for (var node : List.of(nodeA, nodeB)) {
+            var handled = node.getBean(Handled.class);
+            handled.breaches.forEach(e -> breaches.merge(e.caseId(), 1, Integer::sum));
+            handled.broken.forEach(e -> broken.merge(e.promiseId(), 1, Integer::sum));
+        }
+        for (int i = 0; i < CASES; i++) {
+            assertThat(breaches.get(caseIds.get(i)))
+                    .as("SlaBreached of case %s", caseIds.get(i))
+                    .isEqualTo(1);
+            assertThat(broken.get(promiseIds.get(i)))
+                    .as("PromiseBroken of promise %s", promiseIds.get(i))
+                    .isEqualTo(1);
+        }
+        Map<Long, Integer> climbs = new HashMap<>();
+        jdbc.query("select case_id, count(*) from case_escalation group by case_id", rs -> {
+            climbs.put(rs.getLong(1), rs.getInt(2));
+        });
+        for (long caseId : caseIds) {
+            assertThat(climbs.get(caseId)).as("climbs of case %s", caseId).isEqualTo(2);
+        }
+    }
+
+    private static ConfigurableApplicationContext node() {
+        var properties = new ArrayList<String>();
+        IsolatedDatabase.properties("twonodes").forEach((name, value) -> properties.add(name + "=" + value));
+        properties.add("directline.sla.watchdog-interval=1h");
+        properties.add("directline.demo.enabled=false");
+        properties.add("server.port=0");
+        return new SpringApplicationBuilder(DirectLineApplication.class, Handled.class)
+                .properties(properties.toArray(String[]::new))
+                .run();
+    }
+
+    /** What one node handled. */
+    static class Handled {
+
+        final List<SlaBreached> breaches = new CopyOnWriteArrayList<>();
+        final List<PromiseBroken> broken = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(SlaBreached event) {
+            breaches.add(event);
+        }
+
+        @EventListener
+        void on(PromiseBroken event) {
+            broken.add(event);
+        }
+    }
+}
