@@ -15,6 +15,7 @@ import io.directline.customer.QuietHours;
 import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
+import io.directline.sla.CaseClocks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -195,6 +196,7 @@ class DemoData implements ApplicationRunner {
     private final CustomerManagement customers;
     private final UserManagement users;
     private final CaseManagement cases;
+    private final CaseClocks clocks;
     private final Clock clock;
 
     DemoData(
@@ -202,11 +204,13 @@ class DemoData implements ApplicationRunner {
             CustomerManagement customers,
             UserManagement users,
             CaseManagement cases,
+            CaseClocks clocks,
             Clock clock) {
         this.properties = properties;
         this.customers = customers;
         this.users = users;
         this.cases = cases;
+        this.clocks = clocks;
         this.clock = clock;
     }
 
@@ -359,14 +363,21 @@ class DemoData implements ApplicationRunner {
                     opened,
                     messages));
             if (batch.size() == BATCH) {
-                created += cases.importCases(batch).size();
+                created += importWithClocks(batch);
                 batch.clear();
             }
         }
         if (!batch.isEmpty()) {
-            created += cases.importCases(batch).size();
+            created += importWithClocks(batch);
         }
         return created;
+    }
+
+    /** Imports a batch of cases and arms their SLA clocks from their history; returns how many were imported. */
+    private int importWithClocks(List<ImportedCase> batch) {
+        var ids = cases.importCases(batch);
+        ids.forEach(clocks::armImported);
+        return ids.size();
     }
 
     private void printLogins() {

@@ -6,6 +6,7 @@ import io.directline.cases.CaseOpened;
 import io.directline.cases.CasePriorityChanged;
 import io.directline.cases.CaseStatus;
 import io.directline.cases.CaseStatusChanged;
+import io.directline.cases.Direction;
 import io.directline.cases.MessageReceived;
 import io.directline.cases.ReplyPosted;
 import io.directline.customer.CustomerManagement;
@@ -85,6 +86,59 @@ public class CaseClocks {
     /** What a clock of a case shows right now, computed on its policy's calendar. */
     public SlaClock compute(CaseClock stored) {
         return stored.clock(policies.calendarOf(policies.get(stored.getPolicyId())));
+    }
+
+    /**
+     * Arms the clocks of a case brought over with its history (imported without events): the resolution
+     * clock from its opening, paused if it waits on the owner or is resolved, and a response clock from the
+     * owner's last message when it is unanswered. A target that ran out before Direct Line watched the case is
+     * recorded as breached at its due time, without climbing the ladder: that part of the history already
+     * happened. Does nothing for a closed case or one whose clocks are already armed.
+     */
+    @Transactional
+    public void armImported(long caseId) {
+        var supportCase = cases.get(caseId);
+        if (supportCase.getStatus() == CaseStatus.CLOSED || slas.existsById(caseId)) {
+            return;
+        }
+        var tier = customers.get(supportCase.getCustomerId()).getTier();
+        var picked = policies.pick(supportCase.getChannel(), supportCase.getPriority(), tier);
+        if (picked.isEmpty()) {
+            return;
+        }
+        var policy = picked.get();
+        var sla = slas.save(new CaseSla(caseId, policy.getId()));
+        var calendar = policies.calendarOf(policy);
+        var now = clock.instant();
+        var conversation = cases.conversation(caseId, false);
+        boolean answered = conversation.stream().anyMatch(m -> m.getDirection() == Direction.OUTBOUND);
+        if (answered) {
+            sla.answered();
+        }
+        boolean ownersTurn = PAUSING.contains(supportCase.getStatus());
+        var resolution = policy.target(ClockKind.RESOLUTION);
+        if (resolution != null) {
+            var started = SlaClock.start(calendar, resolution, supportCase.getCreatedAt());
+            var at = later(supportCase.getUpdatedAt(), supportCase.getCreatedAt());
+            var armed = ownersTurn ? settled(started, at).pause(at) : settled(started, now);
+            clocks.save(new CaseClock(caseId, ClockKind.RESOLUTION, policy.getId(), armed, supportCase.getCreatedAt()));
+        }
+        var last = conversation.isEmpty() ? null : conversation.get(conversation.size() - 1);
+        var kind = answered ? ClockKind.NEXT_RESPONSE : ClockKind.FIRST_RESPONSE;
+        if (!ownersTurn && last != null && last.getDirection() == Direction.INBOUND && policy.target(kind) != null) {
+            var started = SlaClock.start(calendar, policy.target(kind), last.getCreatedAt());
+            clocks.save(new CaseClock(caseId, kind, policy.getId(), settled(started, now), last.getCreatedAt()));
+        }
+        reschedule(caseId);
+    }
+
+    /** A running clock whose target ran out before {@code at} is recorded as breached at its due instant. */
+    private static SlaClock settled(SlaClock clock, Instant at) {
+        return clock.state() == SlaClock.State.RUNNING && at.isAfter(clock.dueAt()) ? clock.breach(at) : clock;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     @EventListener

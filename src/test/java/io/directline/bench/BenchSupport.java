@@ -29,10 +29,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * What the benchmark drivers share: H2 in file mode, a closed-loop HTTP round at a given concurrency
  * with its percentiles, the machine's load average, and a bar chart as SVG.
  */
-final class BenchSupport {
+public final class BenchSupport {
 
     static final Path H2_DIR = Path.of("target", "bench-h2");
-    static final Path OUT = Path.of("target", "bench");
+    public static final Path OUT = Path.of("target", "bench");
 
     private BenchSupport() {}
 
@@ -42,7 +42,7 @@ final class BenchSupport {
      * Each driver has its own directory, since the test framework keeps earlier contexts (and their
      * open databases) alive.
      */
-    static void h2InFileMode(DynamicPropertyRegistry registry, String name) throws IOException {
+    public static void h2InFileMode(DynamicPropertyRegistry registry, String name) throws IOException {
         String url = System.getProperty("spring.datasource.url", "jdbc:h2:mem:");
         if (url.startsWith("jdbc:h2:")) {
             var dir = H2_DIR.resolve(name);
@@ -53,7 +53,7 @@ final class BenchSupport {
         }
     }
 
-    static String describeDatabase(DataSource dataSource) throws SQLException {
+    public static String describeDatabase(DataSource dataSource) throws SQLException {
         try (var connection = dataSource.getConnection()) {
             var meta = connection.getMetaData();
             String url = meta.getURL();
@@ -69,7 +69,7 @@ final class BenchSupport {
      * The opening lines every benchmark report shares: title, run time, database, Java and processors
      * with the driver's own setup, and the machine's load average before and after the run.
      */
-    static StringBuilder reportHeader(
+    public static StringBuilder reportHeader(
             String title, String database, String setup, double loadBefore, double loadAfter) {
         var out = new StringBuilder();
         out.append("# ").append(title).append("\n\n");
@@ -91,7 +91,7 @@ final class BenchSupport {
         return out;
     }
 
-    static double loadAverage() {
+    public static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
@@ -242,13 +242,13 @@ final class BenchSupport {
     }
 
     /** One series of bars: a value for each category. */
-    record Series(String name, String color, double[] values) {}
+    public record Series(String name, String color, double[] values) {}
 
     /**
      * A grouped bar chart: one group per category (labelled, with an optional grey caption under it),
      * one bar per series, each bar labelled with its value; a legend when there is more than one series.
      */
-    static String barChart(
+    public static String barChart(
             String title,
             String subtitle,
             String yLabel,

@@ -154,8 +154,8 @@ class TwoNodeWatchdogTests {
         properties.add("directline.demo.enabled=false");
         properties.add("server.port=0");
         return new SpringApplicationBuilder(DirectLineApplication.class, Handled.class)
-                .properties(properties.toArray(String[]::new))
-                .run();
+                // as arguments, which outrank the suite's system properties (its shared database's URL)
+                .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
     }
 
     /** What one node handled. */
