@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface CaseClockRepository extends JpaRepository<CaseClock, Long> {
@@ -20,9 +19,12 @@ interface CaseClockRepository extends JpaRepository<CaseClock, Long> {
     @Query("select c from CaseClock c where c.watchAt <= :now order by c.watchAt, c.id")
     List<CaseClock> findDue(Instant now, Pageable page);
 
-    /** Claims a clock for this node: succeeds for exactly one node, whichever updates the version first. */
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("update CaseClock c set c.version = c.version + 1 where c.id = :id and c.version = :version"
-            + " and c.watchAt is not null")
-    int claim(long id, long version);
+    /**
+     * Claims a due clock for this node's transaction: locks its row unless another node holds it
+     * ({@code SKIP LOCKED}); empty when another node has it or its breach is already recorded.
+     */
+    @Query(
+            value = "select id from sla_clock where id = :id and watch_at is not null for update skip locked",
+            nativeQuery = true)
+    List<Long> claim(long id);
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface OwnerNoticeRepository extends JpaRepository<OwnerNotice, Long> {
@@ -23,8 +22,9 @@ interface OwnerNoticeRepository extends JpaRepository<OwnerNotice, Long> {
             + " and n.sendAt <= :now order by n.sendAt, n.id")
     List<OwnerNotice> findDue(Instant now, Pageable page);
 
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("update OwnerNotice n set n.version = n.version + 1 where n.id = :id and n.version = :version"
-            + " and n.status = io.directline.sla.OwnerNotice.Status.PENDING")
-    int claim(long id, long version);
+    /** Claims a pending notice for this node's transaction ({@code SKIP LOCKED}, as for clocks). */
+    @Query(
+            value = "select id from owner_notice where id = :id and status = 'PENDING' for update skip locked",
+            nativeQuery = true)
+    List<Long> claim(long id);
 }

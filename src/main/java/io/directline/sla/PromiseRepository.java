@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface PromiseRepository extends JpaRepository<Promise, Long> {
@@ -19,9 +18,12 @@ interface PromiseRepository extends JpaRepository<Promise, Long> {
             + " order by p.dueAt, p.id")
     List<Promise> findDue(Instant now, Pageable page);
 
-    /** Claims a promise for this node: succeeds for exactly one node, whichever updates the version first. */
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("update Promise p set p.version = p.version + 1 where p.id = :id and p.version = :version"
-            + " and p.status = io.directline.sla.PromiseStatus.OPEN")
-    int claim(long id, long version);
+    /**
+     * Claims a due promise for this node's transaction: locks its row unless another node holds it
+     * ({@code SKIP LOCKED}); empty when another node has it or it is no longer open.
+     */
+    @Query(
+            value = "select id from promise where id = :id and status = 'OPEN' for update skip locked",
+            nativeQuery = true)
+    List<Long> claim(long id);
 }

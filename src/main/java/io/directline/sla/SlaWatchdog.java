@@ -20,8 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of the {@link Escalations ladder} — and owner notices whose quiet hours are over.
  *
  * <p>Every deadline is a row with an indexed due time, read a batch at a time, so a sweep costs what is due,
- * not what is open. Every node runs the watchdog; each row is claimed by an optimistic update of its version,
- * so exactly one node handles it, and the row's change, its event and its escalation commit together.
+ * not what is open. Every node runs the watchdog; each row is claimed by locking it with
+ * {@code FOR UPDATE SKIP LOCKED} in the transaction that handles it, so nodes pass over each other's rows
+ * instead of waiting, exactly one node handles each, and the row's change, its event and its escalation
+ * commit together.
  */
 @Component
 class SlaWatchdog implements SchedulingConfigurer {
@@ -86,7 +88,7 @@ class SlaWatchdog implements SchedulingConfigurer {
     int breachDue() {
         return handleDue(
                 page -> clocks.findDue(clock.instant(), page),
-                seen -> clocks.claim(seen.getId(), seen.getVersion()) == 1,
+                seen -> !clocks.claim(seen.getId()).isEmpty(),
                 seen -> {
                     var stored = clocks.findById(seen.getId()).orElseThrow();
                     var now = clock.instant();
@@ -108,7 +110,7 @@ class SlaWatchdog implements SchedulingConfigurer {
     int breakDue() {
         return handleDue(
                 page -> promises.findDue(clock.instant(), page),
-                seen -> promises.claim(seen.getId(), seen.getVersion()) == 1,
+                seen -> !promises.claim(seen.getId()).isEmpty(),
                 seen -> {
                     var promise = promises.findById(seen.getId()).orElseThrow();
                     promise.breakAt(clock.instant());
@@ -128,7 +130,7 @@ class SlaWatchdog implements SchedulingConfigurer {
     int sendDueNotices() {
         return handleDue(
                 page -> notices.findDue(clock.instant(), page),
-                seen -> notices.claim(seen.getId(), seen.getVersion()) == 1,
+                seen -> !notices.claim(seen.getId()).isEmpty(),
                 seen -> {
                     ownerNotices.send(notices.findById(seen.getId()).orElseThrow(), clock.instant());
                     return true;
