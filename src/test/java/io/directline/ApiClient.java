@@ -66,6 +66,10 @@ public final class ApiClient {
         return send("POST", path, json(body), "application/json");
     }
 
+    public Response put(String path, Object body) {
+        return send("PUT", path, json(body), "application/json");
+    }
+
     public Response patch(String path, Object body) {
         return send("PATCH", path, json(body), "application/json");
     }

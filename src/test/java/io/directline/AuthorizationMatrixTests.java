@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,6 +61,7 @@ class AuthorizationMatrixTests {
         SIGNED_IN(EnumSet.of(Caller.OWNER, Caller.AGENT, Caller.SUPERVISOR, Caller.EXECUTIVE, Caller.ADMIN)),
         OWNERS(EnumSet.of(Caller.OWNER)),
         STAFF(EnumSet.of(Caller.AGENT, Caller.SUPERVISOR, Caller.EXECUTIVE, Caller.ADMIN)),
+        MANAGERS(EnumSet.of(Caller.SUPERVISOR, Caller.EXECUTIVE, Caller.ADMIN)),
         ADMINS(EnumSet.of(Caller.ADMIN));
 
         private final Set<Caller> callers;
@@ -290,6 +292,74 @@ class AuthorizationMatrixTests {
                                     .asString())
                             .as("the promise is still open")
                             .isEqualTo("OPEN")),
+            row("GET", "/api/v1/sla-policies", Access.MANAGERS, 200, c -> at("/api/v1/sla-policies"))
+                    .withAnswer((c, r) ->
+                            assertThat(each(r.json().path("items"), "name")).contains("Standard")),
+            row(
+                            "POST",
+                            "/api/v1/sla-policies",
+                            Access.ADMINS,
+                            201,
+                            c -> new Request("/api/v1/sla-policies", c.slaPolicy()))
+                    .withAnswer((c, r) -> {
+                        assertThat(r.json().path("active").asBoolean()).isTrue();
+                        // an active policy would apply to the cases of other tests
+                        assertThat(c.fixture.admin.delete(r.header("Location")).status())
+                                .isEqualTo(204);
+                    })
+                    .withRefusalCheck(c -> assertThat(each(
+                                    c.fixture
+                                            .adminBearer
+                                            .get("/api/v1/sla-policies")
+                                            .json()
+                                            .path("items"),
+                                    "name"))
+                            .as("no policy was defined")
+                            .doesNotContain((String) c.slaPolicy().get("name"))),
+            row("GET", "/api/v1/sla-policies/{id}", Access.MANAGERS, 200, c -> at("/api/v1/sla-policies/1"))
+                    .withAnswer((c, r) ->
+                            assertThat(r.json().path("name").asString()).isEqualTo("Standard")),
+            row(
+                            "PUT",
+                            "/api/v1/sla-policies/{id}",
+                            Access.ADMINS,
+                            200,
+                            c -> new Request("/api/v1/sla-policies/" + c.retiredSlaPolicy(), c.slaPolicy()))
+                    .withAnswer((c, r) -> assertThat(r.json().path("name").asString())
+                            .isEqualTo(c.slaPolicy().get("name")))
+                    .withRefusalCheck(c -> assertThat(c.fixture
+                                    .adminBearer
+                                    .get("/api/v1/sla-policies/" + c.retiredSlaPolicy())
+                                    .json()
+                                    .path("name")
+                                    .asString())
+                            .as("the policy was not changed")
+                            .startsWith("Retired ")),
+            row(
+                            "DELETE",
+                            "/api/v1/sla-policies/{id}",
+                            Access.ADMINS,
+                            204,
+                            c -> at("/api/v1/sla-policies/" + c.slaPolicyToRetire()))
+                    .withAnswer((c, r) -> assertThat(c.fixture
+                                    .adminBearer
+                                    .get("/api/v1/sla-policies/" + c.slaPolicyToRetire())
+                                    .json()
+                                    .path("active")
+                                    .asBoolean())
+                            .isFalse())
+                    .withRefusalCheck(c -> {
+                        assertThat(c.fixture
+                                        .adminBearer
+                                        .get("/api/v1/sla-policies/" + c.slaPolicyToRetire())
+                                        .json()
+                                        .path("active")
+                                        .asBoolean())
+                                .as("the policy is still active")
+                                .isTrue();
+                        // an active policy would apply to the cases of other tests
+                        c.fixture.admin.delete("/api/v1/sla-policies/" + c.slaPolicyToRetire());
+                    }),
             row(
                             "GET",
                             "/api/v1/me/cases/{id}/promises",
@@ -471,6 +541,9 @@ class AuthorizationMatrixTests {
         private Long token;
         private Long promise;
         private Map<String, Object> promiseBody;
+        private Map<String, Object> slaPolicy;
+        private Long retiredSlaPolicy;
+        private Long slaPolicyToRetire;
 
         Cell(Fixture fixture, Caller caller) {
             this.fixture = fixture;
@@ -503,6 +576,52 @@ class AuthorizationMatrixTests {
                 promise = fixture.newPromise("To keep " + tag);
             }
             return promise;
+        }
+
+        /** A new SLA policy to define, only for Mastodon cases of low priority and VIP owners. */
+        Map<String, Object> slaPolicy() {
+            if (slaPolicy == null) {
+                slaPolicy = Map.of(
+                        "name",
+                        "Matrix " + caller + " " + tag,
+                        "channel",
+                        "MASTODON",
+                        "priority",
+                        "LOW",
+                        "tier",
+                        "VIP",
+                        "targets",
+                        Map.of("firstResponse", "PT1H"));
+            }
+            return slaPolicy;
+        }
+
+        /** A retired SLA policy of this cell's own, defined by the admin, for the caller to change. */
+        long retiredSlaPolicy() {
+            if (retiredSlaPolicy == null) {
+                retiredSlaPolicy = defineSlaPolicy("Retired " + tag);
+                assertThat(fixture.admin
+                                .delete("/api/v1/sla-policies/" + retiredSlaPolicy)
+                                .status())
+                        .isEqualTo(204);
+            }
+            return retiredSlaPolicy;
+        }
+
+        /** An active SLA policy of this cell's own, defined by the admin, for the caller to retire. */
+        long slaPolicyToRetire() {
+            if (slaPolicyToRetire == null) {
+                slaPolicyToRetire = defineSlaPolicy("To retire " + tag);
+            }
+            return slaPolicyToRetire;
+        }
+
+        private long defineSlaPolicy(String name) {
+            var body = new HashMap<>(slaPolicy());
+            body.put("name", name);
+            var made = fixture.admin.post("/api/v1/sla-policies", body);
+            assertThat(made.status()).as("%s", made).isEqualTo(201);
+            return made.id();
         }
 
         /** A token of the caller's own (the admin's, for an anonymous caller), issued for this cell. */

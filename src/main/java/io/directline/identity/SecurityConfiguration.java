@@ -33,6 +33,9 @@ class SecurityConfiguration {
 
     private static final String[] STAFF = {"AGENT", "SUPERVISOR", "EXECUTIVE", "ADMIN"};
 
+    /** Staff who watch service levels: they may read SLA policies, which only admins change. */
+    private static final String[] MANAGERS = {"SUPERVISOR", "EXECUTIVE", "ADMIN"};
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -80,6 +83,10 @@ class SecurityConfiguration {
                                 .hasRole("ADMIN")
                                 .requestMatchers("/api/v1/me/**")
                                 .hasRole("OWNER")
+                                .requestMatchers(HttpMethod.GET, "/api/v1/sla-policies/**")
+                                .hasAnyRole(MANAGERS)
+                                .requestMatchers("/api/v1/sla-policies/**")
+                                .hasRole("ADMIN")
                                 .requestMatchers("/api/v1/tokens/**")
                                 .authenticated()
                                 .requestMatchers("/api/v1/**")

@@ -94,6 +94,18 @@ public final class People {
         return id;
     }
 
+    /** A staff member with the ADMIN role. */
+    public record Admin(String username, String displayName) {}
+
+    public Admin admin(String firstName) {
+        var suffix = suffix();
+        var displayName = firstName + " Admin-" + suffix;
+        var username = "admin." + firstName.toLowerCase() + "." + suffix;
+        users.createUser(new NewUser(
+                username, PASSWORD, displayName, username + "@staff.example", null, Set.of(Role.ADMIN), null));
+        return new Admin(username, displayName);
+    }
+
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
