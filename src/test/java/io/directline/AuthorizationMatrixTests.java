@@ -60,6 +60,7 @@ class AuthorizationMatrixTests {
         SIGNED_IN(EnumSet.of(Caller.OWNER, Caller.AGENT, Caller.SUPERVISOR, Caller.EXECUTIVE, Caller.ADMIN)),
         OWNERS(EnumSet.of(Caller.OWNER)),
         STAFF(EnumSet.of(Caller.AGENT, Caller.SUPERVISOR, Caller.EXECUTIVE, Caller.ADMIN)),
+        MANAGERS(EnumSet.of(Caller.SUPERVISOR, Caller.EXECUTIVE, Caller.ADMIN)),
         ADMINS(EnumSet.of(Caller.ADMIN));
 
         private final Set<Caller> callers;
@@ -290,6 +291,10 @@ class AuthorizationMatrixTests {
                                     .asString())
                             .as("the promise is still open")
                             .isEqualTo("OPEN")),
+            row("GET", "/api/v1/reports/go-dark", Access.MANAGERS, 200, c -> at("/api/v1/reports/go-dark?weeks=4"))
+                    .withAnswer((c, r) -> assertThat(r.json().path("weeks").size())
+                            .as("one entry per week asked for")
+                            .isEqualTo(4)),
             row(
                             "GET",
                             "/api/v1/me/cases/{id}/promises",

@@ -33,6 +33,9 @@ class SecurityConfiguration {
 
     private static final String[] STAFF = {"AGENT", "SUPERVISOR", "EXECUTIVE", "ADMIN"};
 
+    /** Those who watch the figures: supervisors, executives and administrators, not agents. */
+    private static final String[] MANAGERS = {"SUPERVISOR", "EXECUTIVE", "ADMIN"};
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -82,6 +85,8 @@ class SecurityConfiguration {
                                 .hasRole("OWNER")
                                 .requestMatchers("/api/v1/tokens/**")
                                 .authenticated()
+                                .requestMatchers("/api/v1/reports/**")
+                                .hasAnyRole(MANAGERS)
                                 .requestMatchers("/api/v1/**")
                                 .hasAnyRole(STAFF)
                                 .anyRequest()
@@ -116,6 +121,8 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers("/portal", "/portal/**")
                         .hasRole("OWNER")
+                        .requestMatchers("/supervisor", "/supervisor/**")
+                        .hasAnyRole(MANAGERS)
                         .requestMatchers("/inbox", "/inbox/**", "/cases/**", "/customers/**")
                         .hasAnyRole(STAFF)
                         .anyRequest()
