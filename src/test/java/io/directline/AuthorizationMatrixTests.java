@@ -360,6 +360,10 @@ class AuthorizationMatrixTests {
                         // an active policy would apply to the cases of other tests
                         c.fixture.admin.delete("/api/v1/sla-policies/" + c.slaPolicyToRetire());
                     }),
+            row("GET", "/api/v1/reports/go-dark", Access.MANAGERS, 200, c -> at("/api/v1/reports/go-dark?weeks=4"))
+                    .withAnswer((c, r) -> assertThat(r.json().path("weeks").size())
+                            .as("one entry per week asked for")
+                            .isEqualTo(4)),
             row(
                             "GET",
                             "/api/v1/me/cases/{id}/promises",

@@ -33,7 +33,7 @@ class SecurityConfiguration {
 
     private static final String[] STAFF = {"AGENT", "SUPERVISOR", "EXECUTIVE", "ADMIN"};
 
-    /** Staff who watch service levels: they may read SLA policies, which only admins change. */
+    /** Those who watch service levels and the figures: supervisors, executives, admins; not agents. */
     private static final String[] MANAGERS = {"SUPERVISOR", "EXECUTIVE", "ADMIN"};
 
     @Bean
@@ -89,6 +89,8 @@ class SecurityConfiguration {
                                 .hasRole("ADMIN")
                                 .requestMatchers("/api/v1/tokens/**")
                                 .authenticated()
+                                .requestMatchers("/api/v1/reports/**")
+                                .hasAnyRole(MANAGERS)
                                 .requestMatchers("/api/v1/**")
                                 .hasAnyRole(STAFF)
                                 .anyRequest()
@@ -123,6 +125,8 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers("/portal", "/portal/**")
                         .hasRole("OWNER")
+                        .requestMatchers("/supervisor", "/supervisor/**")
+                        .hasAnyRole(MANAGERS)
                         .requestMatchers("/inbox", "/inbox/**", "/cases/**", "/customers/**")
                         .hasAnyRole(STAFF)
                         .anyRequest()

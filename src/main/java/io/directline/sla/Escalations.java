@@ -22,9 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The escalation ladder: assignee → team supervisor → executive office. Each breached SLA clock or broken
- * promise climbs a case one rung (the executive office is the top: there it is raised again), records the
- * reason on the case, notifies the new holder, and tells the owner honestly that we are late, who has the
- * case now and by when they will hear from us — a new promise owned by the new holder.
+ * promise climbs a case one rung, records the reason on the case, notifies the new holder, and tells the
+ * owner honestly that we are late, who has the case now and by when they will hear from us — a new promise
+ * owned by the new holder. The executive office is the top: a further breach there is recorded and the
+ * office reminded, without another automatic promise or notice.
  */
 @Service
 @Transactional(readOnly = true)
@@ -139,7 +140,11 @@ public class Escalations {
                 supportCase.reference() + " is yours now (" + to.label().toLowerCase(Locale.ROOT) + "): " + reason,
                 now));
         events.publishEvent(new CaseEscalated(caseId, from, to, newHolder.username(), cause, reason, now));
-        promiseAndTell(supportCase, sla, to, newHolder, cause, now);
+        if (to != from) {
+            // a new holder promises to get back to the owner; at the top the executive office is reminded and
+            // must act in person: no automatic promise that would break, and be broken again, every few hours
+            promiseAndTell(supportCase, sla, to, newHolder, cause, now);
+        }
         return Optional.of(step);
     }
 
