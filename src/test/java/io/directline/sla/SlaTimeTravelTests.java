@@ -329,6 +329,9 @@ class SlaTimeTravelTests {
                         org.assertj.core.groups.Tuple.tuple(Rung.EXECUTIVE_OFFICE, EXEC),
                         org.assertj.core.groups.Tuple.tuple(Rung.EXECUTIVE_OFFICE, EXEC));
         assertThat(seen.escalations(caseId)).hasSize(3);
+        // the executive office acts in person now: no automatic promise or notice that would break again
+        assertThat(promises.ofCase(caseId)).noneMatch(p -> p.getStatus() == PromiseStatus.OPEN);
+        assertThat(automaticNotices(caseId)).hasSize(2);
     }
 
     @Test
