@@ -4,6 +4,7 @@ import static io.directline.ApiFixtures.assertProblem;
 import static io.directline.ApiFixtures.each;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.directline.sla.SlaFixtures;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -297,7 +298,46 @@ class AuthorizationMatrixTests {
                             200,
                             c -> at("/api/v1/me/cases/" + c.caseId() + "/promises"))
                     .withAnswer((c, r) -> assertThat(each(r.json().path("items"), "id"))
-                            .contains(String.valueOf(c.fixture.promiseId))));
+                            .contains(String.valueOf(c.fixture.promiseId))),
+            row("GET", "/api/v1/cases/{id}/sla", Access.STAFF, 200, c -> at("/api/v1/cases/" + c.caseId() + "/sla"))
+                    .withAnswer((c, r) -> {
+                        assertThat(r.json().path("policy").path("name").asString())
+                                .isEqualTo("Standard");
+                        assertThat(each(r.json().path("clocks"), "kind")).contains("FIRST_RESPONSE");
+                    }),
+            row("GET", "/api/v1/me/notifications", Access.STAFF, 200, c -> {
+                        c.notificationToRead();
+                        return at("/api/v1/me/notifications");
+                    })
+                    .withAnswer((c, r) -> assertThat(each(r.json().path("items"), "id"))
+                            .as("the caller's own notification")
+                            .contains(String.valueOf(c.notificationToRead()))),
+            row(
+                            "POST",
+                            "/api/v1/me/notifications/{id}/read",
+                            Access.STAFF,
+                            204,
+                            c -> at("/api/v1/me/notifications/" + c.notificationToRead() + "/read"))
+                    .withAnswer((c, r) -> assertThat(each(
+                                    c.fixture
+                                            .clients
+                                            .get(c.caller)
+                                            .get("/api/v1/me/notifications")
+                                            .json()
+                                            .path("items"),
+                                    "id"))
+                            .as("the notification was read")
+                            .doesNotContain(String.valueOf(c.notificationToRead())))
+                    .withRefusalCheck(c -> assertThat(each(
+                                    c.fixture
+                                            .clients
+                                            .get(Caller.AGENT)
+                                            .get("/api/v1/me/notifications")
+                                            .json()
+                                            .path("items"),
+                                    "id"))
+                            .as("the agent's notification is still unread")
+                            .contains(String.valueOf(c.notificationToRead()))));
 
     @LocalServerPort
     int port;
@@ -309,7 +349,7 @@ class AuthorizationMatrixTests {
 
     @BeforeAll
     void createOneLoginPerRoleAndACase() {
-        fixture = new Fixture(port);
+        fixture = new Fixture(port, context);
     }
 
     static Stream<Arguments> cells() {
@@ -392,6 +432,7 @@ class AuthorizationMatrixTests {
     static final class Fixture {
 
         final int port;
+        final ApplicationContext context;
         final ApiClient admin;
         final ApiClient adminBearer;
         final Map<Caller, ApiClient> clients = new EnumMap<>(Caller.class);
@@ -402,8 +443,9 @@ class AuthorizationMatrixTests {
         final long otherCaseId;
         final long promiseId;
 
-        Fixture(int port) {
+        Fixture(int port, ApplicationContext context) {
             this.port = port;
+            this.context = context;
             this.admin = ApiFixtures.admin(port);
             var issued = admin.post("/api/v1/tokens", Map.of("name", "matrix witness"));
             assertThat(issued.status()).as("%s", issued).isEqualTo(201);
@@ -471,6 +513,7 @@ class AuthorizationMatrixTests {
         private Long token;
         private Long promise;
         private Map<String, Object> promiseBody;
+        private Long notification;
 
         Cell(Fixture fixture, Caller caller) {
             this.fixture = fixture;
@@ -503,6 +546,19 @@ class AuthorizationMatrixTests {
                 promise = fixture.newPromise("To keep " + tag);
             }
             return promise;
+        }
+
+        /**
+         * An unread notification about the case, created for this cell: the caller's own when staff, else the
+         * agent's (which a refused caller must leave unread).
+         */
+        long notificationToRead() {
+            if (notification == null) {
+                var owner = Access.STAFF.allows(caller) ? caller : Caller.AGENT;
+                notification = SlaFixtures.staffNotification(
+                        fixture.context, fixture.usernames.get(owner), caseId(), "Matrix " + tag + " is yours now.");
+            }
+            return notification;
         }
 
         /** A token of the caller's own (the admin's, for an anonymous caller), issued for this cell. */

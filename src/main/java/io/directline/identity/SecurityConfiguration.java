@@ -78,6 +78,8 @@ class SecurityConfiguration {
                                 .hasRole("ADMIN")
                                 .requestMatchers("/api/v1/users/**")
                                 .hasRole("ADMIN")
+                                .requestMatchers("/api/v1/me/notifications", "/api/v1/me/notifications/**")
+                                .hasAnyRole(STAFF)
                                 .requestMatchers("/api/v1/me/**")
                                 .hasRole("OWNER")
                                 .requestMatchers("/api/v1/tokens/**")
@@ -116,7 +118,13 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers("/portal", "/portal/**")
                         .hasRole("OWNER")
-                        .requestMatchers("/inbox", "/inbox/**", "/cases/**", "/customers/**")
+                        .requestMatchers(
+                                "/inbox",
+                                "/inbox/**",
+                                "/cases/**",
+                                "/customers/**",
+                                "/notifications",
+                                "/notifications/**")
                         .hasAnyRole(STAFF)
                         .anyRequest()
                         .authenticated())
