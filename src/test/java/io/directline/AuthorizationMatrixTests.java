@@ -4,6 +4,7 @@ import static io.directline.ApiFixtures.assertProblem;
 import static io.directline.ApiFixtures.each;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.directline.sla.SlaFixtures;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -371,7 +372,46 @@ class AuthorizationMatrixTests {
                             200,
                             c -> at("/api/v1/me/cases/" + c.caseId() + "/promises"))
                     .withAnswer((c, r) -> assertThat(each(r.json().path("items"), "id"))
-                            .contains(String.valueOf(c.fixture.promiseId))));
+                            .contains(String.valueOf(c.fixture.promiseId))),
+            row("GET", "/api/v1/cases/{id}/sla", Access.STAFF, 200, c -> at("/api/v1/cases/" + c.caseId() + "/sla"))
+                    .withAnswer((c, r) -> {
+                        assertThat(r.json().path("policy").path("name").asString())
+                                .isEqualTo("Standard");
+                        assertThat(each(r.json().path("clocks"), "kind")).contains("FIRST_RESPONSE");
+                    }),
+            row("GET", "/api/v1/me/notifications", Access.STAFF, 200, c -> {
+                        c.notificationToRead();
+                        return at("/api/v1/me/notifications");
+                    })
+                    .withAnswer((c, r) -> assertThat(each(r.json().path("items"), "id"))
+                            .as("the caller's own notification")
+                            .contains(String.valueOf(c.notificationToRead()))),
+            row(
+                            "POST",
+                            "/api/v1/me/notifications/{id}/read",
+                            Access.STAFF,
+                            204,
+                            c -> at("/api/v1/me/notifications/" + c.notificationToRead() + "/read"))
+                    .withAnswer((c, r) -> assertThat(each(
+                                    c.fixture
+                                            .clients
+                                            .get(c.caller)
+                                            .get("/api/v1/me/notifications")
+                                            .json()
+                                            .path("items"),
+                                    "id"))
+                            .as("the notification was read")
+                            .doesNotContain(String.valueOf(c.notificationToRead())))
+                    .withRefusalCheck(c -> assertThat(each(
+                                    c.fixture
+                                            .clients
+                                            .get(Caller.AGENT)
+                                            .get("/api/v1/me/notifications")
+                                            .json()
+                                            .path("items"),
+                                    "id"))
+                            .as("the agent's notification is still unread")
+                            .contains(String.valueOf(c.notificationToRead()))));
 
     @LocalServerPort
     int port;
@@ -383,7 +423,7 @@ class AuthorizationMatrixTests {
 
     @BeforeAll
     void createOneLoginPerRoleAndACase() {
-        fixture = new Fixture(port);
+        fixture = new Fixture(port, context);
     }
 
     static Stream<Arguments> cells() {
@@ -466,6 +506,7 @@ class AuthorizationMatrixTests {
     static final class Fixture {
 
         final int port;
+        final ApplicationContext context;
         final ApiClient admin;
         final ApiClient adminBearer;
         final Map<Caller, ApiClient> clients = new EnumMap<>(Caller.class);
@@ -476,8 +517,9 @@ class AuthorizationMatrixTests {
         final long otherCaseId;
         final long promiseId;
 
-        Fixture(int port) {
+        Fixture(int port, ApplicationContext context) {
             this.port = port;
+            this.context = context;
             this.admin = ApiFixtures.admin(port);
             var issued = admin.post("/api/v1/tokens", Map.of("name", "matrix witness"));
             assertThat(issued.status()).as("%s", issued).isEqualTo(201);
@@ -548,6 +590,7 @@ class AuthorizationMatrixTests {
         private Map<String, Object> slaPolicy;
         private Long retiredSlaPolicy;
         private Long slaPolicyToRetire;
+        private Long notification;
 
         Cell(Fixture fixture, Caller caller) {
             this.fixture = fixture;
@@ -626,6 +669,19 @@ class AuthorizationMatrixTests {
             var made = fixture.admin.post("/api/v1/sla-policies", body);
             assertThat(made.status()).as("%s", made).isEqualTo(201);
             return made.id();
+        }
+
+        /**
+         * An unread notification about the case, created for this cell: the caller's own when staff, else the
+         * agent's (which a refused caller must leave unread).
+         */
+        long notificationToRead() {
+            if (notification == null) {
+                var owner = Access.STAFF.allows(caller) ? caller : Caller.AGENT;
+                notification = SlaFixtures.staffNotification(
+                        fixture.context, fixture.usernames.get(owner), caseId(), "Matrix " + tag + " is yours now.");
+            }
+            return notification;
         }
 
         /** A token of the caller's own (the admin's, for an anonymous caller), issued for this cell. */

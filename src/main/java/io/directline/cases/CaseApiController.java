@@ -73,7 +73,7 @@ class CaseApiController {
                 .body(detail(opened));
     }
 
-    @Operation(summary = "List cases, most recently changed first")
+    @Operation(summary = "List cases, most recently changed first, or soonest SLA breach first")
     @GetMapping
     CaseList<CaseSummary> list(
             @Parameter(description = "one or more statuses") @RequestParam(required = false) Set<CaseStatus> status,
@@ -86,10 +86,21 @@ class CaseApiController {
                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                     Instant updatedSince,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = "25") @Min(1) @Max(100) int size) {
+            @RequestParam(defaultValue = "25") @Min(1) @Max(100) int size,
+            @Parameter(
+                            description =
+                                    "'updated' (default: most recently changed first) or 'breach' (soonest SLA breach"
+                                            + " first, cases without a running clock last)")
+                    @RequestParam(required = false)
+                    String sort) {
         var slice = cases.search(
                 new CaseFilter(
-                        status == null ? null : EnumSet.copyOf(status), assignee, team, customerId, updatedSince),
+                        status == null ? null : EnumSet.copyOf(status),
+                        assignee,
+                        team,
+                        customerId,
+                        updatedSince,
+                        CaseFilter.Sort.of(sort)),
                 page,
                 size);
         var names = customers.namesOf(

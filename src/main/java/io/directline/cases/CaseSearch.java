@@ -7,6 +7,8 @@ import org.springframework.stereotype.Component;
 /**
  * Lists cases by filter, newest change first. Each filter is backed by an index that ends in
  * (updated_at, id), and no total is counted: a page costs the same at ten million cases as at ten.
+ * Sorted by time to breach, cases without a running clock come last; on PostgreSQL the (sla_due_at, id)
+ * index gives that order as it is (ascending, nulls last), while H2 keeps nulls first in it and sorts.
  */
 @Component
 class CaseSearch {
@@ -44,7 +46,10 @@ class CaseSearch {
             jpql.append(" and c.updatedAt >= :since");
             params.put("since", filter.updatedSince());
         }
-        jpql.append(" order by c.updatedAt desc, c.id desc");
+        jpql.append(
+                filter.sort() == CaseFilter.Sort.BREACH
+                        ? " order by c.slaDueAt asc nulls last, c.id asc"
+                        : " order by c.updatedAt desc, c.id desc");
         var query = entityManager.createQuery(jpql.toString(), SupportCase.class);
         params.forEach(query::setParameter);
         var rows = query.setFirstResult(page * size).setMaxResults(size + 1).getResultList();

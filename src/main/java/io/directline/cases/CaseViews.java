@@ -23,6 +23,7 @@ final class CaseViews {
             String assignee,
             String team,
             Set<String> tags,
+            Instant slaDueAt,
             Instant createdAt,
             Instant updatedAt) {
 
@@ -39,6 +40,7 @@ final class CaseViews {
                     c.getAssignee(),
                     c.getTeam(),
                     c.getTags(),
+                    c.getSlaDueAt(),
                     c.getCreatedAt(),
                     c.getUpdatedAt());
         }

@@ -13,7 +13,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The agent's inbox: filters, paging, and rows that refresh themselves. */
+/**
+ * The agent's inbox: filters, paging, most recently changed or soonest breach first, and rows that refresh
+ * themselves.
+ */
 @Controller
 class InboxController {
 
@@ -38,12 +41,14 @@ class InboxController {
             @RequestParam(required = false) Set<CaseStatus> status,
             @RequestParam(required = false) String assignee,
             @RequestParam(required = false) String team,
+            @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
         model.addAttribute("statuses", CaseStatus.values());
+        model.addAttribute("sorts", CaseFilter.Sort.values());
         model.addAttribute(
                 "refreshSeconds", Math.max(1, properties.inboxRefresh().toSeconds()));
-        rows(status, assignee, team, page, model);
+        rows(status, assignee, team, sort, page, model);
         return "cases/inbox";
     }
 
@@ -52,13 +57,15 @@ class InboxController {
             @RequestParam(required = false) Set<CaseStatus> status,
             @RequestParam(required = false) String assignee,
             @RequestParam(required = false) String team,
+            @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
+        var order = CaseFilter.Sort.of(sort);
         Set<CaseStatus> statuses = status == null || status.isEmpty()
                 ? EnumSet.of(CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.WAITING_ON_COMPANY)
                 : EnumSet.copyOf(status);
         int safePage = Math.max(0, Math.min(page, 100_000));
-        var slice = cases.search(new CaseFilter(statuses, assignee, team, null, null), safePage, PAGE_SIZE);
+        var slice = cases.search(new CaseFilter(statuses, assignee, team, null, null, order), safePage, PAGE_SIZE);
         var staff = users.staff();
         model.addAttribute("staff", staff);
         model.addAttribute(
@@ -70,6 +77,7 @@ class InboxController {
         model.addAttribute("selectedStatuses", statuses);
         model.addAttribute("assignee", assignee == null ? "" : assignee);
         model.addAttribute("team", team == null ? "" : team);
+        model.addAttribute("sort", order.param());
         model.addAttribute(
                 "customerNames",
                 customers.namesOf(

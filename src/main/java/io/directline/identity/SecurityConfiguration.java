@@ -81,6 +81,8 @@ class SecurityConfiguration {
                                 .hasRole("ADMIN")
                                 .requestMatchers("/api/v1/users/**")
                                 .hasRole("ADMIN")
+                                .requestMatchers("/api/v1/me/notifications", "/api/v1/me/notifications/**")
+                                .hasAnyRole(STAFF)
                                 .requestMatchers("/api/v1/me/**")
                                 .hasRole("OWNER")
                                 .requestMatchers(HttpMethod.GET, "/api/v1/sla-policies/**")
@@ -127,7 +129,13 @@ class SecurityConfiguration {
                         .hasRole("OWNER")
                         .requestMatchers("/supervisor", "/supervisor/**")
                         .hasAnyRole(MANAGERS)
-                        .requestMatchers("/inbox", "/inbox/**", "/cases/**", "/customers/**")
+                        .requestMatchers(
+                                "/inbox",
+                                "/inbox/**",
+                                "/cases/**",
+                                "/customers/**",
+                                "/notifications",
+                                "/notifications/**")
                         .hasAnyRole(STAFF)
                         .anyRequest()
                         .authenticated())

@@ -25,4 +25,8 @@ final class SlaProblems {
     static ErrorResponseException policyNotFound(long id) {
         return problem(HttpStatus.NOT_FOUND, "SLA policy not found", "There is no SLA policy with id " + id + ".");
     }
+
+    static ErrorResponseException notificationNotFound(long id) {
+        return problem(HttpStatus.NOT_FOUND, "Notification not found", "You have no notification with id " + id + ".");
+    }
 }

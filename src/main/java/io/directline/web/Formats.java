@@ -45,4 +45,39 @@ public class Formats {
     public String iso(Instant instant) {
         return instant == null ? "" : instant.toString();
     }
+
+    /** Whether the instant has passed; false for null. */
+    public boolean isPast(Instant instant) {
+        return instant != null && instant.isBefore(clock.instant());
+    }
+
+    /** How long until a deadline: "in 3 h 20 min", or "overdue by 12 min" once it has passed; "" for null. */
+    public String breachIn(Instant due) {
+        if (due == null) {
+            return "";
+        }
+        var left = Duration.between(clock.instant(), due);
+        return left.isNegative() ? "overdue by " + span(left) : "in " + span(left);
+    }
+
+    /**
+     * A length of time in its two largest units, rounded down: "2 d 4 h", "3 h 20 min", "12 min", "45 s". A
+     * negative one reads as its length; "" for null.
+     */
+    public String span(Duration duration) {
+        if (duration == null) {
+            return "";
+        }
+        var d = duration.abs();
+        if (d.toDays() > 0) {
+            return d.toDays() + " d" + (d.toHoursPart() > 0 ? " " + d.toHoursPart() + " h" : "");
+        }
+        if (d.toHours() > 0) {
+            return d.toHours() + " h" + (d.toMinutesPart() > 0 ? " " + d.toMinutesPart() + " min" : "");
+        }
+        if (d.toMinutes() > 0) {
+            return d.toMinutes() + " min";
+        }
+        return d.toSeconds() + " s";
+    }
 }

@@ -9,8 +9,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.ApplicationContext;
 
-final class SlaFixtures {
+/** Calendars and times for the SLA tests, and SLA data other modules' tests need. */
+public final class SlaFixtures {
 
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
@@ -48,5 +50,15 @@ final class SlaFixtures {
 
     static Instant at(ZoneId zone, String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(zone).toInstant();
+    }
+
+    /**
+     * An unread notification for a staff member about a case, as an escalation to them leaves one, for tests
+     * that need one per person without climbing the ladder. Returns its id.
+     */
+    public static long staffNotification(ApplicationContext context, String username, long caseId, String text) {
+        return context.getBean(StaffNotificationRepository.class)
+                .save(new StaffNotification(username, caseId, text, Instant.now()))
+                .getId();
     }
 }

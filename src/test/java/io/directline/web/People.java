@@ -35,7 +35,7 @@ public final class People {
     /** A signed-up owner: a customer record and an OWNER login for it. */
     public record Owner(String username, String name, long customerId) {}
 
-    /** A staff member with the AGENT role. */
+    /** A staff member (an agent unless made otherwise). */
     public record Agent(String username, String displayName) {}
 
     public Owner owner(String firstName) {
@@ -54,6 +54,16 @@ public final class People {
         var username = "agent." + firstName.toLowerCase() + "." + suffix;
         users.createUser(new NewUser(
                 username, PASSWORD, displayName, username + "@staff.example", "support", Set.of(Role.AGENT), null));
+        return new Agent(username, displayName);
+    }
+
+    /** A staff member with the SUPERVISOR role, supervising {@code team}. */
+    public Agent supervisor(String firstName, String team) {
+        var suffix = suffix();
+        var displayName = firstName + " Supervisor-" + suffix;
+        var username = "supervisor." + firstName.toLowerCase() + "." + suffix;
+        users.createUser(new NewUser(
+                username, PASSWORD, displayName, username + "@staff.example", team, Set.of(Role.SUPERVISOR), null));
         return new Agent(username, displayName);
     }
 
