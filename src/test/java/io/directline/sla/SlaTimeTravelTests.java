@@ -213,7 +213,7 @@ class SlaTimeTravelTests {
     }
 
     @Test
-    void anAnswerInTimeStopsTheClockAndTheOwnersNextMessageStartsANextResponseClock() {
+    void anAnswerInTimeStopsTheClockAndTheOwnersNextMessageStartsANextResponseClockThatBreachesToo() {
         policy(
                 Channel.EMAIL,
                 Priority.HIGH,
@@ -242,6 +242,14 @@ class SlaTimeTravelTests {
         assertThat(next.getState()).isEqualTo(SlaClock.State.RUNNING);
         assertThat(next.getDueAt()).isEqualTo(t0.plus(Duration.ofHours(10)));
         assertThat(cases.get(caseId).getSlaDueAt()).isEqualTo(t0.plus(Duration.ofHours(10)));
+
+        // nobody answers the second question: the next-response breach climbs like the first would have
+        clock.travelTo(t0.plus(Duration.ofHours(10)).plusSeconds(30));
+        watchdog.sweep();
+        assertThat(clock(caseId, ClockKind.NEXT_RESPONSE).getBreachedAt()).isEqualTo(t0.plus(Duration.ofHours(10)));
+        assertThat(seen.breaches(caseId)).extracting(SlaBreached::kind).containsExactly(ClockKind.NEXT_RESPONSE);
+        assertThat(rungOf(caseId)).isEqualTo(Rung.TEAM_SUPERVISOR);
+        assertThat(escalations.trailOf(caseId).get(0).getReason()).startsWith("Next response target of 8 hours");
 
         clock.travelTo(t0.plus(Duration.ofDays(6)));
         cases.change(caseId, new CaseChanges(CaseStatus.CLOSED, null, null, null, null), agentVoice());
