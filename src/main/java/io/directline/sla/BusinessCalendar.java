@@ -191,7 +191,7 @@ public final class BusinessCalendar {
         return local.toInstant(offsets.get(0));
     }
 
-    private static Instant later(Instant a, Instant b) {
+    static Instant later(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
     }
 

@@ -119,7 +119,7 @@ public class CaseClocks {
         var resolution = policy.target(ClockKind.RESOLUTION);
         if (resolution != null) {
             var started = SlaClock.start(calendar, resolution, supportCase.getCreatedAt());
-            var at = later(supportCase.getUpdatedAt(), supportCase.getCreatedAt());
+            var at = BusinessCalendar.later(supportCase.getUpdatedAt(), supportCase.getCreatedAt());
             var armed = ownersTurn ? settled(started, at).pause(at) : settled(started, now);
             clocks.save(new CaseClock(caseId, ClockKind.RESOLUTION, policy.getId(), armed, supportCase.getCreatedAt()));
         }
@@ -135,10 +135,6 @@ public class CaseClocks {
     /** A running clock whose target ran out before {@code at} is recorded as breached at its due instant. */
     private static SlaClock settled(SlaClock clock, Instant at) {
         return clock.state() == SlaClock.State.RUNNING && at.isAfter(clock.dueAt()) ? clock.breach(at) : clock;
-    }
-
-    private static Instant later(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
     }
 
     @EventListener
@@ -241,7 +237,8 @@ public class CaseClocks {
         var policy = picked.get();
         sla.get().movedTo(policy.getId());
         var calendar = policies.calendarOf(policy);
-        for (var stored : clocks.findActive(caseId)) {
+        var active = clocks.findActive(caseId);
+        for (var stored : active) {
             var target = policy.target(stored.getKind());
             var current = compute(stored);
             var wasBreached = current.breachedAt() != null;
@@ -250,7 +247,7 @@ public class CaseClocks {
             stored.store(moved);
             breachedBy(stored, wasBreached);
         }
-        reschedule(caseId);
+        reschedule(caseId, active);
     }
 
     private void start(long caseId, ClockKind kind, SlaPolicy policy, Instant at) {
@@ -264,14 +261,15 @@ public class CaseClocks {
 
     private void change(
             long caseId, java.util.function.Predicate<CaseClock> which, UnaryOperator<SlaClock> transition) {
-        for (var stored : clocks.findActive(caseId)) {
+        var active = clocks.findActive(caseId);
+        for (var stored : active) {
             if (which.test(stored)) {
                 var current = compute(stored);
                 stored.store(transition.apply(current));
                 breachedBy(stored, current.breachedAt() != null);
             }
         }
-        reschedule(caseId);
+        reschedule(caseId, active);
     }
 
     /**
@@ -297,7 +295,12 @@ public class CaseClocks {
 
     /** Tells the case when it next breaches: the earliest due instant of its running clocks. */
     void reschedule(long caseId) {
-        var next = clocks.findActive(caseId).stream()
+        reschedule(caseId, clocks.findActive(caseId));
+    }
+
+    /** As {@link #reschedule(long)}, from the case's unstopped clocks already at hand. */
+    private void reschedule(long caseId, List<CaseClock> active) {
+        var next = active.stream()
                 .filter(c -> c.getState() == SlaClock.State.RUNNING)
                 .map(CaseClock::getDueAt)
                 .filter(Objects::nonNull)

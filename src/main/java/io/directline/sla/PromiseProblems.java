@@ -1,7 +1,6 @@
 package io.directline.sla;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** Refusals about promises, each with a sentence a person understands. */
@@ -10,9 +9,7 @@ final class PromiseProblems {
     private PromiseProblems() {}
 
     private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
-        var body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setTitle(title);
-        return new ErrorResponseException(status, body, null);
+        return SlaProblems.problem(status, title, detail);
     }
 
     static ErrorResponseException dueNotInFuture() {

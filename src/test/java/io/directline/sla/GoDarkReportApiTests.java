@@ -3,6 +3,7 @@ package io.directline.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.directline.ApiClient;
+import io.directline.IsolatedDatabase;
 import io.directline.cases.Actor;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.CaseChanges;
@@ -60,15 +61,7 @@ class GoDarkReportApiTests {
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
-        String shared = System.getProperty("spring.datasource.url", "jdbc:h2:mem:");
-        if (shared.startsWith("jdbc:h2:")) {
-            registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + OWN_SCHEMA + ";DB_CLOSE_DELAY=-1");
-        } else {
-            registry.add(
-                    "spring.datasource.url",
-                    () -> shared + (shared.contains("?") ? "&" : "?") + "currentSchema=" + OWN_SCHEMA);
-            registry.add("spring.flyway.schemas", () -> OWN_SCHEMA);
-        }
+        IsolatedDatabase.properties(OWN_SCHEMA).forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @TestConfiguration
