@@ -3,6 +3,7 @@ package io.directline.escalation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.stereotype.Component;
 
 /**
  * Decides an owner's attempt to escalate a case to an executive by asking each rule in turn. The order is
@@ -26,6 +27,7 @@ import java.util.List;
  * when it is one to wait out, the owner is shown whichever wait ends last, so that "you can escalate again from"
  * is true.
  */
+@Component
 final class EscalationGuard {
 
     private record Step(GuardRule rule, boolean waivedWhenCompanyFailed) {}

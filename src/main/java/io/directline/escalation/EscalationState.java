@@ -20,4 +20,15 @@ enum EscalationState {
     boolean isOpen() {
         return this == PENDING_APPROVAL || this == OPEN || this == HANDED_BACK;
     }
+
+    /** In words: "awaiting approval", "with the executive", "answered", "handed back", "closed". */
+    String label() {
+        return switch (this) {
+            case PENDING_APPROVAL -> "awaiting the executive office's approval";
+            case OPEN -> "with the executive";
+            case ANSWERED -> "answered";
+            case HANDED_BACK -> "handed back to a team, on the executive's watch list";
+            case CLOSED -> "closed";
+        };
+    }
 }

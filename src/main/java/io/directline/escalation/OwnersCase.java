@@ -9,9 +9,11 @@ import org.springframework.http.HttpStatus;
  */
 final class OwnersCase implements GuardRule {
 
+    static final String NAME = "owners-case";
+
     @Override
     public String name() {
-        return "owners-case";
+        return NAME;
     }
 
     @Override

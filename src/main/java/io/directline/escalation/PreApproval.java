@@ -19,9 +19,11 @@ final class PreApproval implements GuardRule {
         this.window = window;
     }
 
+    static final String NAME = "pre-approval";
+
     @Override
     public String name() {
-        return "pre-approval";
+        return NAME;
     }
 
     @Override

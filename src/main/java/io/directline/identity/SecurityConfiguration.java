@@ -35,6 +35,8 @@ class SecurityConfiguration {
 
     /** Those who watch service levels and the figures: supervisors, executives, admins; not agents. */
     private static final String[] MANAGERS = {"SUPERVISOR", "EXECUTIVE", "ADMIN"};
+    /** Executives and their office staff (who hold the EXECUTIVE role too), and admins. */
+    private static final String[] EXECUTIVE_OFFICE = {"EXECUTIVE", "ADMIN"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -93,6 +95,8 @@ class SecurityConfiguration {
                                 .authenticated()
                                 .requestMatchers("/api/v1/reports/**")
                                 .hasAnyRole(MANAGERS)
+                                .requestMatchers("/api/v1/executive-escalations", "/api/v1/executive-escalations/**")
+                                .hasAnyRole(EXECUTIVE_OFFICE)
                                 .requestMatchers("/api/v1/**")
                                 .hasAnyRole(STAFF)
                                 .anyRequest()
@@ -129,6 +133,8 @@ class SecurityConfiguration {
                         .hasRole("OWNER")
                         .requestMatchers("/supervisor", "/supervisor/**")
                         .hasAnyRole(MANAGERS)
+                        .requestMatchers("/executive", "/executive/**")
+                        .hasAnyRole(EXECUTIVE_OFFICE)
                         .requestMatchers(
                                 "/inbox",
                                 "/inbox/**",

@@ -78,6 +78,15 @@ public class CaseClocks {
         return clocks.findByCaseIdOrderByStartedAtAscIdAsc(caseId);
     }
 
+    /**
+     * Whether an SLA target of the case was missed by {@code now}: recorded by the watchdog, or run out before it
+     * looked.
+     */
+    public boolean breachedOn(long caseId, Instant now) {
+        return clocks.findByCaseIdOrderByStartedAtAscIdAsc(caseId).stream()
+                .anyMatch(c -> c.getBreachedAt() != null || compute(c).breached(now));
+    }
+
     /** The SLA state of a case (policy, rung, holder); empty when no policy applied when it opened. */
     public Optional<CaseSla> slaOf(long caseId) {
         return slas.findById(caseId);

@@ -34,7 +34,9 @@ public class Escalations {
     /** Why a case climbed. */
     public enum Cause {
         SLA_BREACH,
-        PROMISE_BROKEN
+        PROMISE_BROKEN,
+        /** The owner took the case to an executive themselves. */
+        OWNER_REQUEST
     }
 
     private static final DateTimeFormatter OWNER_TIME =
@@ -146,6 +148,30 @@ public class Escalations {
             promiseAndTell(supportCase, sla, to, newHolder, cause, now);
         }
         return Optional.of(step);
+    }
+
+    /**
+     * Puts a case at the top of the ladder because its owner took it to {@code executive}, in the caller's
+     * transaction: the case is assigned to them, the step goes on the trail and the executive is notified. The
+     * caller makes the executive's promise to the owner; no automatic one is made here. Throws a 400 problem when
+     * the executive is not an active staff member.
+     */
+    @Transactional
+    public Escalation toExecutive(long caseId, String executive, String reason) {
+        var supportCase = cases.get(caseId);
+        var sla = slas.findById(caseId).orElseGet(() -> slas.save(new CaseSla(caseId, null)));
+        var from = sla.getRung();
+        var previous = supportCase.getAssignee();
+        var now = clock.instant();
+        cases.escalate(caseId, executive, reason, Actor.system(supportCase.getChannel()));
+        sla.climbedTo(Rung.EXECUTIVE_OFFICE, executive);
+        var step = trail.save(
+                new Escalation(caseId, Rung.EXECUTIVE_OFFICE, Cause.OWNER_REQUEST, reason, previous, executive, now));
+        notifications.save(new StaffNotification(
+                executive, caseId, supportCase.reference() + " was escalated to you by its owner: " + reason, now));
+        events.publishEvent(
+                new CaseEscalated(caseId, from, Rung.EXECUTIVE_OFFICE, executive, Cause.OWNER_REQUEST, reason, now));
+        return step;
     }
 
     /**

@@ -66,7 +66,7 @@ public class OwnerNotices {
      * were told less than the notice gap ago. Returns the notice as recorded.
      */
     @Transactional
-    OwnerNotice tell(long caseId, String body) {
+    public OwnerNotice tell(long caseId, String body) {
         var supportCase = cases.get(caseId);
         var owner = customers.get(supportCase.getCustomerId());
         var now = clock.instant();

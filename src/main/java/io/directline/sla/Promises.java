@@ -6,6 +6,7 @@ import io.directline.identity.UserManagement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -88,6 +89,18 @@ public class Promises {
         events.publishEvent(new PromiseKept(
                 caseId, promise.getId(), message.getId(), actor.username(), promise.getDueAt(), promise.getKeptAt()));
         return promise;
+    }
+
+    /** Whether a promise on the case was broken by {@code now}: recorded, or still open past its due time. */
+    public boolean brokenOn(long caseId, Instant now) {
+        return promises.findByCaseIdOrderByDueAtAscIdAsc(caseId).stream()
+                .anyMatch(p ->
+                        p.getStatus() == PromiseStatus.BROKEN || (p.getStatus() == PromiseStatus.OPEN && p.isDue(now)));
+    }
+
+    /** A promise of a case, if it exists. */
+    public Optional<Promise> find(long caseId, long promiseId) {
+        return promises.findByIdAndCaseId(promiseId, caseId);
     }
 
     /** The promises of a case, earliest due first; a 404 problem for an unknown case. */
