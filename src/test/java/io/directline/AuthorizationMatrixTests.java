@@ -63,6 +63,7 @@ class AuthorizationMatrixTests {
         OWNERS(EnumSet.of(Caller.OWNER)),
         STAFF(EnumSet.of(Caller.AGENT, Caller.SUPERVISOR, Caller.EXECUTIVE, Caller.ADMIN)),
         MANAGERS(EnumSet.of(Caller.SUPERVISOR, Caller.EXECUTIVE, Caller.ADMIN)),
+        EXECUTIVE_OFFICE(EnumSet.of(Caller.EXECUTIVE, Caller.ADMIN)),
         ADMINS(EnumSet.of(Caller.ADMIN));
 
         private final Set<Caller> callers;
@@ -411,7 +412,109 @@ class AuthorizationMatrixTests {
                                             .path("items"),
                                     "id"))
                             .as("the agent's notification is still unread")
-                            .contains(String.valueOf(c.notificationToRead()))));
+                            .contains(String.valueOf(c.notificationToRead()))),
+            row(
+                            "GET",
+                            "/api/v1/me/cases/{id}/executive-escalation",
+                            Access.OWNERS,
+                            200,
+                            c -> at("/api/v1/me/cases/" + c.caseId() + "/executive-escalation"))
+                    .withAnswer(
+                            (c, r) -> assertThat(r.json().path("canEscalate").asBoolean())
+                                    .as("the case is younger than a day")
+                                    .isFalse()),
+            row(
+                            "POST",
+                            "/api/v1/me/cases/{id}/executive-escalation",
+                            Access.OWNERS,
+                            201,
+                            c -> new Request(
+                                    "/api/v1/me/cases/" + c.oldCase() + "/executive-escalation",
+                                    Map.of("reason", EscalationApiFixtures.REASON)))
+                    .withAnswer((c, r) ->
+                            assertThat(r.json().path("state").asString()).isEqualTo("OPEN"))
+                    .withRefusalCheck(c -> assertThat(c.fixture
+                                    .adminBearer
+                                    .get("/api/v1/cases/" + c.oldCase() + "/executive-escalations")
+                                    .json()
+                                    .path("escalations")
+                                    .isEmpty())
+                            .as("no escalation was made")
+                            .isTrue()),
+            row(
+                    "GET",
+                    "/api/v1/cases/{caseId}/executive-escalations",
+                    Access.STAFF,
+                    200,
+                    c -> at("/api/v1/cases/" + c.caseId() + "/executive-escalations")),
+            row(
+                            "GET",
+                            "/api/v1/executive-escalations",
+                            Access.EXECUTIVE_OFFICE,
+                            200,
+                            c -> at("/api/v1/executive-escalations"))
+                    .withAnswer((c, r) -> assertThat(r.json().has("items")).isTrue()),
+            row(
+                            "GET",
+                            "/api/v1/executive-escalations/{id}",
+                            Access.EXECUTIVE_OFFICE,
+                            200,
+                            c -> at("/api/v1/executive-escalations/" + c.openEscalation()))
+                    .withAnswer((c, r) -> assertThat(r.id()).isEqualTo(c.openEscalation())),
+            officeAction("approve", c -> c.pendingEscalation(), Map.of(), "PENDING_APPROVAL", "OPEN"),
+            officeAction(
+                    "refuse",
+                    c -> c.pendingEscalation(),
+                    Map.of("messageToOwner", "Your team is already handling this well."),
+                    "PENDING_APPROVAL",
+                    "CLOSED"),
+            officeAction(
+                    "answer",
+                    c -> c.openEscalation(),
+                    Map.of("body", "I will see to it personally."),
+                    "OPEN",
+                    "ANSWERED"),
+            officeAction(
+                    "hand-back",
+                    c -> c.openEscalation(),
+                    Map.of(
+                            "team", "body-shop",
+                            "instructions", "Replace the panel this week.",
+                            "messageToOwner", "Our body shop will call you."),
+                    "OPEN",
+                    "HANDED_BACK"),
+            officeAction("close", c -> c.openEscalation(), Map.of("note", "Sorted."), "OPEN", "CLOSED"),
+            officeAction(
+                    "frivolous",
+                    c -> c.openEscalation(),
+                    Map.of("note", "Asked for a free car wash."),
+                    "OPEN",
+                    "OPEN"));
+
+    /** An executive-office action on an escalation: who may take it, and that a refusal left its state alone. */
+    static Row officeAction(
+            String action, Function<Cell, Long> escalation, Map<String, Object> body, String before, String after) {
+        return row(
+                        "POST",
+                        "/api/v1/executive-escalations/{id}/" + action,
+                        Access.EXECUTIVE_OFFICE,
+                        200,
+                        c -> new Request("/api/v1/executive-escalations/" + escalation.apply(c) + "/" + action, body))
+                .withAnswer(
+                        (c, r) -> assertThat(r.json().path("state").asString()).isEqualTo(after))
+                .withRefusalCheck(c -> {
+                    var e = c.fixture
+                            .adminBearer
+                            .get("/api/v1/executive-escalations/" + escalation.apply(c))
+                            .json();
+                    assertThat(e.path("state").asString())
+                            .as("the escalation's state")
+                            .isEqualTo(before);
+                    assertThat(e.path("frivolous").asBoolean())
+                            .as("marked frivolous")
+                            .isFalse();
+                });
+    }
 
     @LocalServerPort
     int port;
@@ -591,6 +694,9 @@ class AuthorizationMatrixTests {
         private Long retiredSlaPolicy;
         private Long slaPolicyToRetire;
         private Long notification;
+        private Long oldCase;
+        private Long openEscalation;
+        private Long pendingEscalation;
 
         Cell(Fixture fixture, Caller caller) {
             this.fixture = fixture;
@@ -599,6 +705,44 @@ class AuthorizationMatrixTests {
 
         long customerId() {
             return fixture.customerId;
+        }
+
+        /** A case of the matrix owner, three days old: old enough to take to an executive. */
+        long oldCase() {
+            if (oldCase == null) {
+                oldCase = EscalationApiFixtures.oldCase(fixture.context, fixture.customerId, Duration.ofDays(3));
+            }
+            return oldCase;
+        }
+
+        /** An escalation with an executive, made by an owner of its own. */
+        long openEscalation() {
+            if (openEscalation == null) {
+                openEscalation = escalation(false);
+            }
+            return openEscalation;
+        }
+
+        /** An escalation awaiting approval: its owner was marked frivolous a month ago. */
+        long pendingEscalation() {
+            if (pendingEscalation == null) {
+                pendingEscalation = escalation(true);
+            }
+            return pendingEscalation;
+        }
+
+        private long escalation(boolean frivolousRecord) {
+            var owner = ApiFixtures.owner(fixture.port, fixture.admin, "Escalating " + tag);
+            if (frivolousRecord) {
+                var earlier = EscalationApiFixtures.oldCase(fixture.context, owner.customerId(), Duration.ofDays(40));
+                EscalationApiFixtures.frivolousHistory(
+                        fixture.context, owner.customerId(), earlier, Duration.ofDays(30));
+            }
+            var caseId = EscalationApiFixtures.oldCase(fixture.context, owner.customerId(), Duration.ofDays(3));
+            var made = EscalationApiFixtures.escalate(owner.client(), caseId, EscalationApiFixtures.REASON);
+            assertThat(made.status()).as("%s", made).isEqualTo(201);
+            assertThat(made.json().path("state").asString()).isEqualTo(frivolousRecord ? "PENDING_APPROVAL" : "OPEN");
+            return made.id();
         }
 
         long caseId() {
