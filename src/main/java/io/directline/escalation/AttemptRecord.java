@@ -53,43 +53,43 @@ class AttemptRecord {
         this.idempotencyKey = idempotencyKey;
     }
 
-    Long getId() {
+    public Long getId() {
         return id;
     }
 
-    long getCustomerId() {
+    public long getCustomerId() {
         return customerId;
     }
 
-    long getCaseId() {
+    public long getCaseId() {
         return caseId;
     }
 
-    Instant getAt() {
+    public Instant getAt() {
         return at;
     }
 
-    boolean isAllowed() {
+    public boolean isAllowed() {
         return allowed;
     }
 
-    String getRefusedBy() {
+    public String getRefusedBy() {
         return refusedBy;
     }
 
-    Integer getStatus() {
+    public Integer getStatus() {
         return status;
     }
 
-    Instant getRetryAfter() {
+    public Instant getRetryAfter() {
         return retryAfter;
     }
 
-    String getDecisions() {
+    public String getDecisions() {
         return decisions;
     }
 
-    Long getEscalationId() {
+    public Long getEscalationId() {
         return escalationId;
     }
 }

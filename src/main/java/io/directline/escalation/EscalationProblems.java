@@ -47,6 +47,11 @@ final class EscalationProblems {
         return e;
     }
 
+    static ErrorResponseException unknownAction(String action) {
+        return problem(
+                HttpStatus.NOT_FOUND, "Unknown action", "There is no action \"" + action + "\" on an escalation.");
+    }
+
     static ErrorResponseException noExecutive() {
         return problem(
                 HttpStatus.SERVICE_UNAVAILABLE,

@@ -22,7 +22,7 @@ enum EscalationState {
     }
 
     /** In words: "awaiting approval", "with the executive", "answered", "handed back", "closed". */
-    String label() {
+    public String label() {
         return switch (this) {
             case PENDING_APPROVAL -> "awaiting the executive office's approval";
             case OPEN -> "with the executive";

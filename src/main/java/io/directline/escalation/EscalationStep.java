@@ -56,23 +56,23 @@ class EscalationStep {
         this.text = ExecutiveEscalation.clip(text, MAX_TEXT);
     }
 
-    long getEscalationId() {
+    public long getEscalationId() {
         return escalationId;
     }
 
-    Instant getAt() {
+    public Instant getAt() {
         return at;
     }
 
-    String getActor() {
+    public String getActor() {
         return actor;
     }
 
-    Kind getKind() {
+    public Kind getKind() {
         return kind;
     }
 
-    String getText() {
+    public String getText() {
         return text;
     }
 }

@@ -163,79 +163,79 @@ class ExecutiveEscalation {
     }
 
     /** For the owner and the office: how long the executive has left (negative once late); null when answered. */
-    Duration remaining(Instant now) {
+    public Duration remaining(Instant now) {
         return firstResponseDue == null || firstResponseAt != null ? null : Duration.between(now, firstResponseDue);
     }
 
-    Long getId() {
+    public Long getId() {
         return id;
     }
 
-    long getCaseId() {
+    public long getCaseId() {
         return caseId;
     }
 
-    long getCustomerId() {
+    public long getCustomerId() {
         return customerId;
     }
 
-    String getDomain() {
+    public String getDomain() {
         return domain;
     }
 
-    String getExecutive() {
+    public String getExecutive() {
         return executive;
     }
 
-    EscalationState getState() {
+    public EscalationState getState() {
         return state;
     }
 
-    String getReason() {
+    public String getReason() {
         return reason;
     }
 
-    boolean isCompanyFailed() {
+    public boolean isCompanyFailed() {
         return companyFailed;
     }
 
-    boolean isFrivolous() {
+    public boolean isFrivolous() {
         return frivolous;
     }
 
-    boolean isRefused() {
+    public boolean isRefused() {
         return refused;
     }
 
-    Instant getRequestedAt() {
+    public Instant getRequestedAt() {
         return requestedAt;
     }
 
-    Instant getApprovedAt() {
+    public Instant getApprovedAt() {
         return approvedAt;
     }
 
-    Instant getFirstResponseDue() {
+    public Instant getFirstResponseDue() {
         return firstResponseDue;
     }
 
-    Instant getFirstResponseAt() {
+    public Instant getFirstResponseAt() {
         return firstResponseAt;
     }
 
-    boolean isFirstResponseLate() {
+    public boolean isFirstResponseLate() {
         return firstResponseLate;
     }
 
-    Long getPromiseId() {
+    public Long getPromiseId() {
         return promiseId;
     }
 
-    String getHandedToTeam() {
+    public String getHandedToTeam() {
         return handedToTeam;
     }
 
-    Instant getClosedAt() {
+    public Instant getClosedAt() {
         return closedAt;
     }
 }

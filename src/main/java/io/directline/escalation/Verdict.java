@@ -19,7 +19,7 @@ record Verdict(List<Decision> decisions, Decision refusal) {
         }
     }
 
-    boolean allowed() {
+    public boolean allowed() {
         return refusal == null;
     }
 

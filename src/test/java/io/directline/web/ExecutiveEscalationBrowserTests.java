@@ -1,0 +1,93 @@
+package io.directline.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.directline.cases.CaseManagement.ImportedCase;
+import io.directline.cases.CaseManagement.ImportedMessage;
+import io.directline.cases.CaseStatus;
+import io.directline.cases.Direction;
+import io.directline.cases.Priority;
+import io.directline.cases.SupportCase;
+import io.directline.customer.Channel;
+import io.directline.identity.NewUser;
+import io.directline.identity.Role;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * The owner sees on their case page whether they can take it to an executive, and why not; an executive works
+ * the escalation from the executive office's screen and the owner reads the signed answer.
+ */
+class ExecutiveEscalationBrowserTests extends ScreenTest {
+
+    static final String REASON = "My car has been at the dealer for three weeks and nobody calls me back.";
+
+    @Test
+    void theOwnerSeesWhyNotYetOnAYoungCase() {
+        var owner = people.owner("Yara");
+        var agent = people.agent("Yves");
+        long caseId = people.caseWithConversation(owner, agent);
+
+        var ownerSees = browser().signIn(owner.username(), People.PASSWORD);
+        ownerSees.go("/portal/cases/" + caseId);
+
+        var refusal = ownerSees.waitUntil(d -> d.findElement(By.id("escalation-refusal")));
+        assertThat(refusal.getText()).contains("a fair chance").contains("You can escalate");
+        assertThat(ownerSees.find(By.id("escalate-button")).isEnabled()).isFalse();
+    }
+
+    @Test
+    void anOwnerEscalatesAndAnExecutiveAnswersFromTheOffice() {
+        var owner = people.owner("Elena");
+        long caseId = oldCase(owner.customerId());
+        var suffix = UUID.randomUUID().toString().substring(0, 8);
+        var executive = "exec.browser." + suffix;
+        users.createUser(new NewUser(
+                executive, People.PASSWORD, "Edith Exec-" + suffix, null, null, Set.of(Role.EXECUTIVE), null));
+
+        var ownerSees = browser().signIn(owner.username(), People.PASSWORD);
+        ownerSees.go("/portal/cases/" + caseId);
+        ownerSees.waitUntil(d -> d.findElement(By.id("escalation-eligible")));
+        ownerSees.type(By.id("escalation-reason"), REASON);
+        ownerSees.clickToPage(By.id("escalate-button"));
+        var open = ownerSees.waitUntil(d -> d.findElement(By.id("escalation-open")));
+        assertThat(open.getText()).contains("will answer you personally by");
+
+        var executiveSees = browser().signIn(executive, People.PASSWORD);
+        executiveSees.go("/inbox");
+        executiveSees.clickToPage(By.id("nav-executive-office"));
+        assertThat(executiveSees.text(By.id("office-open"))).contains(SupportCase.reference(caseId));
+        executiveSees.clickToPage(By.linkText(SupportCase.reference(caseId)));
+        assertThat(executiveSees.text(By.id("escalation-reason"))).isEqualTo(REASON);
+        executiveSees.type(By.id("answer-body"), "I am sorry. Our workshop manager will call you this afternoon.");
+        executiveSees.clickToPage(By.id("answer"));
+        assertThat(executiveSees.text(By.id("escalation-state"))).isEqualTo("answered");
+
+        ownerSees.go("/portal/cases/" + caseId);
+        assertThat(ownerSees.text(By.cssSelector(".conversation")))
+                .contains("Our workshop manager will call you this afternoon.")
+                .contains("— Edith Exec-" + suffix);
+    }
+
+    private long oldCase(long customerId) {
+        var openedAt = Instant.now().minus(Duration.ofDays(3));
+        return cases.importCases(List.of(new ImportedCase(
+                        customerId,
+                        "Car still at the dealer",
+                        Channel.PORTAL,
+                        Priority.NORMAL,
+                        CaseStatus.OPEN,
+                        null,
+                        null,
+                        Set.of(),
+                        openedAt,
+                        List.of(new ImportedMessage(
+                                Direction.INBOUND, "Owner", null, "When do I get my car back?", openedAt)))))
+                .get(0);
+    }
+}
