@@ -246,6 +246,19 @@ class AuthorizationMatrixTests {
                             "/api/v1/me/cases/" + c.caseId() + "/messages", Map.of("body", "Owner writes " + c.tag))),
             row(
                             "POST",
+                            "/api/v1/me/cases/{id}/requested-responder",
+                            Access.OWNERS,
+                            200,
+                            c -> new Request(
+                                    "/api/v1/me/cases/" + c.caseId() + "/requested-responder",
+                                    Map.of("responder", "TEAM")))
+                    .withAnswer((c, r) -> {
+                        assertThat(r.json().path("honoured").asBoolean()).isTrue();
+                        assertThat(r.json().path("responder").path("kind").asString())
+                                .isEqualTo("TEAM");
+                    }),
+            row(
+                            "POST",
                             "/api/v1/cases/{id}/promises",
                             Access.STAFF,
                             201,

@@ -6,12 +6,17 @@ import io.directline.identity.UserManagement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,6 +28,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class CaseManagement {
+
+    /** The author recorded on an imported message that names none. */
+    private static final String IMPORTED_AUTHOR = "import";
+
+    /** The authors recorded on answers nobody on the staff wrote: automatic notices and imported history. */
+    private static final Set<String> AUTOMATIC_AUTHORS =
+            Set.of(Actor.system(Channel.PORTAL).username(), IMPORTED_AUTHOR);
 
     private final SupportCaseRepository cases;
     private final CaseMessageRepository messages;
@@ -303,7 +315,10 @@ public class CaseManagement {
                         supportCase.getId(),
                         m.direction(),
                         source.channel(),
-                        new Actor(m.authorUser() == null ? "import" : m.authorUser(), m.author(), source.channel()),
+                        new Actor(
+                                m.authorUser() == null ? IMPORTED_AUTHOR : m.authorUser(),
+                                m.author(),
+                                source.channel()),
                         MessageText.of(m.body()),
                         null,
                         m.at()));
@@ -336,6 +351,39 @@ public class CaseManagement {
         active.removeIf(status -> !status.isActive());
         return cases.findFirstByCustomerIdAndStatusInOrderByUpdatedAtDescIdDesc(customerId, active)
                 .map(SupportCase::getId);
+    }
+
+    /**
+     * How many active cases (neither resolved nor closed) each of these staff members is assigned, in one query;
+     * a staff member without any has 0. Never null.
+     */
+    public Map<String, Long> activeCasesAssignedTo(Collection<String> usernames) {
+        var counts = new HashMap<String, Long>();
+        usernames.forEach(u -> counts.put(u, 0L));
+        if (!usernames.isEmpty()) {
+            for (var row : cases.countByAssigneeInAndStatusNotIn(
+                    Set.copyOf(usernames), EnumSet.of(CaseStatus.RESOLVED, CaseStatus.CLOSED))) {
+                counts.put((String) row[0], ((Number) row[1]).longValue());
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * The staff who answered the case's owner, most recent first and each once, at most {@code limit}: those who
+     * answered on this case, then those who answered on the owner's other cases. Automatic notices do not count, nor
+     * do imported answers without an author. Usernames, which may name staff no longer enabled; never null. Throws a
+     * 404 problem for an unknown case.
+     */
+    public List<String> answeredOwnerBefore(long caseId, int limit) {
+        var supportCase = get(caseId);
+        var page = PageRequest.of(0, limit);
+        var authors = new LinkedHashSet<String>(messages.findAnswerAuthorsOnCase(caseId, AUTOMATIC_AUTHORS, page));
+        if (authors.size() < limit) {
+            authors.addAll(messages.findAnswerAuthorsOnOtherCases(
+                    supportCase.getCustomerId(), caseId, AUTOMATIC_AUTHORS, page));
+        }
+        return authors.stream().limit(limit).toList();
     }
 
     /** Marks a case as begun in public (a social-network mention). */

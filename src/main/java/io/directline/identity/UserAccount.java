@@ -15,6 +15,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -35,6 +36,8 @@ class UserAccount {
     private Long customerId;
     private boolean enabled = true;
     private Instant createdAt;
+    private String workHours;
+    private String workTimeZone;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
@@ -104,6 +107,22 @@ class UserAccount {
 
     Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** The weekly working hours as written (see {@link WorkSchedule}); null for the default. */
+    String getWorkHours() {
+        return workHours;
+    }
+
+    /** The time zone of the working hours; null for the default. */
+    String getWorkTimeZone() {
+        return workTimeZone;
+    }
+
+    /** Sets the working hours (already read as a schedule) and their time zone; null for the default. */
+    void workAt(WorkSchedule hours, ZoneId zone) {
+        this.workHours = hours == null ? null : hours.text();
+        this.workTimeZone = zone == null ? null : zone.getId();
     }
 
     DirectLineUser toPrincipal() {

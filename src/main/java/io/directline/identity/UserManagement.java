@@ -3,10 +3,17 @@ package io.directline.identity;
 import io.directline.customer.CustomerManagement;
 import io.directline.customer.CustomerNotFoundException;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,12 +26,19 @@ public class UserManagement {
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final CustomerManagement customers;
+    private final WorkingTimeProperties workingTime;
     private final Clock clock;
 
-    UserManagement(UserRepository users, PasswordEncoder passwordEncoder, CustomerManagement customers, Clock clock) {
+    UserManagement(
+            UserRepository users,
+            PasswordEncoder passwordEncoder,
+            CustomerManagement customers,
+            WorkingTimeProperties workingTime,
+            Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.customers = customers;
+        this.workingTime = workingTime;
         this.clock = clock;
     }
 
@@ -92,6 +106,66 @@ public class UserManagement {
                 .map(UserManagement::toStaff)
                 .sorted(Comparator.comparing(StaffMember::username))
                 .toList();
+    }
+
+    /**
+     * Sets a staff member's weekly working hours, such as {@code MON-FRI 08:00-17:00} (several separated by
+     * {@code ;}, or {@code none}), and the time zone they are in; null or blank for the default of each. Throws a
+     * 404 problem when there is no enabled staff member with this username and a 400 problem, saying how to write
+     * them, for hours or a time zone that cannot be read.
+     */
+    @Transactional
+    public void changeWorkingHours(String username, String hours, String timeZone) {
+        var account = users.findByUsername(username)
+                .filter(UserAccount::isEnabled)
+                .filter(u -> u.getRoles().stream().anyMatch(Role::isStaff))
+                .orElseThrow(() -> UserProblems.staffNotFound(username));
+        WorkSchedule schedule;
+        try {
+            schedule = hours == null || hours.isBlank() ? null : WorkSchedule.parse(hours);
+        } catch (IllegalArgumentException e) {
+            throw UserProblems.invalidWorkingHours(e.getMessage());
+        }
+        ZoneId zone;
+        try {
+            zone = timeZone == null || timeZone.isBlank() ? null : ZoneId.of(timeZone.strip());
+        } catch (DateTimeException e) {
+            throw UserProblems.invalidWorkingHours(
+                    "'" + timeZone.strip() + "' is not a time zone; use a region such as America/New_York.");
+        }
+        account.workAt(schedule, zone);
+    }
+
+    /**
+     * Whether each of these staff members is at work at {@code at}, by their working hours (or the default), and
+     * if not when they next start; in one query, whatever their number. Usernames that name no enabled staff
+     * member are left out of the answer; never null.
+     */
+    public Map<String, StaffAvailability> availability(Collection<String> usernames, Instant at) {
+        if (usernames.isEmpty()) {
+            return Map.of();
+        }
+        var answer = new LinkedHashMap<String, StaffAvailability>();
+        for (var account : users.findByUsernameIn(Set.copyOf(usernames))) {
+            if (!account.isEnabled() || account.getRoles().stream().noneMatch(Role::isStaff)) {
+                continue;
+            }
+            var schedule = account.getWorkHours() == null
+                    ? workingTime.schedule()
+                    : WorkSchedule.parse(account.getWorkHours());
+            var zone = account.getWorkTimeZone() == null ? workingTime.zone() : ZoneId.of(account.getWorkTimeZone());
+            boolean atWork = schedule.atWork(at, zone);
+            answer.put(
+                    account.getUsername(),
+                    new StaffAvailability(
+                            account.getUsername(), atWork, atWork ? null : schedule.nextStart(at, zone), zone));
+        }
+        return answer;
+    }
+
+    /** Whether this staff member is at work at {@code at}; empty when they are not an enabled staff member. */
+    public Optional<StaffAvailability> availability(String username, Instant at) {
+        return Optional.ofNullable(availability(Set.of(username), at).get(username));
     }
 
     private static StaffMember toStaff(UserAccount u) {

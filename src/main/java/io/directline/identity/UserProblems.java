@@ -23,6 +23,14 @@ final class UserProblems {
         return problem(HttpStatus.BAD_REQUEST, "Invalid roles", detail);
     }
 
+    static ErrorResponseException staffNotFound(String username) {
+        return problem(HttpStatus.NOT_FOUND, "Staff member not found", "There is no staff member " + username + ".");
+    }
+
+    static ErrorResponseException invalidWorkingHours(String detail) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid working hours", detail);
+    }
+
     static ErrorResponseException tokenNotFound(long id) {
         return problem(HttpStatus.NOT_FOUND, "Token not found", "You have no API token with id " + id + ".");
     }

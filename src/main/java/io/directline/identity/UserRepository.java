@@ -12,6 +12,8 @@ interface UserRepository extends JpaRepository<UserAccount, Long> {
 
     boolean existsByUsername(String username);
 
+    List<UserAccount> findByUsernameIn(Collection<String> usernames);
+
     @Query("select distinct u from UserAccount u join u.roles r where r in :roles and u.enabled = true")
     List<UserAccount> findEnabledWithAnyRole(Collection<Role> roles);
 }
