@@ -232,6 +232,125 @@ class ExecutiveEscalationApiTests {
                 .satisfies(p -> assertThat(p.path("status").asString()).isEqualTo("KEPT"));
     }
 
+    @Test
+    void aRepeatedRequestWithTheSameKeyMakesOneEscalation() {
+        var owner = ApiFixtures.owner(port, admin, "Double Click Owner");
+        long caseId = answeredCase(owner, "Seat heating broken");
+        clock.advance(Duration.ofDays(2));
+        var body = "{\"reason\": \"" + REASON + "\"}";
+        var key = Map.of("Idempotency-Key", "press-1");
+
+        var first = owner.client().send("POST", eligibilityPath(caseId), body, "application/json", key);
+        var second = owner.client().send("POST", eligibilityPath(caseId), body, "application/json", key);
+
+        assertThat(first.status()).as("%s", first).isEqualTo(201);
+        assertThat(second.status()).as("%s", second).isEqualTo(201);
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(trail(caseId).path("escalations")).hasSize(1);
+    }
+
+    @Test
+    void theExecutiveMissingTheFirstResponseTargetIsRecordedAndTheOwnerToldTheTruth() {
+        var owner = ApiFixtures.owner(port, admin, "Waiting Owner");
+        long caseId = answeredCase(owner, "Charging cable melted");
+        clock.advance(Duration.ofDays(2));
+        var made = escalate(owner.client(), caseId, REASON);
+        assertThat(made.status()).as("%s", made).isEqualTo(201);
+
+        clock.advance(Duration.ofHours(25));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> executive
+                        .get("/api/v1/executive-escalations/" + made.id())
+                        .json()
+                        .path("firstResponseLate")
+                        .asBoolean());
+        assertThat(each(trail(caseId).path("steps"), "kind")).contains("FIRST_RESPONSE_LATE");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        each(
+                                        owner.client()
+                                                .get("/api/v1/me/cases/" + caseId)
+                                                .json()
+                                                .path("messages"),
+                                        "body")
+                                .stream()
+                                .anyMatch(b -> b.contains("has not answered you") && b.contains("Erin Executive")));
+        var late = executive.post(
+                "/api/v1/executive-escalations/" + made.id() + "/answer",
+                Map.of("body", "I am sorry for the wait; a new cable is on its way to you."));
+        assertThat(late.status()).as("%s", late).isEqualTo(200);
+        assertThat(late.json().path("firstResponseLate").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anOwnerMarkedFrivolousNeedsApprovalNextTime() {
+        var owner = ApiFixtures.owner(port, admin, "Frivolous Owner");
+        long first = answeredCase(owner, "Cup holder too small");
+        clock.advance(Duration.ofDays(2));
+        var made = escalate(owner.client(), first, REASON);
+        assertThat(made.status()).as("%s", made).isEqualTo(201);
+        var marked = executive.post(
+                "/api/v1/executive-escalations/" + made.id() + "/frivolous",
+                Map.of("note", "A cup holder is not a matter for the board."));
+        assertThat(marked.json().path("frivolous").asBoolean()).isTrue();
+        executive.post("/api/v1/executive-escalations/" + made.id() + "/close", Map.of("note", "Done."));
+
+        clock.advance(Duration.ofDays(8));
+        // a new case, within its SLA targets: missing them would waive the pre-approval
+        long second = answeredCase(owner, "Brakes squeal at every stop");
+        clock.advance(Duration.ofDays(2));
+        var pending = escalate(owner.client(), second, REASON);
+
+        assertThat(pending.status()).as("%s", pending).isEqualTo(201);
+        assertThat(pending.json().path("state").asString()).isEqualTo("PENDING_APPROVAL");
+        var queue = executive
+                .get("/api/v1/executive-escalations?state=PENDING_APPROVAL")
+                .json()
+                .path("items");
+        assertThat(each(queue, "id")).contains(String.valueOf(pending.id()));
+        var approved = executive.post("/api/v1/executive-escalations/" + pending.id() + "/approve", Map.of());
+        assertThat(approved.json().path("state").asString()).isEqualTo("OPEN");
+        assertThat(approved.json().path("executive").asString()).isEqualTo(EXECUTIVE);
+        var handedBack = executive.post(
+                "/api/v1/executive-escalations/" + pending.id() + "/hand-back",
+                Map.of(
+                        "team", "brakes",
+                        "instructions", "Replace the pads and call the owner when done.",
+                        "messageToOwner", "Our brake team will replace the pads this week."));
+        assertThat(handedBack.status()).as("%s", handedBack).isEqualTo(200);
+        assertThat(handedBack.json().path("state").asString()).isEqualTo("HANDED_BACK");
+        var watched = executive
+                .get("/api/v1/executive-escalations?state=HANDED_BACK")
+                .json()
+                .path("items");
+        assertThat(each(watched, "id")).as("the watch list").contains(String.valueOf(pending.id()));
+        var supportCase = agent.get("/api/v1/cases/" + second).json();
+        assertThat(supportCase.path("team").asString()).isEqualTo("brakes");
+        assertThat(each(supportCase.path("messages"), "body"))
+                .anySatisfy(b -> assertThat(b).contains("Replace the pads"))
+                .anySatisfy(b -> assertThat(b).contains("brake team").contains("— Erin Executive"));
+    }
+
+    @Test
+    void officeActionsOnAnEscalationInTheWrongStateAreConflicts() {
+        var owner = ApiFixtures.owner(port, admin, "Conflict Owner");
+        long caseId = answeredCase(owner, "Trunk will not open");
+        clock.advance(Duration.ofDays(2));
+        var made = escalate(owner.client(), caseId, REASON);
+
+        assertProblem(executive.post("/api/v1/executive-escalations/" + made.id() + "/approve", Map.of()), 409);
+        assertProblem(
+                executive.post("/api/v1/executive-escalations/" + made.id() + "/answer", Map.of("body", " ")), 400);
+        assertProblem(executive.post("/api/v1/executive-escalations/999999999/close", Map.of()), 404);
+        assertThat(executive
+                        .get("/api/v1/executive-escalations/" + made.id())
+                        .json()
+                        .path("state")
+                        .asString())
+                .isEqualTo("OPEN");
+    }
+
     private MimeMessage mailTo(String address, String text) {
         return Arrays.stream(MAIL.getReceivedMessages())
                 .filter(m -> {

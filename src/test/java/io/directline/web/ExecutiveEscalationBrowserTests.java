@@ -37,7 +37,10 @@ class ExecutiveEscalationBrowserTests extends ScreenTest {
         ownerSees.go("/portal/cases/" + caseId);
 
         var refusal = ownerSees.waitUntil(d -> d.findElement(By.id("escalation-refusal")));
-        assertThat(refusal.getText()).contains("a fair chance").contains("You can escalate");
+        assertThat(refusal.getText())
+                .contains("the team gets 24 hours to answer")
+                .contains("You can escalate it from")
+                .contains("supervisor callback");
         assertThat(ownerSees.find(By.id("escalate-button")).isEnabled()).isFalse();
     }
 
