@@ -381,6 +381,18 @@ class AuthorizationMatrixTests {
                             .isEqualTo(4)),
             row(
                             "GET",
+                            "/api/v1/reports/escalations",
+                            Access.MANAGERS,
+                            200,
+                            c -> at("/api/v1/reports/escalations?from=2026-01-01&to=2026-03-31"))
+                    .withAnswer((c, r) -> {
+                        assertThat(r.json().path("from").asString()).isEqualTo("2026-01-01T00:00:00Z");
+                        assertThat(r.json().path("outcomes").size())
+                                .as("one entry per outcome")
+                                .isEqualTo(6);
+                    }),
+            row(
+                            "GET",
                             "/api/v1/me/cases/{id}/promises",
                             Access.OWNERS,
                             200,

@@ -19,6 +19,13 @@ final class EscalationProblems {
         return new ErrorResponseException(status, body, null);
     }
 
+    /** A 400 problem about one request parameter, named in a {@code field} property. */
+    static ErrorResponseException invalidField(String field, String detail) {
+        var e = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
+        e.getBody().setProperty("field", field);
+        return e;
+    }
+
     static ErrorResponseException conflict(String title, String detail) {
         return problem(HttpStatus.CONFLICT, title, detail);
     }
