@@ -75,7 +75,7 @@ class EscalationReportScreenBrowserTests {
         assertThat(made.escalation()).as("let through").isNotNull();
 
         var supervisorSees = browser().signIn(supervisor, People.PASSWORD);
-        supervisorSees.clickToPage(By.linkText("Escalations"));
+        supervisorSees.clickToPage(By.linkText("Escalation figures"));
 
         assertThat(supervisorSees.path()).isEqualTo("/supervisor/escalations");
         assertThat(supervisorSees.text(By.tagName("h1"))).isEqualTo("Executive escalations");
