@@ -250,6 +250,23 @@ class ExecutiveEscalationApiTests {
     }
 
     @Test
+    void aKeyWhoseAttemptWasRefusedMayBeSentAgainWithTheReasonFixed() {
+        var owner = ApiFixtures.owner(port, admin, "Second Try Owner");
+        long caseId = answeredCase(owner, "Sunroof leaks");
+        clock.advance(Duration.ofDays(2));
+        var key = Map.of("Idempotency-Key", "press-2");
+
+        var tooShort = owner.client()
+                .send("POST", eligibilityPath(caseId), "{\"reason\": \"It leaks!\"}", "application/json", key);
+        var fixed = owner.client()
+                .send("POST", eligibilityPath(caseId), "{\"reason\": \"" + REASON + "\"}", "application/json", key);
+
+        assertProblem(tooShort, 400);
+        assertThat(fixed.status()).as("%s", fixed).isEqualTo(201);
+        assertThat(trail(caseId).path("attempts")).hasSize(2);
+    }
+
+    @Test
     void theExecutiveMissingTheFirstResponseTargetIsRecordedAndTheOwnerToldTheTruth() {
         var owner = ApiFixtures.owner(port, admin, "Waiting Owner");
         long caseId = answeredCase(owner, "Charging cable melted");

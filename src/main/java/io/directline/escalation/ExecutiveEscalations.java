@@ -157,10 +157,6 @@ class ExecutiveEscalations {
         var key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
         for (int attempt = 1; ; attempt++) {
             try {
-                var repeated = key == null ? Optional.<Outcome>empty() : repeat(customerId, key);
-                if (repeated.isPresent()) {
-                    return repeated.get();
-                }
                 ensureOwnerRow(customerId);
                 return write.execute(tx -> decide(caseId, customerId, reason, chosen, key, actor));
             } catch (PessimisticLockingFailureException | DataIntegrityViolationException e) {
@@ -172,6 +168,10 @@ class ExecutiveEscalations {
         }
     }
 
+    /**
+     * The escalation an earlier attempt with this key made, if any. A key whose attempt was refused is spent: the
+     * owner may fix what was refused and send the same request again, which is decided afresh.
+     */
     private Optional<Outcome> repeat(long customerId, String key) {
         return attempts.findByCustomerIdAndIdempotencyKey(customerId, key)
                 .filter(a -> a.getEscalationId() != null)
@@ -191,8 +191,19 @@ class ExecutiveEscalations {
         }
     }
 
-    private Outcome decide(long caseId, long customerId, String reason, String domain, String key, Actor actor) {
+    private Outcome decide(long caseId, long customerId, String reason, String domain, String requestKey, Actor actor) {
         var owner = owners.lock(customerId).orElseThrow();
+        // under the owner's lock, so two requests with one key cannot both pass
+        var key = requestKey;
+        if (key != null) {
+            var repeated = repeat(customerId, key);
+            if (repeated.isPresent()) {
+                return repeated.get();
+            }
+            if (attempts.findByCustomerIdAndIdempotencyKey(customerId, key).isPresent()) {
+                key = null;
+            }
+        }
         var now = clock.instant();
         var attempt = gather(caseId, customerId, reason, now);
         var verdict = guard.check(attempt);
