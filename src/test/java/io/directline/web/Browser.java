@@ -19,6 +19,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -173,9 +174,27 @@ public final class Browser implements AutoCloseable {
     public Browser clickToPage(By by) {
         var page = driver.findElement(By.tagName("html"));
         click(by);
-        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, PATIENCE).until(d -> gone(page));
         waitUntil(d -> "complete".equals(script("return document.readyState;")));
         return this;
+    }
+
+    /**
+     * Whether the element belongs to a page the browser has left. Chromium reports a node of a page being replaced
+     * either as stale or as "does not belong to the document"; both mean gone.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     public WebElement find(By by) {

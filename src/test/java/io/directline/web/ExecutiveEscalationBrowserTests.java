@@ -75,6 +75,23 @@ class ExecutiveEscalationBrowserTests extends ScreenTest {
         assertThat(ownerSees.text(By.cssSelector(".conversation")))
                 .contains("Our workshop manager will call you this afternoon.")
                 .contains("— Edith Exec-" + suffix);
+
+        executiveSees.resize(Browser.PHONE);
+        for (var path : List.of("/executive/escalations", executiveSees.path())) {
+            executiveSees.go(path);
+            assertThat(executiveSees.horizontalOverflow())
+                    .as("%s scrolls sideways on a phone: %s", path, executiveSees.elementsPastTheRightEdge())
+                    .isZero();
+        }
+        ownerSees.resize(Browser.PHONE).go("/portal/cases/" + caseId);
+        // answered, the escalation is no longer open: the panel says why another one must wait
+        assertThat(ownerSees
+                        .waitUntil(d -> d.findElement(By.id("escalation-refusal")))
+                        .getText())
+                .contains("You can escalate again from");
+        assertThat(ownerSees.horizontalOverflow())
+                .as("the portal case scrolls sideways on a phone: %s", ownerSees.elementsPastTheRightEdge())
+                .isZero();
     }
 
     private long oldCase(long customerId) {
