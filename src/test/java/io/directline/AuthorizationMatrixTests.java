@@ -146,6 +146,33 @@ class AuthorizationMatrixTests {
                                     .status())
                             .as("the refused login was not created, so an admin can still create it")
                             .isEqualTo(201)),
+            row(
+                            "GET",
+                            "/api/v1/users/{username}/working-hours",
+                            Access.ADMINS,
+                            200,
+                            c -> at("/api/v1/users/" + c.staffMember() + "/working-hours"))
+                    .withAnswer(
+                            (c, r) -> assertThat(r.json().path("defaultHours").asBoolean())
+                                    .isTrue()),
+            row(
+                            "PUT",
+                            "/api/v1/users/{username}/working-hours",
+                            Access.ADMINS,
+                            200,
+                            c -> new Request(
+                                    "/api/v1/users/" + c.staffMember() + "/working-hours",
+                                    Map.of("hours", "SAT,SUN 10:00-14:00", "timeZone", "Europe/Oslo")))
+                    .withAnswer((c, r) ->
+                            assertThat(r.json().path("hours").asString()).isEqualTo("SAT,SUN 10:00-14:00"))
+                    .withRefusalCheck(c -> assertThat(c.fixture
+                                    .admin
+                                    .get("/api/v1/users/" + c.staffMember() + "/working-hours")
+                                    .json()
+                                    .path("defaultHours")
+                                    .asBoolean())
+                            .as("the hours were not changed")
+                            .isTrue()),
             row("GET", "/api/v1/tokens", Access.SIGNED_IN, 200, c -> at("/api/v1/tokens")),
             row(
                             "POST",
@@ -720,6 +747,7 @@ class AuthorizationMatrixTests {
         private Long slaPolicyToRetire;
         private Long notification;
         private Long oldCase;
+        private String staffMember;
         private Long openEscalation;
         private Long pendingEscalation;
 
@@ -730,6 +758,14 @@ class AuthorizationMatrixTests {
 
         long customerId() {
             return fixture.customerId;
+        }
+
+        /** A staff login of this cell's own, on the default working hours. */
+        String staffMember() {
+            if (staffMember == null) {
+                staffMember = ApiFixtures.createLogin(fixture.admin, "AGENT", null);
+            }
+            return staffMember;
         }
 
         /** A case of the matrix owner, three days old: old enough to take to an executive. */

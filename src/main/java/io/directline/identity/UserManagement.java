@@ -136,6 +136,24 @@ public class UserManagement {
         account.workAt(schedule, zone);
     }
 
+    /** A staff member's working time in force at {@code at}; a 404 problem for no enabled staff member. */
+    public WorkingTime workingTime(String username, Instant at) {
+        var account = users.findByUsername(username)
+                .filter(UserAccount::isEnabled)
+                .filter(u -> u.getRoles().stream().anyMatch(Role::isStaff))
+                .orElseThrow(() -> UserProblems.staffNotFound(username));
+        var availability = availability(account.getUsername(), at).orElseThrow();
+        var hours = account.getWorkHours() == null ? workingTime.schedule().toString() : account.getWorkHours();
+        return new WorkingTime(
+                account.getUsername(),
+                hours,
+                availability.zone().getId(),
+                account.getWorkHours() == null,
+                account.getWorkTimeZone() == null,
+                availability.atWork(),
+                availability.nextStart());
+    }
+
     /**
      * Whether each of these staff members is at work at {@code at}, by their working hours (or the default), and
      * if not when they next start; in one query, whatever their number. Usernames that name no enabled staff
