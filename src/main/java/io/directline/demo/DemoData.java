@@ -1,5 +1,7 @@
 package io.directline.demo;
 
+import io.directline.cases.Actor;
+import io.directline.cases.CaseFilter;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.ImportedCase;
 import io.directline.cases.CaseManagement.ImportedMessage;
@@ -12,6 +14,7 @@ import io.directline.customer.Customer;
 import io.directline.customer.CustomerDetails;
 import io.directline.customer.CustomerManagement;
 import io.directline.customer.QuietHours;
+import io.directline.escalation.OwnerEscalations;
 import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
@@ -197,6 +200,7 @@ class DemoData implements ApplicationRunner {
     private final UserManagement users;
     private final CaseManagement cases;
     private final CaseClocks clocks;
+    private final OwnerEscalations ownerEscalations;
     private final Clock clock;
 
     DemoData(
@@ -205,12 +209,14 @@ class DemoData implements ApplicationRunner {
             UserManagement users,
             CaseManagement cases,
             CaseClocks clocks,
+            OwnerEscalations ownerEscalations,
             Clock clock) {
         this.properties = properties;
         this.customers = customers;
         this.users = users;
         this.cases = cases;
         this.clocks = clocks;
+        this.ownerEscalations = ownerEscalations;
         this.clock = clock;
     }
 
@@ -229,11 +235,13 @@ class DemoData implements ApplicationRunner {
         var owners = createOwners(random, cities);
         createStaffAndOwnerLogin(owners.get(0));
         int created = createCases(random, owners);
+        int escalated = escalateSome(owners);
         log.info(
-                "Demo data: {} owners in {} cities, {} cases, in {} ms.",
+                "Demo data: {} owners in {} cities, {} cases ({} with the executive office), in {} ms.",
                 owners.size(),
                 cities.size(),
                 created,
+                escalated,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         printLogins();
     }
@@ -371,6 +379,41 @@ class DemoData implements ApplicationRunner {
             created += importWithClocks(batch);
         }
         return created;
+    }
+
+    private static final String[][] ESCALATIONS = {
+        {"delivery", "My car was promised for the first of the month and the dealer still cannot give me a date."},
+        {"service", "Third visit for the same rattle and every time I am told it is normal. It is not normal."},
+        {"delivery", "I paid the deposit four months ago and nobody answers my questions about the delivery."},
+        {"service", "The courtesy car I was promised during the repair never came and I missed two days of work."},
+    };
+
+    /**
+     * A few owners take one of their open portal cases to an executive, through the guard like the button, so the
+     * executive office has a queue at the first start. The demo's own owner (the first) keeps the button to try.
+     */
+    private int escalateSome(List<Customer> owners) {
+        int made = 0;
+        for (int i = 1; i < owners.size() && made < ESCALATIONS.length; i++) {
+            var owner = owners.get(i);
+            var open = cases
+                    .search(new CaseFilter(Set.of(CaseStatus.OPEN), null, null, owner.getId(), null), 0, 5)
+                    .items()
+                    .stream()
+                    .filter(c -> c.getChannel() == Channel.PORTAL)
+                    .findFirst();
+            if (open.isEmpty()) {
+                continue;
+            }
+            var escalation = ESCALATIONS[made];
+            var actor = new Actor("demo-owner-" + owner.getId(), owner.getName(), Channel.PORTAL);
+            if (ownerEscalations
+                    .escalate(open.get().getId(), owner.getId(), escalation[1], escalation[0], actor)
+                    .isPresent()) {
+                made++;
+            }
+        }
+        return made;
     }
 
     /** Imports a batch of cases and arms their SLA clocks from their history; returns how many were imported. */
