@@ -20,10 +20,10 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Owners and cases in the situations the executive-escalation guard decides about. */
-final class EscalationApiFixtures {
+public final class EscalationApiFixtures {
 
     /** A reason the guard accepts: one real sentence. */
-    static final String REASON = "My car has been at the dealer for three weeks and nobody calls me back.";
+    public static final String REASON = "My car has been at the dealer for three weeks and nobody calls me back.";
 
     private static final AtomicLong HISTORY_IDS = new AtomicLong(2_000_000_000L + System.nanoTime() % 1_000_000);
 
@@ -46,9 +46,13 @@ final class EscalationApiFixtures {
 
     /** A case of the owner, opened {@code age} ago (brought over with its history), still open. */
     static long oldCase(ApplicationContext context, long customerId, Duration age) {
+        return oldCase(context.getBean(CaseManagement.class), customerId, age);
+    }
+
+    /** A case of the owner, opened {@code age} ago (brought over with its history), still open. */
+    public static long oldCase(CaseManagement cases, long customerId, Duration age) {
         var openedAt = Instant.now().minus(age);
-        return context.getBean(CaseManagement.class)
-                .importCases(List.of(new ImportedCase(
+        return cases.importCases(List.of(new ImportedCase(
                         customerId,
                         "Old case " + ApiFixtures.unique("age"),
                         Channel.PORTAL,

@@ -11,10 +11,18 @@ public final class CaseProblems {
 
     private CaseProblems() {}
 
-    static ErrorResponseException problem(HttpStatus status, String title, String detail) {
+    /** A refusal as problem details: the status, a short title and a sentence a person understands. */
+    public static ErrorResponseException problem(HttpStatus status, String title, String detail) {
         var body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setTitle(title);
         return new ErrorResponseException(status, body, null);
+    }
+
+    /** A 400 problem about one field of a request, with the field named in a {@code field} property. */
+    public static ErrorResponseException invalidField(String field, String detail) {
+        var e = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
+        e.getBody().setProperty("field", field);
+        return e;
     }
 
     public static ErrorResponseException caseNotFound(long id) {

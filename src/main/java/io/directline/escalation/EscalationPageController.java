@@ -1,6 +1,7 @@
 package io.directline.escalation;
 
 import io.directline.cases.Actor;
+import io.directline.cases.SupportCase;
 import io.directline.customer.Channel;
 import io.directline.customer.CustomerManagement;
 import io.directline.identity.DirectLineUser;
@@ -9,6 +10,8 @@ import io.directline.identity.UserManagement;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -126,16 +129,30 @@ class EscalationPageController {
         return "redirect:/executive/escalations/" + id;
     }
 
-    /** Display names of staff, for templates: {@code names.of(username)}. */
-    record Names(UserManagement users) {
+    /**
+     * Display names of staff, for templates: {@code names.of(username)}. One per page, remembering each name it
+     * looked up, so a queue of many escalations held by a few executives costs a query per executive, not per row.
+     */
+    static final class Names {
+
+        private final UserManagement users;
+        private final Map<String, String> known = new HashMap<>();
+
+        Names(UserManagement users) {
+            this.users = users;
+        }
+
         public String ref(long caseId) {
-            return io.directline.cases.SupportCase.reference(caseId);
+            return SupportCase.reference(caseId);
         }
 
         public String of(String username) {
-            return username == null
-                    ? ""
-                    : users.staffMember(username).map(StaffMember::displayName).orElse(username);
+            if (username == null) {
+                return "";
+            }
+            return known.computeIfAbsent(
+                    username,
+                    u -> users.staffMember(u).map(StaffMember::displayName).orElse(u));
         }
     }
 }

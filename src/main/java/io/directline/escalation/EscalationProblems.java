@@ -1,11 +1,11 @@
 package io.directline.escalation;
 
+import io.directline.cases.CaseProblems;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** The escalation module's refusals, each with a sentence a person understands. */
@@ -14,16 +14,12 @@ final class EscalationProblems {
     private EscalationProblems() {}
 
     static ErrorResponseException problem(HttpStatus status, String title, String detail) {
-        var body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setTitle(title);
-        return new ErrorResponseException(status, body, null);
+        return CaseProblems.problem(status, title, detail);
     }
 
-    /** A 400 problem about one request parameter, named in a {@code field} property. */
+    /** A 400 problem about one field of a request, with the field named in a {@code field} property. */
     static ErrorResponseException invalidField(String field, String detail) {
-        var e = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
-        e.getBody().setProperty("field", field);
-        return e;
+        return CaseProblems.invalidField(field, detail);
     }
 
     static ErrorResponseException conflict(String title, String detail) {
@@ -33,10 +29,6 @@ final class EscalationProblems {
     static ErrorResponseException notFound(long id) {
         return problem(
                 HttpStatus.NOT_FOUND, "Escalation not found", "There is no executive escalation with id " + id + ".");
-    }
-
-    static ErrorResponseException caseNotFound(long caseId) {
-        return problem(HttpStatus.NOT_FOUND, "Case not found", "There is no case with id " + caseId + ".");
     }
 
     static ErrorResponseException unknownDomain(String domain, Collection<String> domains) {

@@ -3,6 +3,7 @@ package io.directline.escalation;
 import io.directline.cases.Actor;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.CaseChanges;
+import io.directline.cases.CaseProblems;
 import io.directline.cases.SupportCase;
 import io.directline.customer.CustomerManagement;
 import io.directline.identity.Role;
@@ -133,7 +134,7 @@ class ExecutiveEscalations {
         var now = clock.instant();
         var verdict = guard.check(gather(caseId, customerId, "x".repeat(properties.minReasonLength()), now));
         if (verdict.refusal() != null && verdict.refusal().rule().equals(OwnersCase.NAME)) {
-            throw EscalationProblems.caseNotFound(caseId);
+            throw CaseProblems.caseNotFound(caseId);
         }
         var all = escalations.findByCaseIdOrderByRequestedAtAscIdAsc(caseId);
         var open = all.stream().filter(e -> e.getState().isOpen()).reduce((a, b) -> b);

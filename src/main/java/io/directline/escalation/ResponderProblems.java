@@ -1,10 +1,10 @@
 package io.directline.escalation;
 
+import io.directline.cases.CaseProblems;
 import io.directline.cases.CaseStatus;
 import io.directline.cases.SupportCase;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** Why an owner cannot choose who answers, each with a sentence the owner understands and what they can do. */
@@ -13,9 +13,7 @@ final class ResponderProblems {
     private ResponderProblems() {}
 
     private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
-        var body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setTitle(title);
-        return new ErrorResponseException(status, body, null);
+        return CaseProblems.problem(status, title, detail);
     }
 
     static ErrorResponseException noPreviousAgent() {

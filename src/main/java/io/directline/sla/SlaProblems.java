@@ -1,7 +1,7 @@
 package io.directline.sla;
 
+import io.directline.cases.CaseProblems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** Refusals about SLA policies and clocks, each with a sentence a person understands. */
@@ -10,16 +10,12 @@ final class SlaProblems {
     private SlaProblems() {}
 
     static ErrorResponseException problem(HttpStatus status, String title, String detail) {
-        var body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setTitle(title);
-        return new ErrorResponseException(status, body, null);
+        return CaseProblems.problem(status, title, detail);
     }
 
     /** A 400 problem about one field of a request, with the field named in a {@code field} property. */
     static ErrorResponseException invalidField(String field, String detail) {
-        var e = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
-        e.getBody().setProperty("field", field);
-        return e;
+        return CaseProblems.invalidField(field, detail);
     }
 
     static ErrorResponseException policyNotFound(long id) {

@@ -1,14 +1,11 @@
 package io.directline.escalation;
 
+import static io.directline.EscalationApiFixtures.REASON;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.directline.EscalationApiFixtures;
 import io.directline.cases.Actor;
 import io.directline.cases.CaseManagement;
-import io.directline.cases.CaseManagement.ImportedCase;
-import io.directline.cases.CaseManagement.ImportedMessage;
-import io.directline.cases.CaseStatus;
-import io.directline.cases.Direction;
-import io.directline.cases.Priority;
 import io.directline.customer.Channel;
 import io.directline.customer.CustomerManagement;
 import io.directline.identity.NewUser;
@@ -18,7 +15,6 @@ import io.directline.web.Browser;
 import io.directline.web.BrowserTest;
 import io.directline.web.People;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,8 +33,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @BrowserTest
 class EscalationReportScreenBrowserTests {
-
-    private static final String REASON = "My car has been at the dealer for three weeks and nobody calls me back.";
 
     @LocalServerPort
     int port;
@@ -68,7 +62,7 @@ class EscalationReportScreenBrowserTests {
         staff("executive", Role.EXECUTIVE);
         var supervisor = staff("supervisor", Role.SUPERVISOR);
         var ownerVoice = new Actor(owner.username(), owner.name(), Channel.PORTAL);
-        long caseId = threeDayOldCase(owner.customerId());
+        long caseId = EscalationApiFixtures.oldCase(cases, owner.customerId(), Duration.ofDays(3));
         var refused = escalations.request(caseId, owner.customerId(), "Call me.", "service", null, ownerVoice);
         assertThat(refused.verdict().refusal().rule()).isEqualTo("reason-length");
         var made = escalations.request(caseId, owner.customerId(), REASON, "service", null, ownerVoice);
@@ -110,23 +104,6 @@ class EscalationReportScreenBrowserTests {
                 .as("scrolls sideways on a phone; past the right edge: %s", supervisorSees.elementsPastTheRightEdge())
                 .isZero();
         supervisorSees.fullPageScreenshot("phone-escalation-figures-full");
-    }
-
-    private long threeDayOldCase(long customerId) {
-        var openedAt = Instant.now().minus(Duration.ofDays(3));
-        return cases.importCases(List.of(new ImportedCase(
-                        customerId,
-                        "The dealer keeps my car",
-                        Channel.PORTAL,
-                        Priority.NORMAL,
-                        CaseStatus.OPEN,
-                        null,
-                        null,
-                        Set.of(),
-                        openedAt,
-                        List.of(new ImportedMessage(
-                                Direction.INBOUND, "Owner", null, "Still waiting for my car.", openedAt)))))
-                .get(0);
     }
 
     private String staff(String kind, Role role) {

@@ -1,18 +1,13 @@
 package io.directline.web;
 
+import static io.directline.EscalationApiFixtures.REASON;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.cases.CaseManagement.ImportedCase;
-import io.directline.cases.CaseManagement.ImportedMessage;
-import io.directline.cases.CaseStatus;
-import io.directline.cases.Direction;
-import io.directline.cases.Priority;
+import io.directline.EscalationApiFixtures;
 import io.directline.cases.SupportCase;
-import io.directline.customer.Channel;
 import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -24,8 +19,6 @@ import org.openqa.selenium.By;
  * the escalation from the executive office's screen and the owner reads the signed answer.
  */
 class ExecutiveEscalationBrowserTests extends ScreenTest {
-
-    static final String REASON = "My car has been at the dealer for three weeks and nobody calls me back.";
 
     @Test
     void theOwnerSeesWhyNotYetOnAYoungCase() {
@@ -47,7 +40,7 @@ class ExecutiveEscalationBrowserTests extends ScreenTest {
     @Test
     void anOwnerEscalatesAndAnExecutiveAnswersFromTheOffice() {
         var owner = people.owner("Elena");
-        long caseId = oldCase(owner.customerId());
+        long caseId = EscalationApiFixtures.oldCase(cases, owner.customerId(), Duration.ofDays(3));
         var suffix = UUID.randomUUID().toString().substring(0, 8);
         var executive = "exec.browser." + suffix;
         users.createUser(new NewUser(
@@ -92,22 +85,5 @@ class ExecutiveEscalationBrowserTests extends ScreenTest {
         assertThat(ownerSees.horizontalOverflow())
                 .as("the portal case scrolls sideways on a phone: %s", ownerSees.elementsPastTheRightEdge())
                 .isZero();
-    }
-
-    private long oldCase(long customerId) {
-        var openedAt = Instant.now().minus(Duration.ofDays(3));
-        return cases.importCases(List.of(new ImportedCase(
-                        customerId,
-                        "Car still at the dealer",
-                        Channel.PORTAL,
-                        Priority.NORMAL,
-                        CaseStatus.OPEN,
-                        null,
-                        null,
-                        Set.of(),
-                        openedAt,
-                        List.of(new ImportedMessage(
-                                Direction.INBOUND, "Owner", null, "When do I get my car back?", openedAt)))))
-                .get(0);
     }
 }
