@@ -21,10 +21,11 @@ interface CaseClockRepository extends JpaRepository<CaseClock, Long> {
 
     /**
      * Claims a due clock for this node's transaction: locks its row unless another node holds it
-     * ({@code SKIP LOCKED}); empty when another node has it or its breach is already recorded.
+     * ({@code SKIP LOCKED}); empty when another node has it, its breach is already recorded, or it is no
+     * longer due (another node moved its due time after this one read it).
      */
     @Query(
-            value = "select id from sla_clock where id = :id and watch_at is not null for update skip locked",
+            value = "select id from sla_clock where id = :id and watch_at <= :now for update skip locked",
             nativeQuery = true)
-    List<Long> claim(long id);
+    List<Long> claim(long id, Instant now);
 }

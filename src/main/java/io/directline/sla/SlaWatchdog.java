@@ -88,7 +88,7 @@ class SlaWatchdog implements SchedulingConfigurer {
     int breachDue() {
         return handleDue(
                 page -> clocks.findDue(clock.instant(), page),
-                seen -> !clocks.claim(seen.getId()).isEmpty(),
+                seen -> !clocks.claim(seen.getId(), clock.instant()).isEmpty(),
                 seen -> {
                     var stored = clocks.findById(seen.getId()).orElseThrow();
                     var now = clock.instant();

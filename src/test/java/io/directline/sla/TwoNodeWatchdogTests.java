@@ -147,6 +147,55 @@ class TwoNodeWatchdogTests {
         }
     }
 
+    @Test
+    void aClockAnotherNodeRescheduledAfterThisNodeReadItIsNotBreached() {
+        var users = nodeA.getBean(UserManagement.class);
+        var cases = nodeA.getBean(CaseManagement.class);
+        var customers = nodeA.getBean(CustomerManagement.class);
+        var jdbc = nodeA.getBean(JdbcTemplate.class);
+        var agent = "agent.reschedule." + System.nanoTime();
+        users.createUser(new NewUser(agent, "reschedule-password", "Ria Agent", null, null, Set.of(Role.AGENT), null));
+        long owner = customers.register(CustomerFixtures.owner("Moved Owner")).getId();
+        long caseId = cases.open(
+                        new OpenCase(owner, "Moved", "Hello", Channel.PORTAL, Priority.NORMAL, null, null, null),
+                        new Actor(agent, "Ria Agent", Channel.PORTAL))
+                .getId();
+        var started = Timestamp.from(Instant.now().minus(Duration.ofHours(5)));
+        var due = Timestamp.from(Instant.now().minus(Duration.ofHours(1)));
+        jdbc.update(
+                "update sla_clock set started_at = ?, last_change = ?, due_at = ?, watch_at = ?"
+                        + " where case_id = ? and kind = 'FIRST_RESPONSE'",
+                started,
+                started,
+                due,
+                due,
+                caseId);
+        var repository = nodeA.getBean(CaseClockRepository.class);
+        var now = Instant.now();
+        // node A reads what is due: the clock is among it
+        var seen = repository.findDue(now, org.springframework.data.domain.PageRequest.of(0, 10_000)).stream()
+                .filter(c -> c.getCaseId() == caseId)
+                .findFirst()
+                .orElseThrow();
+        // node B moves its due time into the future (as a changed policy or a paused clock would) and commits
+        var later = Timestamp.from(now.plus(Duration.ofHours(3)));
+        nodeB.getBean(JdbcTemplate.class)
+                .update("update sla_clock set due_at = ?, watch_at = ? where id = ?", later, later, seen.getId());
+
+        var claimed = nodeA.getBean(org.springframework.transaction.support.TransactionTemplate.class)
+                .execute(tx -> repository.claim(seen.getId(), now));
+
+        assertThat(claimed).as("a claim of a clock that is no longer due").isEmpty();
+        nodeA.getBean(SlaWatchdog.class).breachDue();
+        assertThat(jdbc.queryForObject("select count(*) from case_escalation where case_id = ?", Integer.class, caseId))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from sla_clock where case_id = ? and breached_at is not null",
+                        Integer.class,
+                        caseId))
+                .isZero();
+    }
+
     private static ConfigurableApplicationContext node() {
         var properties = new ArrayList<String>();
         IsolatedDatabase.properties("twonodes").forEach((name, value) -> properties.add(name + "=" + value));
