@@ -51,4 +51,16 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
             + " o.nextAttemptAt = :leaseEnd, o.attempts = o.attempts + 1, o.version = o.version + 1"
             + " where o.id = :id and o.version = :version")
     int claim(long id, long version, Instant leaseEnd);
+
+    boolean existsByIdAndVersion(long id, long version);
+
+    /**
+     * Marks a row sent without the provider's answer (when storing that failed); never undoes a send, and
+     * does nothing to a row already recorded as sent.
+     */
+    @Modifying
+    @Query("update OutboundMessage o set o.status = io.directline.channel.OutboxStatus.SENT, o.sentAt = :sentAt,"
+            + " o.nextAttemptAt = null, o.lastError = :note, o.version = o.version + 1"
+            + " where o.id = :id and o.status <> io.directline.channel.OutboxStatus.SENT")
+    int markSent(long id, Instant sentAt, String note);
 }

@@ -58,6 +58,10 @@ class OutboxTests {
                 throw DeliveryFailure.transientFailure("503 from provider", null);
             }
             sent.add(delivery);
+            if (delivery.recipient().endsWith("6666")) {
+                // accepted, but the provider's id does not fit the column: recording it fails
+                return SendResult.of("SM" + "9".repeat(400));
+            }
             return SendResult.of("SM" + delivery.outboxId());
         }
     }
@@ -142,6 +146,27 @@ class OutboxTests {
         var row = outbox.findByMessageId(reply.getId()).orElseThrow();
         assertThat(row.getAttempts()).isEqualTo(2);
         assertThat(provider.sent.stream().filter(d -> d.caseId() == caseId)).hasSize(1);
+    }
+
+    @Test
+    void anAnswerTheProviderTookIsNeverSentAgainWhenRecordingItFails() {
+        long owner = smsOwner(phone("6666"), null, "America/Chicago");
+        long caseId = caseFor(owner, Priority.NORMAL);
+
+        var reply = cases.reply(caseId, "Your car is ready.", null, agent);
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> cases.message(reply.getId()).getDeliveryStatus() == DeliveryState.SENT);
+        // several leases (1 s) and retry waits (200 ms) later, it went out once and stays sent
+        await().pollDelay(Duration.ofMillis(3000))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> true);
+        assertThat(provider.sent.stream().filter(d -> d.caseId() == caseId)).hasSize(1);
+        var row = outbox.findByMessageId(reply.getId()).orElseThrow();
+        assertThat(row.getStatus()).isEqualTo(OutboxStatus.SENT);
+        assertThat(row.getAttempts()).isEqualTo(1);
+        assertThat(row.getLastError()).contains("could not be stored");
+        assertThat(cases.message(reply.getId()).getDeliveryStatus()).isEqualTo(DeliveryState.SENT);
     }
 
     @Test

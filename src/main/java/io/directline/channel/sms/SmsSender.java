@@ -59,6 +59,8 @@ class SmsSender implements OutboundSender {
                 () -> api.post()
                         .uri("/2010-04-01/Accounts/{sid}/Messages.json", properties.accountSid())
                         .header("Authorization", "Basic " + credentials)
+                        // Twilio documents no idempotency key for sending; the row's key is the same on every retry
+                        .header("Idempotency-Key", delivery.idempotencyKey())
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                         .body(form)
                         .retrieve()

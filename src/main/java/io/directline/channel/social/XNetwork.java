@@ -55,7 +55,7 @@ class XNetwork implements SocialNetwork {
         }
         var body = Map.of(
                 "text", answers.fit(delivery, "", MAX_LENGTH), "reply", Map.of("in_reply_to_tweet_id", inReplyTo));
-        var answer = ProviderCalls.call("X", () -> post("/2/tweets", body));
+        var answer = ProviderCalls.call("X", () -> post("/2/tweets", body, delivery.idempotencyKey()));
         var id = answer == null ? null : answer.path("data").path("id").asString(null);
         return SendResult.of(id);
     }
@@ -78,15 +78,20 @@ class XNetwork implements SocialNetwork {
         }
         var text = delivery.text().strip();
         var path = "/2/dm_conversations/with/" + participant + "/messages";
-        var answer = ProviderCalls.call("X", () -> post(path, Map.of("text", text)));
+        var answer = ProviderCalls.call("X", () -> post(path, Map.of("text", text), delivery.idempotencyKey()));
         var id = answer == null ? null : answer.path("data").path("dm_event_id").asString(null);
         return new SendResult(id, null);
     }
 
-    private JsonNode post(String path, Object body) {
+    /**
+     * X documents no idempotency key for these endpoints; the outbox row's key goes along all the same
+     * (the same on every retry), so a proxy or a later API version can drop a repeated post.
+     */
+    private JsonNode post(String path, Object body, String idempotencyKey) {
         return api.post()
                 .uri(path)
                 .header("Authorization", "Bearer " + bearerToken)
+                .header("Idempotency-Key", idempotencyKey)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body)
                 .retrieve()
