@@ -5,11 +5,20 @@ import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.OpenCase;
 import io.directline.cases.CaseStatus;
 import io.directline.customer.CustomerManagement;
+import jakarta.persistence.OptimisticLockException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one intake pipeline every channel feeds: de-duplicate by the channel's message id, resolve the
@@ -26,11 +35,25 @@ public class Intake {
     private final CaseManagement cases;
     private final CustomerManagement customers;
     private final ThreadKeys threadKeys;
+    private final TransactionTemplate transactions;
+    private final RetryTemplate conflicts = new RetryTemplate(RetryPolicy.builder()
+            .maxRetries(4)
+            .delay(Duration.ofMillis(20))
+            .jitter(Duration.ofMillis(15))
+            .multiplier(2)
+            .maxDelay(Duration.ofMillis(250))
+            .predicate(Intake::conflict)
+            .build());
 
-    Intake(CaseManagement cases, CustomerManagement customers, ThreadKeys threadKeys) {
+    Intake(
+            CaseManagement cases,
+            CustomerManagement customers,
+            ThreadKeys threadKeys,
+            TransactionTemplate transactions) {
         this.cases = cases;
         this.customers = customers;
         this.threadKeys = threadKeys;
+        this.transactions = transactions;
     }
 
     /**
@@ -38,9 +61,8 @@ public class Intake {
      * nothing and answers {@code duplicate}. Throws {@link IllegalArgumentException} for a message
      * without id, sender or text (adapters answer that as a 400 problem).
      */
-    @Transactional
     public IntakeResult accept(InboundMessage message) {
-        return accept(message, false);
+        return inTransactionRetryingConflicts(() -> accept(message, false));
     }
 
     /**
@@ -48,9 +70,41 @@ public class Intake {
      * owner's most recently changed active case before it opens a new one (a phone call about whatever
      * the owner has open).
      */
-    @Transactional
     public IntakeResult acceptIntoActiveCase(InboundMessage message) {
-        return accept(message, true);
+        return inTransactionRetryingConflicts(() -> accept(message, true));
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own and runs the whole transaction again, a few times after a
+     * short random pause, when it lost a race with another writer (an optimistic-lock or unique-key conflict:
+     * the same message delivered twice at once, the case changed meanwhile); the rerun finds what the other
+     * writer committed. Called inside a transaction, runs {@code work} once in it: the caller, who owns the
+     * transaction, must retry the whole of it (through this method).
+     */
+    public <T> T inTransactionRetryingConflicts(Supplier<T> work) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return work.get();
+        }
+        try {
+            return conflicts.execute(() -> transactions.execute(tx -> work.get()));
+        } catch (RetryException e) {
+            if (e.getLastException() instanceof RuntimeException last) {
+                throw last;
+            }
+            throw new IllegalStateException(e.getLastException());
+        }
+    }
+
+    private static boolean conflict(Throwable e) {
+        for (var t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConcurrencyFailureException
+                    || t instanceof DataIntegrityViolationException
+                    || t instanceof OptimisticLockException
+                    || t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private IntakeResult accept(InboundMessage message, boolean joinActiveCase) {

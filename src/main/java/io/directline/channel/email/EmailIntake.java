@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes one raw e-mail in, from the mailbox poller or the webhook: parses it, drops mail no person
@@ -21,22 +20,15 @@ class EmailIntake {
     private final MimeMessages parser;
     private final Intake intake;
     private final EmailAttachments attachments;
-    private final TransactionTemplate transactions;
     private final MeterRegistry metrics;
 
-    EmailIntake(
-            EmailProperties properties,
-            Intake intake,
-            EmailAttachments attachments,
-            TransactionTemplate transactions,
-            MeterRegistry metrics) {
+    EmailIntake(EmailProperties properties, Intake intake, EmailAttachments attachments, MeterRegistry metrics) {
         this.parser = new MimeMessages(
                 properties.maxMessageSize().toBytes(),
                 properties.maxAttachmentSize().toBytes(),
                 properties.address());
         this.intake = intake;
         this.attachments = attachments;
-        this.transactions = transactions;
         this.metrics = metrics;
     }
 
@@ -68,7 +60,7 @@ class EmailIntake {
             return new Ignored(ignored.category(), ignored.detail());
         }
         var accepted = (MimeMessages.Accepted) parsed;
-        var result = transactions.execute(tx -> {
+        var result = intake.inTransactionRetryingConflicts(() -> {
             var taken = intake.accept(accepted.message());
             if (!taken.duplicate() && !accepted.attachments().isEmpty()) {
                 attachments.record(taken.messageId(), accepted.attachments());
