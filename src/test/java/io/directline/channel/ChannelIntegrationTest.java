@@ -98,6 +98,33 @@ public abstract class ChannelIntegrationTest {
         return cases.conversation(caseId, true);
     }
 
+    /**
+     * Sends the same request {@code times} times at once (as a provider that redelivers a webhook does) and
+     * returns every response.
+     */
+    public static List<ApiClient.Response> inParallel(
+            int times, java.util.function.Supplier<ApiClient.Response> request) throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(times);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<ApiClient.Response>>();
+            for (int i = 0; i < times; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return request.get();
+                }));
+            }
+            start.countDown();
+            var responses = new java.util.ArrayList<ApiClient.Response>();
+            for (var future : futures) {
+                responses.add(future.get(2, java.util.concurrent.TimeUnit.MINUTES));
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Posts a public answer to the owner, as the admin, on the case's channel. */
     protected long answer(long caseId, String text) {
         var response = admin().post(

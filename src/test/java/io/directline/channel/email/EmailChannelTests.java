@@ -305,6 +305,94 @@ class EmailChannelTests {
     }
 
     @Test
+    void theSameMailDeliveredTwentyTimesAtOnceToTheWebhookMakesOneMessageAndNoConflict() throws Exception {
+        var id = "<parallel-" + run + "@owners.example>";
+        var mail = """
+                From: <dana-%s@owners.example>
+                To: %s
+                Subject: Fridge hums
+                Message-ID: %s
+                Content-Type: text/plain
+
+                The fridge hums all night.
+                """.formatted(run, SUPPORT, id);
+        var signature = signature(mail);
+        var anonymous = ApiClient.anonymous(port);
+
+        var responses =
+                io.directline.channel.ChannelIntegrationTest.inParallel(20, () -> webhook(anonymous, mail, signature));
+
+        // 201 for the delivery that took it in, 200 ("duplicate") for the others; never a 409 or a 500
+        assertThat(responses).extracting(ApiClient.Response::status).containsOnly(200, 201);
+        assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
+        long caseId = received(id).orElseThrow().getCaseId();
+        assertThat(cases.conversation(caseId, true)).hasSize(1);
+    }
+
+    @Autowired
+    EmailProperties emailProperties;
+
+    @org.springframework.beans.factory.annotation.Value("${directline.channels.outbox.lease:5m}")
+    Duration lease;
+
+    @Test
+    void aHungMailServerFailsTheSendWellWithinTheLeaseSoNoOtherNodeSendsAgain() throws Exception {
+        // the configured SMTP timeouts: each set, each well below the outbox lease
+        var configured = mailSender.getJavaMailProperties();
+        for (var key : List.of("mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout")) {
+            assertThat(configured.getProperty(key)).as(key).isNotNull();
+            assertThat(Duration.ofMillis(Long.parseLong(configured.getProperty(key))))
+                    .as(key)
+                    .isLessThanOrEqualTo(lease.dividedBy(5));
+        }
+        // a server that takes the connection and never answers: the send fails as a transient failure
+        try (var silent = new ServerSocket(0)) {
+            var held = new java.util.concurrent.CopyOnWriteArrayList<java.net.Socket>();
+            var acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            var hung = new JavaMailSenderImpl();
+            hung.setHost("127.0.0.1");
+            hung.setPort(silent.getLocalPort());
+            var quick = new Properties();
+            quick.putAll(configured);
+            quick.setProperty("mail.smtp.timeout", "700");
+            hung.setJavaMailProperties(quick);
+            var delivery = new io.directline.channel.OutboundDelivery(
+                    1L,
+                    1L,
+                    "DL-000001",
+                    "Oven",
+                    Channel.EMAIL,
+                    "owner@owners.example",
+                    "Owner",
+                    "Agent",
+                    "<p>Hi</p>",
+                    "Hi",
+                    List.of(),
+                    false,
+                    "dl-hung");
+            long start = System.nanoTime();
+            var failure = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.directline.channel.DeliveryFailure.class,
+                    () -> new SmtpSender(hung, emailProperties).send(delivery));
+            assertThat(failure.isPermanent()).isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+            for (var socket : held) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
     void aFailedSendIsRetriedAndDeliveredOnceWithTheSameMessageId() throws Exception {
         var owner = "cleo-" + run + "@owners.example";
         var firstId = "<retry-" + run + "@owners.example>";

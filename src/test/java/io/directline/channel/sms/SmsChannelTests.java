@@ -106,6 +106,67 @@ class SmsChannelTests extends ChannelIntegrationTest {
                 .withRequestBody(containing("Body=Yes%2C+until+2028.")));
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void aRetriedAnswerCarriesTheSameIdempotencyKeyOnEveryAttempt() throws Exception {
+        var from = "+1" + uniqueDigits(10);
+        var params = sms(from, "Where is my invoice?");
+        assertThat(deliver(params, sign(url(), params, SMS_TOKEN)).status()).isEqualTo(200);
+        long caseId = cases.latestActiveCase(
+                        customers.findByHandle(Channel.SMS, from).orElseThrow().getId())
+                .orElseThrow();
+        var to = containing("To=" + URLEncoder.encode(from, StandardCharsets.UTF_8));
+        var scenario = "flaky-" + from;
+        PROVIDERS.stubFor(post(urlEqualTo(MESSAGES))
+                .inScenario(scenario)
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .withRequestBody(to)
+                .willReturn(aResponse().withStatus(503).withBody("busy"))
+                .willSetStateTo("up"));
+        PROVIDERS.stubFor(post(urlEqualTo(MESSAGES))
+                .inScenario(scenario)
+                .whenScenarioStateIs("up")
+                .withRequestBody(to)
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\":\"SM" + uniqueDigits(10) + "\",\"status\":\"queued\"}")));
+        long answerId = answer(caseId, "It is attached.");
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> jdbc.queryForObject(
+                                "select last_error from outbound_message where message_id = ?", String.class, answerId)
+                        != null);
+        // the second attempt now, rather than after the 30 s backoff
+        jdbc.update(
+                "update outbound_message set next_attempt_at = ? where message_id = ?",
+                java.sql.Timestamp.from(java.time.Instant.now()),
+                answerId);
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() ->
+                        assertThat(cases.message(answerId).getDeliveryStatus()).isEqualTo(DeliveryState.SENT));
+
+        var attempts = PROVIDERS.findAll(postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(to));
+        assertThat(attempts).hasSize(2);
+        var keys = attempts.stream().map(r -> r.getHeader("Idempotency-Key")).toList();
+        assertThat(keys.get(0)).isNotBlank();
+        assertThat(keys).containsOnly(keys.get(0));
+    }
+
+    @Test
+    void theSameSmsDeliveredTwentyTimesAtOnceMakesOneMessageAndOnly200s() throws Exception {
+        var from = "+1" + uniqueDigits(10);
+        var params = sms(from, "My garage door opener beeps.");
+        var signature = sign(url(), params, SMS_TOKEN);
+
+        var responses = inParallel(20, () -> deliver(params, signature));
+
+        assertThat(responses).extracting(ApiClient.Response::status).containsOnly(200);
+        var message = cases.findReceived(Channel.SMS, params.get("MessageSid")).orElseThrow();
+        assertThat(messages(message.getCaseId())).hasSize(1);
+    }
+
     @Test
     void aRefusedNumberFailsAtOnce() throws Exception {
         var from = "+1" + uniqueDigits(10);

@@ -49,6 +49,23 @@ class XChannelTests extends ChannelIntegrationTest {
     }
 
     @Test
+    void theSameWebhookDeliveredTwentyTimesAtOnceMakesOneMessageAndOnly200s() throws Exception {
+        var eventId = uniqueDigits(18);
+        var body = dm(eventId, uniqueDigits(12), unique("parallel"), "My blender smells burnt");
+        var signature = "sha256=" + XSignatureTests.hmacSha256Base64(X_SECRET, body);
+
+        var responses = inParallel(20, () -> deliver(body, signature));
+
+        assertThat(responses).extracting(ApiClient.Response::status).containsOnly(200);
+        assertThat(responses.stream()
+                        .mapToInt(r -> r.json().path("received").asInt())
+                        .sum())
+                .isEqualTo(1);
+        var message = cases.findReceived(Channel.X, eventId).orElseThrow();
+        assertThat(messages(message.getCaseId())).hasSize(1);
+    }
+
+    @Test
     void answersTheCrcChallenge() throws Exception {
         var token = "crc-" + unique("t");
         var response = anonymous().get("/webhooks/x?crc_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
