@@ -8,6 +8,7 @@ import io.directline.cases.CaseStatus;
 import io.directline.cases.SupportCase;
 import io.directline.customer.Customer;
 import io.directline.customer.CustomerManagement;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +27,9 @@ public class Intake {
 
     /** The tag of a case opened for a message that quoted a case it was not let into. */
     static final String CHECK_SENDER = "check-sender";
+
+    /** References looked up per message: a text full of them costs a few queries, not thousands. */
+    private static final int MAX_REFERENCES = 10;
 
     private static final Pattern REFERENCE = Pattern.compile("\\bDL-(\\d{6,12})\\b");
     private static final Pattern REPLY_PREFIX = Pattern.compile("^(?i)((re|fw|fwd|aw|wg|sv|vs)\\s*:\\s*)+");
@@ -156,13 +160,18 @@ public class Intake {
             }
         }
         SupportCase refused = null;
+        var looked = new HashSet<Long>();
         for (var text : new String[] {message.subject(), message.body()}) {
             if (text == null) {
                 continue;
             }
             var matcher = REFERENCE.matcher(text);
-            while (matcher.find()) {
-                var named = cases.find(Long.parseLong(matcher.group(1)));
+            while (matcher.find() && looked.size() < MAX_REFERENCES) {
+                long id = Long.parseLong(matcher.group(1));
+                if (!looked.add(id)) {
+                    continue;
+                }
+                var named = cases.find(id);
                 if (named.isEmpty()) {
                     continue;
                 }
