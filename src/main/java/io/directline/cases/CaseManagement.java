@@ -392,6 +392,25 @@ public class CaseManagement {
         get(caseId).markPublicThread();
     }
 
+    /** Marks an owner's message as posted in public (a social-network mention, not a private message). */
+    @Transactional
+    public void markPublicPost(long messageId) {
+        messages.findById(messageId).ifPresent(CaseMessage::markPublicPost);
+    }
+
+    /**
+     * Whether an answer goes out in public on {@code channel}: only when the message it answers, the owner's latest
+     * on that channel before the answer was written, was a public post. A private message is never answered in
+     * public, even on a case a public mention opened. Throws a 404 problem for an unknown answer.
+     */
+    public boolean answersPublicPost(long answerId, Channel channel) {
+        var answer = message(answerId);
+        return messages.findFirstByCaseIdAndDirectionAndChannelAndCreatedAtLessThanEqualOrderByCreatedAtDescIdDesc(
+                        answer.getCaseId(), Direction.INBOUND, channel, answer.getCreatedAt())
+                .filter(CaseMessage::isPublicPost)
+                .isPresent();
+    }
+
     /** Records where an answer stands on its way to the owner, shown on the case. */
     @Transactional
     public void recordDelivery(long messageId, DeliveryState state, String detail) {
@@ -406,6 +425,11 @@ public class CaseManagement {
     /** The case if it belongs to this owner; a 404 problem otherwise, so other owners' cases stay invisible. */
     public SupportCase getForOwner(long caseId, long customerId) {
         return cases.findByIdAndCustomerId(caseId, customerId).orElseThrow(() -> CaseProblems.caseNotFound(caseId));
+    }
+
+    /** The case, whoever's it is, if it exists. */
+    public Optional<SupportCase> find(long caseId) {
+        return cases.findById(caseId);
     }
 
     /** The case if it exists and belongs to this owner. */

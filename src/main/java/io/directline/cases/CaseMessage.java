@@ -37,6 +37,7 @@ public class CaseMessage {
     private DeliveryState deliveryStatus;
 
     private String deliveryDetail;
+    private boolean publicPost;
 
     protected CaseMessage() {}
 
@@ -107,6 +108,15 @@ public class CaseMessage {
     /** Why a delivery failed or waits; null when there is nothing to say. */
     public String getDeliveryDetail() {
         return deliveryDetail;
+    }
+
+    void markPublicPost() {
+        this.publicPost = true;
+    }
+
+    /** The owner posted it in public (a mention on a social network), so its answer is public too. */
+    public boolean isPublicPost() {
+        return publicPost;
     }
 
     public boolean isInternal() {

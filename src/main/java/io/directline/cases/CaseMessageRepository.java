@@ -14,6 +14,10 @@ interface CaseMessageRepository extends JpaRepository<CaseMessage, Long> {
 
     List<CaseMessage> findByCaseIdOrderByCreatedAtAscIdAsc(long caseId);
 
+    /** The newest message of a direction on one channel up to a time; by case_message_case_idx, read backwards. */
+    Optional<CaseMessage> findFirstByCaseIdAndDirectionAndChannelAndCreatedAtLessThanEqualOrderByCreatedAtDescIdDesc(
+            Long caseId, Direction direction, Channel channel, java.time.Instant until);
+
     /** Served by case_message_case_idx (case_id, created_at, id), read backwards. */
     @Query("select m.authorUser from CaseMessage m where m.caseId = :caseId"
             + " and m.direction = io.directline.cases.Direction.OUTBOUND and m.authorUser is not null"

@@ -21,7 +21,7 @@ final class ReplyChannels {
             channels.add(Channel.SMS);
         }
         for (var network : List.of(Channel.X, Channel.MASTODON)) {
-            if (customer.getSocialHandles().containsKey(CustomerManagement.networkKey(network))) {
+            if (customer.socialAddress(CustomerManagement.networkKey(network)) != null) {
                 channels.add(network);
             }
         }

@@ -18,6 +18,12 @@ import java.util.List;
  * @param ownThreadKey the key by which later messages may refer to this one (its Message-ID, status id,
  *     conversation id); may be null
  * @param publicPost true for a public mention on a social network
+ * @param senderAccountId the network's stable id of the sender's account (an X user id), which stays when the
+ *     handle is renamed; null for channels without one, where the handle is the identity
+ * @param senderAuthenticated the channel vouches that {@code senderHandle} sent it: a signed provider
+ *     webhook (X, SMS, phone) or a polled API does; an e-mail only with a DMARC, DKIM or SPF pass for its From
+ *     domain reported by our own mail server. A sender who proves nothing never joins a case just by quoting
+ *     its {@code DL-} reference
  */
 public record InboundMessage(
         Channel channel,
@@ -28,9 +34,36 @@ public record InboundMessage(
         String body,
         List<String> threadKeys,
         String ownThreadKey,
-        boolean publicPost) {
+        boolean publicPost,
+        String senderAccountId,
+        boolean senderAuthenticated) {
 
     public InboundMessage {
         threadKeys = threadKeys == null ? List.of() : List.copyOf(threadKeys);
+    }
+
+    /** A message from a channel that vouches for its sender and has no account ids (SMS, phone, Mastodon). */
+    public InboundMessage(
+            Channel channel,
+            String externalId,
+            String senderHandle,
+            String senderName,
+            String subject,
+            String body,
+            List<String> threadKeys,
+            String ownThreadKey,
+            boolean publicPost) {
+        this(
+                channel,
+                externalId,
+                senderHandle,
+                senderName,
+                subject,
+                body,
+                threadKeys,
+                ownThreadKey,
+                publicPost,
+                null,
+                true);
     }
 }

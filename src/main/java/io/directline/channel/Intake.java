@@ -2,13 +2,18 @@ package io.directline.channel;
 
 import io.directline.cases.Actor;
 import io.directline.cases.CaseManagement;
+import io.directline.cases.CaseManagement.CaseChanges;
 import io.directline.cases.CaseManagement.OpenCase;
 import io.directline.cases.CaseStatus;
+import io.directline.cases.SupportCase;
+import io.directline.customer.Customer;
 import io.directline.customer.CustomerManagement;
 import jakarta.persistence.OptimisticLockException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.core.retry.RetryException;
@@ -22,12 +27,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one intake pipeline every channel feeds: de-duplicate by the channel's message id, resolve the
- * owner by handle (a first-time sender becomes a new, unverified owner), thread into the owner's case
- * (by a known conversation key or a DL- reference in the text) or open a new one. The case module
- * publishes {@code MessageReceived} in the same transaction.
+ * owner by account id or handle (a first-time sender becomes a new, unverified owner), thread into the
+ * owner's case (by a known conversation key, or a DL- reference in the text from a sender who proves who
+ * they are) or open a new one. The case module publishes {@code MessageReceived} in the same transaction.
  */
 @Service
 public class Intake {
+
+    /** The tag of a case opened for a message that quoted a case it was not let into. */
+    static final String CHECK_SENDER = "check-sender";
+
+    /** References looked up per message: a text full of them costs a few queries, not thousands. */
+    private static final int MAX_REFERENCES = 10;
 
     private static final Pattern REFERENCE = Pattern.compile("\\bDL-(\\d{6,12})\\b");
     private static final Pattern REPLY_PREFIX = Pattern.compile("^(?i)((re|fw|fwd|aw|wg|sv|vs)\\s*:\\s*)+");
@@ -122,12 +133,13 @@ public class Intake {
                     false,
                     true);
         }
-        var owner = customers
-                .findByHandle(channel, message.senderHandle())
-                .orElseGet(() -> customers.registerUnverified(channel, message.senderHandle(), message.senderName()));
+        var sender = sender(message);
+        var owner = sender.owner();
         var actor = new Actor("channel:" + channel.name().toLowerCase(Locale.ROOT), owner.getName(), channel);
-        var existing = thread(message, owner.getId());
-        if (existing.isEmpty() && joinActiveCase) {
+        boolean proven = message.senderAuthenticated() && !sender.firstSeen();
+        var threading = thread(message, owner.getId(), proven);
+        var existing = threading.caseId();
+        if (existing.isEmpty() && joinActiveCase && threading.refusedReference() == null) {
             existing = cases.latestActiveCase(owner.getId());
         }
         long caseId;
@@ -153,36 +165,113 @@ public class Intake {
                 cases.markPublicThread(caseId);
             }
             newCase = true;
+            if (threading.refusedReference() != null) {
+                linkToReferenced(caseId, threading.refusedReference(), message, owner.getId(), sender.firstSeen());
+            }
         }
         threadKeys.remember(channel, message.ownThreadKey(), caseId);
         message.threadKeys().forEach(key -> threadKeys.remember(channel, key, caseId));
         long messageId =
                 cases.findReceived(channel, message.externalId()).orElseThrow().getId();
+        if (message.publicPost()) {
+            cases.markPublicPost(messageId);
+        }
         return new IntakeResult(caseId, messageId, owner.getId(), newCase, false);
     }
 
-    /** The owner's case this message continues, if it continues one that is not closed. */
-    private Optional<Long> thread(InboundMessage message, long ownerId) {
+    private record Sender(Customer owner, boolean firstSeen) {}
+
+    /** The owner who wrote, found by account id where the channel has one, else by handle; new ones registered. */
+    private Sender sender(InboundMessage message) {
+        var channel = message.channel();
+        if (message.senderAccountId() != null && !message.senderAccountId().isBlank()) {
+            var found = customers.ownerOfAccount(
+                    channel, message.senderAccountId(), message.senderHandle(), message.senderName());
+            return new Sender(found.customer(), found.firstSeen());
+        }
+        return customers
+                .findByHandle(channel, message.senderHandle())
+                .map(known -> new Sender(known, false))
+                .orElseGet(() -> new Sender(
+                        customers.registerUnverified(channel, message.senderHandle(), message.senderName()), true));
+    }
+
+    /**
+     * Where a message goes by its keys and references.
+     *
+     * @param caseId the owner's case it continues, if it continues one that is not closed
+     * @param refusedReference a case its {@code DL-} reference names that it may not join (another owner's, or
+     *     the sender proves nothing); null when there is none
+     */
+    private record Threading(Optional<Long> caseId, SupportCase refusedReference) {}
+
+    private Threading thread(InboundMessage message, long ownerId, boolean proven) {
         var keys = message.threadKeys();
         for (int i = keys.size() - 1; i >= 0; i--) {
             var found = threadKeys.caseOf(message.channel(), keys.get(i)).filter(id -> continuable(id, ownerId));
             if (found.isPresent()) {
-                return found;
+                return new Threading(found, null);
             }
         }
+        SupportCase refused = null;
+        var looked = new HashSet<Long>();
         for (var text : new String[] {message.subject(), message.body()}) {
             if (text == null) {
                 continue;
             }
             var matcher = REFERENCE.matcher(text);
-            while (matcher.find()) {
+            while (matcher.find() && looked.size() < MAX_REFERENCES) {
                 long id = Long.parseLong(matcher.group(1));
-                if (continuable(id, ownerId)) {
-                    return Optional.of(id);
+                if (!looked.add(id)) {
+                    continue;
+                }
+                var named = cases.find(id);
+                if (named.isEmpty()) {
+                    continue;
+                }
+                boolean owners = named.get().getCustomerId() == ownerId;
+                if (owners && named.get().getStatus() == CaseStatus.CLOSED) {
+                    continue;
+                }
+                if (owners && proven) {
+                    return new Threading(named.map(SupportCase::getId), null);
+                }
+                if (refused == null) {
+                    refused = named.get();
                 }
             }
         }
-        return Optional.empty();
+        return new Threading(Optional.empty(), refused);
+    }
+
+    /**
+     * The new case quotes a case it was not let into: an internal note on each names the other, and the new
+     * case is tagged {@value #CHECK_SENDER} so an agent checks who wrote before answering or merging.
+     */
+    private void linkToReferenced(
+            long newCaseId, SupportCase referenced, InboundMessage message, long ownerId, boolean firstSeen) {
+        var channel = message.channel();
+        var system = Actor.system(channel);
+        var fresh = cases.get(newCaseId);
+        String why;
+        if (referenced.getCustomerId() != ownerId) {
+            why = "the sender is not the owner of " + referenced.reference();
+        } else if (firstSeen) {
+            why = "this " + channel + " account wrote for the first time, so nothing shows it is the owner";
+        } else {
+            why = "the sender is not authenticated (no DMARC, DKIM or SPF pass for the From domain)";
+        }
+        cases.addNote(
+                newCaseId,
+                "Quotes " + referenced.reference() + " but was not added to it: " + why
+                        + ". Check who wrote before answering or moving anything across.",
+                system);
+        cases.addNote(
+                referenced.getId(),
+                "A message via " + channel + " from " + message.senderHandle().strip() + " quoted this case; it opened "
+                        + fresh.reference() + " instead, because " + why + ".",
+                system);
+        cases.change(newCaseId, new CaseChanges(null, null, null, Set.of(CHECK_SENDER), null), system);
     }
 
     private boolean continuable(long caseId, long ownerId) {

@@ -10,7 +10,8 @@ import java.util.List;
  * @param html the answer as stored (sanitized HTML); {@link #text()} is the same as plain text
  * @param threadKeys the case's keys on this channel, oldest first (for In-Reply-To / References, or the
  *     status to reply to)
- * @param publicThread the case began as a public post; never put personal data in a public answer
+ * @param publicThread the answer replies to a public post (the owner's latest message on this channel was
+ *     one, not a private message); never put personal data in a public answer
  * @param idempotencyKey stable across retries of this answer
  */
 public record OutboundDelivery(

@@ -288,7 +288,7 @@ class OutboxDispatcher implements SchedulingConfigurer {
                 row.getBody(),
                 PlainText.of(row.getBody()),
                 threadKeys.of(row.getCaseId(), row.getChannel()),
-                supportCase.isPublicThread(),
+                cases.answersPublicPost(row.getMessageId(), row.getChannel()),
                 row.getIdempotencyKey());
     }
 }

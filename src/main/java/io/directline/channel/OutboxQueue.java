@@ -114,7 +114,7 @@ class OutboxQueue {
         return switch (channel) {
             case EMAIL -> customer.getEmail();
             case SMS, PHONE -> customer.getPhone();
-            case X, MASTODON -> customer.getSocialHandles().get(CustomerManagement.networkKey(channel));
+            case X, MASTODON -> customer.socialAddress(CustomerManagement.networkKey(channel));
             case PORTAL -> null;
         };
     }

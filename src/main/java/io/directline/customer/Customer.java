@@ -62,6 +62,13 @@ public class Customer {
     @Column(name = "handle")
     private Map<String, String> socialHandles = new LinkedHashMap<>();
 
+    /** Per network, the stable id of the owner's account (an X user id); the handle is only its current name. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "customer_social_account", joinColumns = @JoinColumn(name = "customer_id"))
+    @MapKeyColumn(name = "network")
+    @Column(name = "account_id")
+    private Map<String, String> socialAccounts = new LinkedHashMap<>();
+
     @Version
     private long version;
 
@@ -114,6 +121,23 @@ public class Customer {
         var digits = new StringBuilder(value.startsWith("+") ? "+" : "");
         value.chars().filter(Character::isDigit).forEach(c -> digits.append((char) c));
         return digits.length() <= 1 ? value : digits.toString();
+    }
+
+    /** Records the network account this owner is, and shows it under its current handle. */
+    void linkSocialAccount(String network, String accountId, String handle, Instant now) {
+        socialAccounts.put(network, accountId);
+        showSocialHandle(network, handle, now);
+    }
+
+    void showSocialHandle(String network, String handle, Instant now) {
+        socialHandles.put(network, handle);
+        this.updatedAt = now;
+    }
+
+    /** Another account has this owner's old handle now; the owner stays known by their account id. */
+    void forgetSocialHandle(String network, Instant now) {
+        socialHandles.remove(network);
+        this.updatedAt = now;
     }
 
     void markUnverified() {
@@ -179,6 +203,20 @@ public class Customer {
 
     public Map<String, String> getSocialHandles() {
         return Map.copyOf(socialHandles);
+    }
+
+    /** Per network, the stable id of the owner's account there, where it is known. */
+    public Map<String, String> getSocialAccounts() {
+        return Map.copyOf(socialAccounts);
+    }
+
+    /**
+     * Where to reach the owner on a network: the account id when it is known (it survives a rename), else the
+     * handle; null when the owner has neither.
+     */
+    public String socialAddress(String network) {
+        var account = socialAccounts.get(network);
+        return account != null ? account : socialHandles.get(network);
     }
 
     CustomerDetails details() {

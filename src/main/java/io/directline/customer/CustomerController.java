@@ -110,6 +110,7 @@ class CustomerController {
             Tier tier,
             boolean verified,
             Map<String, String> socialHandles,
+            Map<String, String> socialAccounts,
             Instant createdAt,
             Instant updatedAt) {
 
@@ -127,6 +128,7 @@ class CustomerController {
                     c.getTier(),
                     c.isVerified(),
                     c.getSocialHandles(),
+                    c.getSocialAccounts(),
                     c.getCreatedAt(),
                     c.getUpdatedAt());
         }

@@ -124,6 +124,59 @@ public class CustomerManagement {
         return customers.save(customer);
     }
 
+    /**
+     * Who wrote from a network account.
+     *
+     * @param customer never null
+     * @param firstSeen this account id was not known before: a new owner, or one known only by the handle
+     *     until now (recorded before ids were, or entered by staff), who proves nothing yet
+     */
+    public record AccountOwner(Customer customer, boolean firstSeen) {}
+
+    /**
+     * The owner behind a network account, found by its stable id (an X user id), never by the handle alone:
+     * handles are renamed and taken by others. An owner known only by this handle is bound to the id on first
+     * contact; anyone else becomes a new, unverified owner. The handle is kept as the display, and taken from
+     * whichever other owner showed it before (the network gives a handle to one account at a time).
+     */
+    @Transactional
+    public AccountOwner ownerOfAccount(Channel channel, String accountId, String handle, String name) {
+        var network = networkKey(channel);
+        var id = accountId.strip();
+        var shown = handle == null || handle.isBlank() ? id : handle.strip();
+        var now = clock.instant();
+        var known = customers.findBySocialAccount(network, id);
+        if (known.isPresent()) {
+            var owner = known.get();
+            if (!shown.equals(owner.getSocialHandles().get(network))) {
+                releaseHandle(network, shown, owner.getId());
+                owner.showSocialHandle(network, shown, now);
+            }
+            return new AccountOwner(owner, false);
+        }
+        var byHandleOnly = customers
+                .findBySocialHandle(network, shown)
+                .filter(c -> !c.getSocialAccounts().containsKey(network));
+        if (byHandleOnly.isPresent()) {
+            byHandleOnly.get().linkSocialAccount(network, id, shown, now);
+            return new AccountOwner(byHandleOnly.get(), true);
+        }
+        releaseHandle(network, shown, null);
+        var created = registerUnverified(channel, shown, name);
+        created.linkSocialAccount(network, id, shown, now);
+        return new AccountOwner(created, true);
+    }
+
+    private void releaseHandle(String network, String handle, Long keeper) {
+        customers
+                .findBySocialHandle(network, handle)
+                .filter(previous -> !previous.getId().equals(keeper))
+                .ifPresent(previous -> {
+                    previous.forgetSocialHandle(network, clock.instant());
+                    customers.flush();
+                });
+    }
+
     /** The key under which a channel's handles are kept in an owner's social handles. */
     public static String networkKey(Channel channel) {
         return channel.name().toLowerCase(Locale.ROOT);

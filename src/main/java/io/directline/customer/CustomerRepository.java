@@ -19,6 +19,9 @@ interface CustomerRepository extends JpaRepository<Customer, Long> {
     @Query("select c from Customer c join c.socialHandles h where key(h) = :network and h = :handle")
     Optional<Customer> findBySocialHandle(String network, String handle);
 
+    @Query("select c from Customer c join c.socialAccounts a where key(a) = :network and a = :accountId")
+    Optional<Customer> findBySocialAccount(String network, String accountId);
+
     /** Prefix search on the indexed lower-case name; the caller lower-cases the prefix. */
     Slice<Customer> findByNameKeyStartingWith(String lowerCasePrefix, Pageable pageable);
 

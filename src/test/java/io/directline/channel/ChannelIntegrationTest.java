@@ -20,7 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The channel adapters against stubs of the providers' APIs (one WireMock server, shared by every
- * channel test class so they share one application context), over real HTTP.
+ * channel test class so they share one application context), over real HTTP; e-mail through its signed
+ * webhook.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -35,6 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "directline.channels.sms.account-sid=" + ChannelIntegrationTest.SMS_ACCOUNT,
             "directline.channels.sms.from-number=+15550009999",
             "directline.channels.phone.secret=" + ChannelIntegrationTest.PHONE_SECRET,
+            "directline.channels.email.webhook-secret=" + ChannelIntegrationTest.EMAIL_SECRET,
+            "directline.channels.email.authserv-id=" + ChannelIntegrationTest.AUTHSERV_ID,
             "directline.portal-url=https://support.example.test"
         })
 public abstract class ChannelIntegrationTest {
@@ -43,6 +46,9 @@ public abstract class ChannelIntegrationTest {
     public static final String SMS_TOKEN = "sms-test-auth-token";
     public static final String SMS_ACCOUNT = "AC0123456789";
     public static final String PHONE_SECRET = "phone-test-secret";
+    public static final String EMAIL_SECRET = "email-test-secret";
+    /** The id our mail server writes into its Authentication-Results header. */
+    public static final String AUTHSERV_ID = "mx.directline.test";
 
     /** The providers' APIs: X, Mastodon and the SMS provider. */
     public static final WireMockServer PROVIDERS = start();

@@ -26,7 +26,8 @@ class EmailIntake {
         this.parser = new MimeMessages(
                 properties.maxMessageSize().toBytes(),
                 properties.maxAttachmentSize().toBytes(),
-                properties.address());
+                properties.address(),
+                properties.authservId());
         this.intake = intake;
         this.attachments = attachments;
         this.metrics = metrics;

@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxMessageSize the largest raw message taken in
  * @param maxAttachmentSize attachments over this size are recorded as omitted
  * @param imap the mailbox polled for new mail; polling is off while no host is set
+ * @param authservId the id our receiving mail server writes into {@code Authentication-Results}; only its
+ *     dmarc/dkim/spf pass makes a sender authenticated, and only an authenticated sender joins a case by
+ *     quoting its {@code DL-} reference. Unset: no e-mail counts as authenticated
  */
 @Validated
 @ConfigurationProperties("directline.channels.email")
@@ -26,7 +29,8 @@ record EmailProperties(
         String webhookSecret,
         @DefaultValue("10MB") @NotNull DataSize maxMessageSize,
         @DefaultValue("10MB") @NotNull DataSize maxAttachmentSize,
-        @DefaultValue @Valid Imap imap) {
+        @DefaultValue @Valid Imap imap,
+        String authservId) {
 
     /**
      * @param host the IMAP server; unset disables polling

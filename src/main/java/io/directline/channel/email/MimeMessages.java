@@ -54,11 +54,21 @@ final class MimeMessages {
     private final long maxSize;
     private final long maxAttachmentSize;
     private final String ownAddress;
+    private final String authservId;
 
     MimeMessages(long maxSize, long maxAttachmentSize, String ownAddress) {
+        this(maxSize, maxAttachmentSize, ownAddress, null);
+    }
+
+    /**
+     * @param authservId the id our own mail server writes into its {@code Authentication-Results} header;
+     *     null or blank: no message counts as authenticated
+     */
+    MimeMessages(long maxSize, long maxAttachmentSize, String ownAddress, String authservId) {
         this.maxSize = maxSize;
         this.maxAttachmentSize = maxAttachmentSize;
         this.ownAddress = ownAddress == null ? "" : ownAddress.strip().toLowerCase(Locale.ROOT);
+        this.authservId = authservId == null ? "" : authservId.strip();
     }
 
     /** What the parser made of a message. */
@@ -136,7 +146,9 @@ final class MimeMessages {
                     body,
                     threadKeys(message, messageId),
                     messageId,
-                    false);
+                    false,
+                    null,
+                    authenticated(message, authservId, from.getAddress()));
             return new Accepted(inbound, List.copyOf(content.attachments));
         } catch (MessagingException | IOException e) {
             throw new Rejected("The message cannot be read as MIME: " + e.getMessage(), false);
@@ -202,6 +214,61 @@ final class MimeMessages {
             return new Ignored("own-address", "sent from our own address");
         }
         return null;
+    }
+
+    /**
+     * Whether our own mail server vouches for the From domain: the topmost {@code Authentication-Results}
+     * header that carries {@code authservId} (RFC 8601; the server removes such headers from what it
+     * receives, and adds its own on top) reports dmarc=pass, or dkim=pass or spf=pass for a domain aligned
+     * with the From domain.
+     */
+    static boolean authenticated(MimeMessage message, String authservId, String from) throws MessagingException {
+        var headers = message.getHeader("Authentication-Results");
+        if (authservId == null || authservId.isBlank() || headers == null) {
+            return false;
+        }
+        var fromDomain = from.substring(from.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+        for (var header : headers) {
+            var parts = header.replaceAll("\\([^()]*\\)", " ")
+                    .replaceAll("\\s+", " ")
+                    .toLowerCase(Locale.ROOT)
+                    .split(";");
+            if (!parts[0].strip().split(" ")[0].equals(authservId.strip().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            for (int i = 1; i < parts.length; i++) {
+                var tokens = parts[i].strip().split(" ");
+                var result = tokens[0];
+                if (result.equals("dmarc=pass")
+                        || (result.equals("dkim=pass") && aligned(property(tokens, "header.d", "header.i"), fromDomain))
+                        || (result.equals("spf=pass") && aligned(property(tokens, "smtp.mailfrom"), fromDomain))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return false;
+    }
+
+    private static String property(String[] tokens, String... names) {
+        for (var name : names) {
+            for (var token : tokens) {
+                if (token.startsWith(name + "=")) {
+                    var value = token.substring(name.length() + 1);
+                    return value.substring(value.lastIndexOf('@') + 1);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The same domain, or one a subdomain of the other (relaxed alignment within one organisation). */
+    private static boolean aligned(String domain, String fromDomain) {
+        return domain != null
+                && !domain.isEmpty()
+                && (domain.equals(fromDomain)
+                        || fromDomain.endsWith("." + domain)
+                        || domain.endsWith("." + fromDomain));
     }
 
     private static String header(MimeMessage message, String name) throws MessagingException {

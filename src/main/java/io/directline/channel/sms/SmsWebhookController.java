@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Twilio's incoming-message webhook ({@code MessageSid}, {@code From}, {@code To}, {@code Body}, form
- * encoded, signed in {@code X-Twilio-Signature}). Answers empty TwiML: the agent's answer goes out
- * later through the REST API.
+ * encoded, signed in {@code X-Twilio-Signature}). A text joins the case its {@code DL-} reference names,
+ * else the sender's active case (texts carry no thread of their own), else it opens one. Answers empty
+ * TwiML: the agent's answer goes out later through the REST API.
  */
 @RestController
 @ConditionalOnPropertiesSet("directline.channels.sms.auth-token")
@@ -62,7 +63,7 @@ class SmsWebhookController {
             throw Webhooks.malformed("An incoming SMS needs MessageSid, From and Body.");
         }
         try {
-            intake.accept(new InboundMessage(
+            intake.acceptIntoActiveCase(new InboundMessage(
                     Channel.SMS, sid, from, null, null, ShortAnswers.html(body), List.of(), null, false));
         } catch (IllegalArgumentException e) {
             throw Webhooks.malformed(e.getMessage());

@@ -11,8 +11,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads an Account Activity delivery: direct messages ({@code direct_message_events} of type
  * {@code message_create}) and mentions ({@code tweet_create_events}). What our own account sent is
- * left out. A direct message threads by the sender ({@code dm:<user id>}, the key answers are sent
- * with); a mention by its status id and the status it replies to.
+ * left out. The sender is their user id ({@code sender_id}, {@code user.id_str}), which survives a
+ * rename; the screen name is only shown. A direct message threads by the sender ({@code dm:<user id>},
+ * the key answers are sent with); a mention by its status id and the status it replies to.
  */
 final class XEvents {
 
@@ -57,7 +58,9 @@ final class XEvents {
                     ShortAnswers.html(body),
                     List.of(DM_PREFIX + senderId),
                     id,
-                    false));
+                    false,
+                    senderId,
+                    true));
         }
         var tweets = delivery.path("tweet_create_events");
         if (!tweets.isMissingNode() && !tweets.isArray()) {
@@ -70,10 +73,10 @@ final class XEvents {
             var full = text(tweet.path("extended_tweet").path("full_text"));
             var body = full != null ? full : text(tweet.path("text"));
             var screenName = text(user.path("screen_name"));
-            if (id == null || body == null || (screenName == null && userId == null)) {
-                throw Webhooks.malformed("A tweet_create_event needs id_str, text and user.screen_name.");
+            if (id == null || body == null || userId == null) {
+                throw Webhooks.malformed("A tweet_create_event needs id_str, text and user.id_str.");
             }
-            if (userId != null && userId.equals(ownAccount)) {
+            if (userId.equals(ownAccount)) {
                 continue;
             }
             var repliesTo = text(tweet.path("in_reply_to_status_id_str"));
@@ -87,6 +90,8 @@ final class XEvents {
                     body.replace("\n", "<br>"),
                     repliesTo == null ? List.of() : List.of(repliesTo),
                     id,
+                    true,
+                    userId,
                     true));
         }
         return messages;

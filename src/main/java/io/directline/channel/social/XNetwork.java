@@ -14,8 +14,8 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Answers on X through the v2 API: a public reply to the newest status of a public thread, a direct
- * message otherwise (to the user whose messages opened the case).
+ * Answers on X through the v2 API: a public reply to the newest status when the owner's latest message
+ * was a public post, a direct message otherwise (to the owner's user id).
  */
 @Component
 @ConditionalOnPropertiesSet("directline.channels.x.bearer-token")

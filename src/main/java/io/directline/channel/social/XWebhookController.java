@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -27,6 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
 class XWebhookController {
 
     static final String SIGNATURE_HEADER = "x-twitter-webhooks-signature";
+    static final int MAX_CRC_TOKEN = 255;
+
+    /** X's challenge: a short random token in URL-safe (or base64) characters, never JSON or text. */
+    private static final Pattern CRC_TOKEN = Pattern.compile("[A-Za-z0-9_\\-=+/.]{1," + MAX_CRC_TOKEN + "}");
 
     private final XProperties properties;
     private final Intake intake;
@@ -40,9 +45,17 @@ class XWebhookController {
         this.maxBytes = webhooks.maxSize().toBytes();
     }
 
-    /** The challenge-response check X makes when the webhook is registered, and hourly after. */
+    /**
+     * The challenge-response check X makes when the webhook is registered, and hourly after. Only a token
+     * shaped like X's is signed: the answer is the same HMAC that authenticates deliveries, so signing
+     * anything else (a whole JSON event) would let anyone forge a delivery.
+     */
     @GetMapping
     Map<String, String> crc(@RequestParam("crc_token") String token) {
+        if (!CRC_TOKEN.matcher(token).matches()) {
+            throw Webhooks.malformed("crc_token must be 1 to " + MAX_CRC_TOKEN
+                    + " letters, digits or - _ = + / . characters, as X sends it.");
+        }
         return Map.of("response_token", signature(properties.consumerSecret(), token.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.directline.ApiClient;
 import io.directline.cases.DeliveryState;
+import io.directline.cases.Direction;
 import io.directline.channel.ChannelIntegrationTest;
 import io.directline.customer.Channel;
 import java.net.URLEncoder;
@@ -165,6 +166,35 @@ class SmsChannelTests extends ChannelIntegrationTest {
         assertThat(responses).extracting(ApiClient.Response::status).containsOnly(200);
         var message = cases.findReceived(Channel.SMS, params.get("MessageSid")).orElseThrow();
         assertThat(messages(message.getCaseId())).hasSize(1);
+    }
+
+    @Test
+    void aFollowUpTextJoinsTheSendersActiveCaseAndANewNumberQuotingItDoesNot() throws Exception {
+        var from = "+1" + uniqueDigits(10);
+        var first = sms(from, "My heat pump is noisy");
+        assertThat(deliver(first, sign(url(), first, SMS_TOKEN)).status()).isEqualTo(200);
+        long caseId = cases.latestActiveCase(
+                        customers.findByHandle(Channel.SMS, from).orElseThrow().getId())
+                .orElseThrow();
+        var second = sms(from, "It is louder at night");
+        assertThat(deliver(second, sign(url(), second, SMS_TOKEN)).status()).isEqualTo(200);
+        assertThat(messages(caseId))
+                .extracting(m -> m.getBody())
+                .containsExactly("My heat pump is noisy", "It is louder at night");
+
+        var stranger = "+1" + uniqueDigits(10);
+        var quoting = sms(stranger, "About " + cases.get(caseId).reference() + ": cancel the visit");
+        assertThat(deliver(quoting, sign(url(), quoting, SMS_TOKEN)).status()).isEqualTo(200);
+        long strangersCase = cases.latestActiveCase(customers
+                        .findByHandle(Channel.SMS, stranger)
+                        .orElseThrow()
+                        .getId())
+                .orElseThrow();
+        assertThat(strangersCase).isNotEqualTo(caseId);
+        assertThat(cases.get(strangersCase).getTags()).containsExactly("check-sender");
+        assertThat(messages(caseId))
+                .filteredOn(m -> m.getDirection() == Direction.INBOUND)
+                .hasSize(2);
     }
 
     @Test

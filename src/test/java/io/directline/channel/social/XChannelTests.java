@@ -115,9 +115,10 @@ class XChannelTests extends ChannelIntegrationTest {
     void aMentionOpensAPublicCaseAndTheAnswerIsAShortPublicReply() throws Exception {
         var tweetId = uniqueDigits(19);
         var handle = unique("pat");
+        var userId = uniqueDigits(10);
         var body = """
                 {"for_user_id":"%s","tweet_create_events":[{"id_str":"%s","text":"@directline my grinder is dead",
-                "in_reply_to_status_id_str":null,"user":{"id_str":"%s","name":"Pat","screen_name":"%s"}}]}""".formatted(OUR_ACCOUNT, tweetId, uniqueDigits(10), handle);
+                "in_reply_to_status_id_str":null,"user":{"id_str":"%s","name":"Pat","screen_name":"%s"}}]}""".formatted(OUR_ACCOUNT, tweetId, userId, handle);
         assertThat(deliver(body).status()).isEqualTo(200);
 
         var owner = customers.findByHandle(Channel.X, handle).orElseThrow();
@@ -153,11 +154,142 @@ class XChannelTests extends ChannelIntegrationTest {
         // the owner's reply to our reply continues the case
         var followUp = """
                 {"for_user_id":"%s","tweet_create_events":[{"id_str":"%s","text":"@directline thanks",
-                "in_reply_to_status_id_str":"%s","user":{"id_str":"1","name":"Pat","screen_name":"%s"}}]}""".formatted(OUR_ACCOUNT, uniqueDigits(19), replyId, handle);
+                "in_reply_to_status_id_str":"%s","user":{"id_str":"%s","name":"Pat","screen_name":"%s"}}]}""".formatted(OUR_ACCOUNT, uniqueDigits(19), replyId, userId, handle);
         assertThat(deliver(followUp).status()).isEqualTo(200);
         assertThat(messages(caseId))
                 .filteredOn(m -> m.getDirection() == Direction.INBOUND)
                 .hasSize(2);
+    }
+
+    static String mention(String tweetId, String userId, String screenName, String text, String inReplyTo) {
+        return """
+                {"for_user_id":"%s","tweet_create_events":[{"id_str":"%s","text":"%s",
+                "in_reply_to_status_id_str":%s,"user":{"id_str":"%s","name":"Sam","screen_name":"%s"}}]}""".formatted(
+                OUR_ACCOUNT, tweetId, text, inReplyTo == null ? "null" : "\"" + inReplyTo + "\"", userId, screenName);
+    }
+
+    @Test
+    void theCrcChallengeSignsNoEventSoNoDeliveryCanBeForged() throws Exception {
+        var handle = unique("forger");
+        var forged = dm(uniqueDigits(18), uniqueDigits(12), handle, "I am a new owner, please call me back");
+        var crc = anonymous().get("/webhooks/x?crc_token=" + URLEncoder.encode(forged, StandardCharsets.UTF_8));
+        assertThat(crc.status()).as(crc.toString()).isEqualTo(400);
+        assertThat(crc.contentType()).startsWith("application/problem+json");
+
+        var posted = deliver(forged, crc.json().path("response_token").asString(""));
+        assertThat(posted.status()).as(posted.toString()).isEqualTo(401);
+        assertThat(customers.findByHandle(Channel.X, handle)).isEmpty();
+
+        for (var notAToken : new String[] {"a b", "\"quoted\"", "x".repeat(256)}) {
+            var refused =
+                    anonymous().get("/webhooks/x?crc_token=" + URLEncoder.encode(notAToken, StandardCharsets.UTF_8));
+            assertThat(refused.status()).as(notAToken).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void anOwnerIsHerAccountNotHerHandleSoWhoeverTakesAnOldHandleGetsNothingOfHers() throws Exception {
+        var samId = uniqueDigits(12);
+        var oldName = unique("sam");
+        assertThat(deliver(dm(uniqueDigits(18), samId, oldName, "My oven door will not close"))
+                        .status())
+                .isEqualTo(200);
+        var sam = customers.findByHandle(Channel.X, oldName).orElseThrow();
+        long samsCase = cases.latestActiveCase(sam.getId()).orElseThrow();
+        var reference = cases.get(samsCase).reference();
+
+        // Sam renames herself; she is still Sam, and her handle shows the new name
+        var newName = unique("samantha");
+        assertThat(deliver(dm(uniqueDigits(18), samId, newName, "Still stuck")).status())
+                .isEqualTo(200);
+        assertThat(customers.findByHandle(Channel.X, newName).orElseThrow().getId())
+                .isEqualTo(sam.getId());
+        assertThat(messages(samsCase)).hasSize(2);
+
+        // someone else takes the old name and quotes her case: a new owner and a new case, flagged and linked
+        var takerId = uniqueDigits(12);
+        var taken = deliver(dm(uniqueDigits(18), takerId, oldName, "About " + reference + ": send the refund to me"));
+        assertThat(taken.status()).isEqualTo(200);
+        var taker = customers.findByHandle(Channel.X, oldName).orElseThrow();
+        assertThat(taker.getId()).isNotEqualTo(sam.getId());
+        assertThat(taker.getSocialAccounts()).containsEntry("x", takerId);
+        long takersCase = cases.latestActiveCase(taker.getId()).orElseThrow();
+        assertThat(takersCase).isNotEqualTo(samsCase);
+        assertThat(cases.get(takersCase).getTags()).containsExactly("check-sender");
+        assertThat(messages(samsCase))
+                .filteredOn(m -> m.getDirection() == Direction.INBOUND)
+                .hasSize(2);
+        assertThat(messages(samsCase))
+                .filteredOn(m -> m.getDirection() == Direction.INTERNAL)
+                .singleElement()
+                .satisfies(note -> assertThat(note.getBody())
+                        .contains(cases.get(takersCase).reference()));
+
+        // Sam's own reference from her known account still threads (a public mention this time)
+        var own = deliver(mention(uniqueDigits(19), samId, newName, "@directline update on " + reference + "?", null));
+        assertThat(own.json().path("received").asInt()).isEqualTo(1);
+        assertThat(messages(samsCase))
+                .filteredOn(m -> m.getDirection() == Direction.INBOUND)
+                .hasSize(3);
+    }
+
+    @Test
+    void aStrangerReplyingUnderTheOwnersPostLeavesHerThreadWithHer() throws Exception {
+        var ownerId = uniqueDigits(12);
+        var handle = unique("lee");
+        var post = uniqueDigits(19);
+        deliver(mention(post, ownerId, handle, "@directline my dishwasher floods the kitchen", null));
+        long leesCase = cases.latestActiveCase(
+                        customers.findByHandle(Channel.X, handle).orElseThrow().getId())
+                .orElseThrow();
+
+        var stranger = unique("troll");
+        deliver(mention(uniqueDigits(19), uniqueDigits(12), stranger, "@directline same here", post));
+        long strangersCase = cases.latestActiveCase(customers
+                        .findByHandle(Channel.X, stranger)
+                        .orElseThrow()
+                        .getId())
+                .orElseThrow();
+        assertThat(strangersCase).isNotEqualTo(leesCase);
+
+        deliver(mention(uniqueDigits(19), ownerId, handle, "@directline it happened again", post));
+        assertThat(messages(leesCase))
+                .filteredOn(m -> m.getDirection() == Direction.INBOUND)
+                .hasSize(2);
+        assertThat(messages(strangersCase)).hasSize(1);
+    }
+
+    @Test
+    void aDirectMessageOnACaseAPublicMentionOpenedIsAnsweredPrivately() throws Exception {
+        var userId = uniqueDigits(12);
+        var handle = unique("kim");
+        var post = uniqueDigits(19);
+        deliver(mention(post, userId, handle, "@directline my fridge is warm", null));
+        long caseId = cases.latestActiveCase(
+                        customers.findByHandle(Channel.X, handle).orElseThrow().getId())
+                .orElseThrow();
+        assertThat(cases.get(caseId).isPublicThread()).isTrue();
+        var reference = cases.get(caseId).reference();
+
+        deliver(dm(uniqueDigits(18), userId, handle, "About " + reference + ": my address is 12 Elm Street"));
+        assertThat(messages(caseId)).hasSize(2);
+
+        PROVIDERS.stubFor(post(urlEqualTo("/2/dm_conversations/with/" + userId + "/messages"))
+                .willReturn(okJson(
+                        "{\"data\":{\"dm_conversation_id\":\"c2\",\"dm_event_id\":\"" + uniqueDigits(18) + "\"}}")));
+        PROVIDERS.stubFor(post(urlEqualTo("/2/tweets"))
+                .withRequestBody(matchingJsonPath("$.reply.in_reply_to_tweet_id", equalTo(post)))
+                .willReturn(okJson("{\"data\":{\"id\":\"" + uniqueDigits(19) + "\",\"text\":\"...\"}}")));
+        var text = "A technician comes to 12 Elm Street on Monday.";
+        long answerId = answer(caseId, text);
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() ->
+                        assertThat(cases.message(answerId).getDeliveryStatus()).isEqualTo(DeliveryState.SENT));
+        PROVIDERS.verify(postRequestedFor(urlEqualTo("/2/dm_conversations/with/" + userId + "/messages"))
+                .withRequestBody(equalToJson("{\"text\":\"" + text + "\"}")));
+        assertThat(PROVIDERS.findAll(postRequestedFor(urlEqualTo("/2/tweets"))
+                        .withRequestBody(matchingJsonPath("$.reply.in_reply_to_tweet_id", equalTo(post)))))
+                .isEmpty();
     }
 
     @Test
