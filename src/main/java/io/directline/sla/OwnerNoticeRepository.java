@@ -24,7 +24,8 @@ interface OwnerNoticeRepository extends JpaRepository<OwnerNotice, Long> {
 
     /** Claims a pending notice for this node's transaction ({@code SKIP LOCKED}, as for clocks). */
     @Query(
-            value = "select id from owner_notice where id = :id and status = 'PENDING' for update skip locked",
+            value = "select id from owner_notice where id = :id and status = 'PENDING' and send_at <= :now"
+                    + " for update skip locked",
             nativeQuery = true)
-    List<Long> claim(long id);
+    List<Long> claim(long id, Instant now);
 }

@@ -23,7 +23,8 @@ interface PromiseRepository extends JpaRepository<Promise, Long> {
      * ({@code SKIP LOCKED}); empty when another node has it or it is no longer open.
      */
     @Query(
-            value = "select id from promise where id = :id and status = 'OPEN' for update skip locked",
+            value =
+                    "select id from promise where id = :id and status = 'OPEN' and due_at <= :now for update skip locked",
             nativeQuery = true)
-    List<Long> claim(long id);
+    List<Long> claim(long id, Instant now);
 }

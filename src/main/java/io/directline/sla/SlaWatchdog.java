@@ -110,7 +110,7 @@ class SlaWatchdog implements SchedulingConfigurer {
     int breakDue() {
         return handleDue(
                 page -> promises.findDue(clock.instant(), page),
-                seen -> !promises.claim(seen.getId()).isEmpty(),
+                seen -> !promises.claim(seen.getId(), clock.instant()).isEmpty(),
                 seen -> {
                     var promise = promises.findById(seen.getId()).orElseThrow();
                     promise.breakAt(clock.instant());
@@ -130,7 +130,7 @@ class SlaWatchdog implements SchedulingConfigurer {
     int sendDueNotices() {
         return handleDue(
                 page -> notices.findDue(clock.instant(), page),
-                seen -> !notices.claim(seen.getId()).isEmpty(),
+                seen -> !notices.claim(seen.getId(), clock.instant()).isEmpty(),
                 seen -> {
                     ownerNotices.send(notices.findById(seen.getId()).orElseThrow(), clock.instant());
                     return true;
