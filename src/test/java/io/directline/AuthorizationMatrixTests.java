@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.directline.sla.SlaFixtures;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -32,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
@@ -91,16 +93,22 @@ class AuthorizationMatrixTests {
             int success,
             Function<Cell, Request> request,
             BiConsumer<Cell, ApiClient.Response> answered,
-            Consumer<Cell> refusedChangedNothing) {
+            Consumer<Cell> refusedChangedNothing,
+            String mediaType) {
 
         /** What else an allowed caller's answer must show. */
         Row withAnswer(BiConsumer<Cell, ApiClient.Response> check) {
-            return new Row(method, pattern, access, success, request, check, refusedChangedNothing);
+            return new Row(method, pattern, access, success, request, check, refusedChangedNothing, mediaType);
         }
 
         /** How to see that a refused request created or removed nothing (besides the shared witness). */
         Row withRefusalCheck(Consumer<Cell> check) {
-            return new Row(method, pattern, access, success, request, answered, check);
+            return new Row(method, pattern, access, success, request, answered, check, mediaType);
+        }
+
+        /** The media type of an allowed caller's answer, when it is not JSON (a download). */
+        Row producing(String type) {
+            return new Row(method, pattern, access, success, request, answered, refusedChangedNothing, type);
         }
 
         @Override
@@ -243,6 +251,14 @@ class AuthorizationMatrixTests {
                     Access.STAFF,
                     200,
                     c -> at("/api/v1/cases/" + c.caseId() + "/messages/" + c.messageId())),
+            row(
+                            "GET",
+                            "/api/v1/cases/{id}/messages/{messageId}/original",
+                            Access.STAFF,
+                            200,
+                            c -> at("/api/v1/cases/" + c.caseId() + "/messages/" + c.messageId() + "/original"))
+                    .producing("message/rfc822")
+                    .withAnswer((c, r) -> assertThat(r.body()).isEqualTo(Fixture.ORIGINAL)),
             row("GET", "/api/v1/me/cases", Access.OWNERS, 200, c -> at("/api/v1/me/cases"))
                     .withAnswer((c, r) -> assertThat(each(r.json().path("items"), "id"))
                             .as("the owner's own cases, and only those")
@@ -606,7 +622,7 @@ class AuthorizationMatrixTests {
                     .as("%s as %s: %s", row, caller, response)
                     .isEqualTo(expected);
             if (expected != 204) {
-                assertThat(response.contentType()).startsWith("application/json");
+                assertThat(response.contentType()).startsWith(row.mediaType());
             }
             row.answered().accept(cell, response);
         } else {
@@ -657,8 +673,14 @@ class AuthorizationMatrixTests {
         assertProblem(fixture.clients.get(Caller.OWNER).get("/api/internal"), 403);
     }
 
-    /** One login per role, an owner with a case (with a first message), and another owner's case. */
+    /**
+     * One login per role, an owner with a case (with a first message, of which an e-mail original is kept), and
+     * another owner's case.
+     */
     static final class Fixture {
+
+        /** The raw e-mail kept for the first message, as the e-mail intake keeps one for a shortened text. */
+        static final String ORIGINAL = "From: <matrix@owners.example>\r\nSubject: Matrix\r\n\r\nThe whole text.\r\n";
 
         final int port;
         final ApplicationContext context;
@@ -689,6 +711,14 @@ class AuthorizationMatrixTests {
                     .get(0)
                     .path("id")
                     .asLong();
+            context.getBean(JdbcClient.class)
+                    .sql("insert into email_original (message_id, size_bytes, content, created_at) values (?, ?, ?, ?)")
+                    .params(
+                            messageId,
+                            ORIGINAL.length(),
+                            ORIGINAL.getBytes(StandardCharsets.UTF_8),
+                            Timestamp.from(Instant.now()))
+                    .update();
             long otherCustomer = ApiFixtures.registerOwner(admin, "Matrix Other");
             this.otherCaseId = ApiFixtures.openCase(admin, otherCustomer, "Not yours", "Another owner's case.");
 
@@ -902,7 +932,8 @@ class AuthorizationMatrixTests {
     }
 
     private static Row row(String method, String pattern, Access access, int success, Function<Cell, Request> request) {
-        return new Row(method, pattern, access, success, request, (cell, response) -> {}, cell -> {});
+        return new Row(
+                method, pattern, access, success, request, (cell, response) -> {}, cell -> {}, "application/json");
     }
 
     private static Map<String, Object> agentLogin(String username) {

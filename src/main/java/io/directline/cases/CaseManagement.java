@@ -29,6 +29,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class CaseManagement {
 
+    /**
+     * The longest message text taken, in UTF-8 bytes as given (64 KiB): a longer one is refused with a 413
+     * problem, so a channel that must take every owner's message shortens it first.
+     */
+    public static final int MAX_MESSAGE_BYTES = 64 * 1024;
+
     /** The author recorded on an imported message that names none. */
     private static final String IMPORTED_AUTHOR = "import";
 

@@ -11,7 +11,7 @@ import org.owasp.html.Sanitizers;
  */
 final class MessageText {
 
-    static final int MAX_BYTES = 64 * 1024;
+    static final int MAX_BYTES = CaseManagement.MAX_MESSAGE_BYTES;
 
     private static final PolicyFactory POLICY = Sanitizers.FORMATTING
             .and(Sanitizers.LINKS)

@@ -1,16 +1,22 @@
 package io.directline.channel.email;
 
+import io.directline.cases.Actor;
+import io.directline.cases.CaseManagement;
 import io.directline.channel.Intake;
 import io.directline.channel.IntakeResult;
+import io.directline.customer.Channel;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Takes one raw e-mail in, from the mailbox poller or the webhook: parses it, drops mail no person
  * wrote, and hands the rest to the {@link Intake} together with its attachment list, in one
- * transaction that has committed when this returns.
+ * transaction that has committed when this returns. When the text was too long for a case message and
+ * was shortened, the raw original is kept in the same transaction and an internal note on the case links
+ * staff to it.
  */
 @Component
 class EmailIntake {
@@ -20,9 +26,17 @@ class EmailIntake {
     private final MimeMessages parser;
     private final Intake intake;
     private final EmailAttachments attachments;
+    private final EmailOriginals originals;
+    private final CaseManagement cases;
     private final MeterRegistry metrics;
 
-    EmailIntake(EmailProperties properties, Intake intake, EmailAttachments attachments, MeterRegistry metrics) {
+    EmailIntake(
+            EmailProperties properties,
+            Intake intake,
+            EmailAttachments attachments,
+            EmailOriginals originals,
+            CaseManagement cases,
+            MeterRegistry metrics) {
         this.parser = new MimeMessages(
                 properties.maxMessageSize().toBytes(),
                 properties.maxAttachmentSize().toBytes(),
@@ -30,6 +44,8 @@ class EmailIntake {
                 properties.authservId());
         this.intake = intake;
         this.attachments = attachments;
+        this.originals = originals;
+        this.cases = cases;
         this.metrics = metrics;
     }
 
@@ -66,10 +82,24 @@ class EmailIntake {
             if (!taken.duplicate() && !accepted.attachments().isEmpty()) {
                 attachments.record(taken.messageId(), accepted.attachments());
             }
+            if (!taken.duplicate() && accepted.shortened()) {
+                originals.keep(taken.messageId(), raw);
+                cases.addNote(taken.caseId(), originalNote(accepted, taken, raw.length), Actor.system(Channel.EMAIL));
+            }
             return taken;
         });
         metrics.counter("directline.email.received", "duplicate", Boolean.toString(result.duplicate()))
                 .increment();
         return new Taken(result);
+    }
+
+    /** The internal note that tells staff a message was shortened and where its original is. */
+    private static String originalNote(MimeMessages.Accepted accepted, IntakeResult taken, long size) {
+        return "The e-mail from " + HtmlUtils.htmlEscape(accepted.message().senderHandle(), "UTF-8")
+                + " was longer than a message holds, so the case shows only its first part. Its full original ("
+                + MimeMessages.humanSize(size) + ") is kept for staff: <a href=\""
+                + EmailOriginalController.screenPath(taken.caseId(), taken.messageId())
+                + "\">download the original e-mail</a> (API: GET "
+                + EmailOriginalController.apiPath(taken.caseId(), taken.messageId()) + ").";
     }
 }

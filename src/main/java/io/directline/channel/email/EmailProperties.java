@@ -39,6 +39,8 @@ record EmailProperties(
      * @param folder the folder polled
      * @param pollInterval the wait between two polls
      * @param quarantineFolder where a message that keeps failing is moved (created when missing)
+     * @param ignoredFolder where mail no person wrote (auto-replies, bounces, list mail) is moved (created
+     *     when missing)
      * @param maxFailures failed intakes of one message before it is quarantined
      */
     record Imap(
@@ -50,6 +52,7 @@ record EmailProperties(
             @DefaultValue("INBOX") @NotNull String folder,
             @DefaultValue("30s") @NotNull Duration pollInterval,
             @DefaultValue("Quarantine") @NotNull String quarantineFolder,
+            @DefaultValue("Ignored") @NotNull String ignoredFolder,
             @DefaultValue("3") @Min(1) int maxFailures) {
 
         int effectivePort() {

@@ -36,7 +36,8 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  * poll take it again (and the intake recognise it as a duplicate). A message whose intake fails stays
  * unseen and is tried again next poll; after {@code max-failures} attempts, or at once when it can
  * never be read (too large, not MIME), it is moved to the quarantine folder and an alert is recorded.
- * Also the {@code emailFetcher} health indicator.
+ * Mail no person wrote (auto-replies, bounces, list mail) is moved to the ignored folder, where someone
+ * may still look. Also the {@code emailFetcher} health indicator.
  */
 class MailboxPoller implements SchedulingConfigurer, HealthIndicator {
 
@@ -133,16 +134,21 @@ class MailboxPoller implements SchedulingConfigurer, HealthIndicator {
         inbox.open(Folder.READ_WRITE);
         int done = 0;
         var toQuarantine = new ArrayList<Message>();
+        var toIgnore = new ArrayList<Message>();
         try {
             var unseen = inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
             var uids = inbox instanceof UIDFolder u ? u : null;
             long validity = uids == null ? 0 : uids.getUIDValidity();
             for (int from = 0; from < unseen.length; from += FETCH_BATCH) {
                 var batch = Arrays.copyOfRange(unseen, from, Math.min(unseen.length, from + FETCH_BATCH));
-                done += takeBatch(inbox, batch, uids, validity, toQuarantine);
+                done += takeBatch(inbox, batch, uids, validity, toQuarantine, toIgnore);
+            }
+            if (!toIgnore.isEmpty()) {
+                move(store, inbox, toIgnore, imap.ignoredFolder());
             }
             if (!toQuarantine.isEmpty()) {
-                quarantine(store, inbox, toQuarantine.toArray(Message[]::new));
+                move(store, inbox, toQuarantine, imap.quarantineFolder());
+                quarantined.addAndGet(toQuarantine.size());
             }
         } finally {
             inbox.close(true);
@@ -153,9 +159,16 @@ class MailboxPoller implements SchedulingConfigurer, HealthIndicator {
     /**
      * Takes in a batch of unseen messages: one FETCH for their ids, sizes and contents, the intake for
      * each, then one STORE marking the committed ones seen. A crash before that STORE leaves them
-     * unseen, and the next poll's intake recognises them by Message-ID, so nothing is taken twice.
+     * unseen, and the next poll's intake recognises them by Message-ID, so nothing is taken twice. Mail
+     * no person wrote is set aside for the ignored folder.
      */
-    private int takeBatch(Folder inbox, Message[] batch, UIDFolder uids, long validity, List<Message> toQuarantine)
+    private int takeBatch(
+            Folder inbox,
+            Message[] batch,
+            UIDFolder uids,
+            long validity,
+            List<Message> toQuarantine,
+            List<Message> toIgnore)
             throws MessagingException {
         var profile = new FetchProfile();
         profile.add(UIDFolder.FetchProfileItem.UID);
@@ -171,11 +184,12 @@ class MailboxPoller implements SchedulingConfigurer, HealthIndicator {
             try {
                 var outcome = intake.take(raw(message));
                 // the intake has committed: only now is the message done
-                committed.add(message);
                 failures.remove(key);
                 if (outcome instanceof EmailIntake.Ignored) {
+                    toIgnore.add(message);
                     ignored.incrementAndGet();
                 } else {
+                    committed.add(message);
                     taken.incrementAndGet();
                 }
                 done++;
@@ -215,16 +229,19 @@ class MailboxPoller implements SchedulingConfigurer, HealthIndicator {
         return out.toByteArray();
     }
 
-    private void quarantine(Store store, Folder inbox, Message[] messages) throws MessagingException {
-        var folder = store.getFolder(imap.quarantineFolder());
+    /**
+     * Moves messages to a folder, creating it when missing: copied there, then deleted here (expunged when
+     * the folder closes). A crash in between leaves a copy in both, never none.
+     */
+    private static void move(Store store, Folder inbox, List<Message> messages, String folderName)
+            throws MessagingException {
+        var folder = store.getFolder(folderName);
         if (!folder.exists() && !folder.create(Folder.HOLDS_MESSAGES)) {
-            throw new MessagingException("Cannot create the quarantine folder " + imap.quarantineFolder());
+            throw new MessagingException("Cannot create the folder " + folderName);
         }
-        inbox.copyMessages(messages, folder);
-        for (var message : messages) {
-            message.setFlag(Flags.Flag.DELETED, true);
-        }
-        quarantined.addAndGet(messages.length);
+        var array = messages.toArray(Message[]::new);
+        inbox.copyMessages(array, folder);
+        inbox.setFlags(array, new Flags(Flags.Flag.DELETED), true);
     }
 
     private void alert(Message message, int attempts, String reason) {

@@ -21,8 +21,15 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
+import jakarta.mail.search.HeaderTerm;
 import java.io.ByteArrayInputStream;
+import java.net.CookieManager;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -67,7 +74,7 @@ class EmailChannelTests {
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         registry.add("directline.channels.email.address", () -> SUPPORT);
         registry.add("directline.channels.email.webhook-secret", () -> SECRET);
-        registry.add("directline.channels.email.max-message-size", () -> "64KB");
+        registry.add("directline.channels.email.max-message-size", () -> "512KB");
         registry.add("directline.channels.email.imap.host", () -> "127.0.0.1");
         registry.add("directline.channels.email.imap.port", () -> MAIL.getImap().getPort());
         registry.add("directline.channels.email.imap.ssl", () -> "false");
@@ -204,47 +211,56 @@ class EmailChannelTests {
         });
         assertThat(received(autoId)).isEmpty();
         assertThat(received(bounceId)).isEmpty();
+        // moved out of the inbox to the ignored folder, where a person may still look
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> messageIds("Ignored", false).containsAll(List.of(autoId, bounceId)));
+        assertThat(messageIds("INBOX", false)).doesNotContain(autoId, bounceId);
         assertThat(poller.health().getDetails().get("ignored"))
                 .isInstanceOfSatisfying(Long.class, n -> assertThat(n).isGreaterThanOrEqualTo(2));
     }
 
     @Test
     void aMessageThatCannotBeTakenInIsQuarantinedAndAlerted() throws Exception {
-        var emptyId = "<brackets-" + run + "@owners.example>";
+        var failingId = "<failing-" + run + "@owners.example>";
         var hugeId = "<huge-" + run + "@owners.example>";
-        // 20,000 '<' fit the 64 KB mail limit, but escaped they are 80,000 bytes of text: over the
-        // 64 KiB message limit, so the intake refuses it on every attempt
-        smtp("""
-                From: <brackets-%s@owners.example>
-                To: %s
-                Subject: pasted log %s
-                Message-ID: %s
-                Content-Type: text/plain
+        // the database refuses this one message on every attempt, as a broken database would
+        var poison = "poison-" + run;
+        jdbc.sql("alter table case_message add constraint no_" + run.replace('-', '_') + " check (body not like '%"
+                        + poison + "%')")
+                .update();
+        try {
+            smtp("""
+                    From: <failing-%s@owners.example>
+                    To: %s
+                    Subject: pasted log %s
+                    Message-ID: %s
+                    Content-Type: text/plain
 
-                %s
-                """.formatted(run, SUPPORT, run, emptyId, "<".repeat(20_000)));
-        // over the 64 KB limit: quarantined at once
-        smtp("""
-                From: <huge-%s@owners.example>
-                To: %s
-                Subject: huge %s
-                Message-ID: %s
-                Content-Type: text/plain
+                    %s
+                    """.formatted(run, SUPPORT, run, failingId, poison));
+            // over the 512 KB limit: quarantined at once
+            smtp("""
+                    From: <huge-%s@owners.example>
+                    To: %s
+                    Subject: huge %s
+                    Message-ID: %s
+                    Content-Type: text/plain
 
-                %s
-                """.formatted(run, SUPPORT, run, hugeId, "0123456789\n".repeat(8000)));
+                    %s
+                    """.formatted(run, SUPPORT, run, hugeId, "0123456789\n".repeat(50_000)));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> quarantined().containsAll(List.of(emptyId, hugeId)));
-        assertThat(unseenInInbox()).doesNotContain(emptyId, hugeId);
-        assertThat(received(emptyId)).isEmpty();
+            await().atMost(Duration.ofSeconds(30)).until(() -> quarantined().containsAll(List.of(failingId, hugeId)));
+        } finally {
+            jdbc.sql("alter table case_message drop constraint no_" + run.replace('-', '_'))
+                    .update();
+        }
+        assertThat(unseenInInbox()).doesNotContain(failingId, hugeId);
+        assertThat(received(failingId)).isEmpty();
         assertThat(received(hugeId)).isEmpty();
         assertThat(poller.alerts())
-                .filteredOn(a -> emptyId.equals(a.messageId()))
+                .filteredOn(a -> failingId.equals(a.messageId()))
                 .singleElement()
-                .satisfies(a -> {
-                    assertThat(a.attempts()).isEqualTo(3);
-                    assertThat(a.reason()).contains("64 KiB");
-                });
+                .satisfies(a -> assertThat(a.attempts()).isEqualTo(3));
         assertThat(poller.alerts())
                 .filteredOn(a -> hugeId.equals(a.messageId()))
                 .singleElement()
@@ -253,7 +269,141 @@ class EmailChannelTests {
         var health = ApiClient.basic(port, "admin", "admin-test-password").get("/actuator/health/emailFetcher");
         assertThat(health.status()).as("%s", health).isEqualTo(200);
         assertThat(health.json().path("status").asString()).isEqualTo("UP");
-        assertThat(health.body()).contains(emptyId, hugeId, "Quarantine");
+        assertThat(health.body()).contains(failingId, hugeId, "Quarantine");
+    }
+
+    @Test
+    void aLongMailOverTheWebhookBecomesACaseAndOnlyStaffFetchTheWholeOriginal() throws Exception {
+        var id = "<long-hook-" + run + "@owners.example>";
+        var mail = longMail("dana-" + run + "@owners.example", id).replace("\n", "\r\n");
+        assertThat(mail.length()).isGreaterThan(200 * 1024);
+
+        var created = webhook(ApiClient.anonymous(port), mail, signature(mail));
+
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        long caseId = created.json().path("caseId").asLong();
+        long messageId = created.json().path("messageId").asLong();
+        assertShortenedWithAStaffLink(caseId, id);
+
+        var original = admin().get(EmailOriginalController.apiPath(caseId, messageId));
+        assertThat(original.status()).as("%s", original.status()).isEqualTo(200);
+        assertThat(original.contentType()).startsWith("message/rfc822");
+        assertThat(original.header("Content-Disposition"))
+                .contains("attachment")
+                .contains(".eml");
+        assertThat(original.body()).isEqualTo(mail);
+
+        // the owner who wrote it, another owner and nobody signed in get nothing
+        long ownerId = cases.get(caseId).getCustomerId();
+        var owner = login("OWNER", ownerId);
+        var otherOwner = login(
+                "OWNER",
+                admin().post(
+                                "/api/v1/customers",
+                                Map.of("name", "Other " + run, "email", "other-" + run + "@x.example"))
+                        .id());
+        for (var refused : List.of(owner, otherOwner)) {
+            var answer =
+                    ApiClient.basic(port, refused, PASSWORD).get(EmailOriginalController.apiPath(caseId, messageId));
+            assertThat(answer.status()).as("%s", answer).isEqualTo(403);
+            assertThat(answer.body()).doesNotContain("Paragraph 1");
+        }
+        var anonymous = ApiClient.anonymous(port).get(EmailOriginalController.apiPath(caseId, messageId));
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.body()).doesNotContain("Paragraph 1");
+        // the owner sees the shortened text, never the staff's note
+        var ownCase = ApiClient.basic(port, owner, PASSWORD).get("/api/v1/me/cases/" + caseId);
+        assertThat(ownCase.status()).as("%s", ownCase).isEqualTo(200);
+        assertThat(ownCase.body())
+                .contains("The full original is attached for staff.")
+                .doesNotContain("/original");
+
+        // from the case page: the link in the note works for staff, not for the owner
+        var link = EmailOriginalController.screenPath(caseId, messageId);
+        var staffLogin = login("AGENT", null);
+        var onScreen = screen(staffLogin, link);
+        assertThat(onScreen.statusCode()).isEqualTo(200);
+        assertThat(onScreen.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("message/rfc822"));
+        assertThat(onScreen.body()).isEqualTo(mail);
+        assertThat(screen(owner, link).statusCode()).isEqualTo(403);
+
+        // a message that was taken in whole has no separate original
+        var shortText = shortMail("<short-" + run + "@owners.example>").replace("\n", "\r\n");
+        var whole = webhook(ApiClient.anonymous(port), shortText, signature(shortText));
+        assertThat(whole.status()).as("%s", whole).isEqualTo(201);
+        var none = admin().get(EmailOriginalController.apiPath(
+                whole.json().path("caseId").asLong(),
+                whole.json().path("messageId").asLong()));
+        assertThat(none.status()).as("%s", none).isEqualTo(404);
+        assertThat(none.contentType()).startsWith("application/problem+json");
+        assertThat(admin().get(EmailOriginalController.apiPath(caseId + 1_000_000, messageId))
+                        .status())
+                .as("the message of another case")
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aLongMailFromTheMailboxBecomesACaseWithTheWholeOriginalForStaff() throws Exception {
+        var id = "<long-imap-" + run + "@owners.example>";
+        var text = longMail("erik-" + run + "@owners.example", id);
+        smtp(text);
+
+        var message = await().atMost(Duration.ofSeconds(20))
+                .until(() -> received(id), Optional::isPresent)
+                .orElseThrow();
+        long caseId = message.getCaseId();
+        assertShortenedWithAStaffLink(caseId, id);
+        var original = admin().get(EmailOriginalController.apiPath(caseId, message.getId()));
+        assertThat(original.status()).isEqualTo(200);
+        assertThat(original.body())
+                .contains("Message-ID: " + id)
+                .contains(lastParagraph(text))
+                .hasSizeGreaterThan(200 * 1024);
+        var owner = login("OWNER", cases.get(caseId).getCustomerId());
+        assertThat(ApiClient.basic(port, owner, PASSWORD)
+                        .get(EmailOriginalController.apiPath(caseId, message.getId()))
+                        .status())
+                .isEqualTo(403);
+
+        // read again after a crash before it was marked seen: still one message, one note, one original
+        await().atMost(Duration.ofSeconds(10)).until(() -> !unseenInInbox().contains(id));
+        markUnseen(id);
+        poller.poll();
+        assertThat(unseenInInbox()).doesNotContain(id);
+        assertThat(count("select count(*) from case_message where external_id = ?", id))
+                .isEqualTo(1);
+        assertThat(cases.conversation(caseId, true)).hasSize(2);
+        assertThat(count("select count(*) from email_original where message_id = ?", message.getId()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aMessageReadAgainAfterACrashBeforeItWasMarkedSeenIsTakenOnce() throws Exception {
+        var id = "<crash-" + run + "@owners.example>";
+        smtp(shortMail(id));
+        long caseId = await().atMost(Duration.ofSeconds(20))
+                .until(() -> received(id), Optional::isPresent)
+                .orElseThrow()
+                .getCaseId();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !unseenInInbox().contains(id));
+        long takenBefore = (Long) poller.health().getDetails().get("taken");
+
+        // the case committed, then the process died before \Seen was stored: the message is unseen again
+        // (the scheduled poll may take it before this one does: either way it is read again)
+        markUnseen(id);
+        poller.poll();
+
+        assertThat(unseenInInbox()).as("taken again and marked seen").doesNotContain(id);
+        assertThat((Long) poller.health().getDetails().get("taken")).isGreaterThan(takenBefore);
+        assertThat(count("select count(*) from case_message where external_id = ?", id))
+                .isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from support_case where customer_id = ?",
+                        cases.get(caseId).getCustomerId()))
+                .isEqualTo(1);
+        assertThat(cases.conversation(caseId, true)).hasSize(1);
+        assertThat(quarantined()).doesNotContain(id);
     }
 
     @Test
@@ -299,7 +449,7 @@ class EmailChannelTests {
                 + run + "@x>\r\n\r\nAway.\r\n";
         assertThat(webhook(anonymous, away, signature(away)).status()).isEqualTo(202);
 
-        var huge = "From: <bruno-" + run + "@owners.example>\r\n\r\n" + "x".repeat(70 * 1024);
+        var huge = "From: <bruno-" + run + "@owners.example>\r\n\r\n" + "x".repeat(600 * 1024);
         var tooLarge = webhook(anonymous, huge, signature(huge));
         assertThat(tooLarge.status()).as("%s", tooLarge).isEqualTo(413);
     }
@@ -437,6 +587,123 @@ class EmailChannelTests {
     }
 
     // --- helpers
+
+    static final String PASSWORD = "correct-horse-battery-staple";
+
+    /** A mail of over 200 KB of text in paragraphs, with "\\n" line ends. */
+    private String longMail(String from, String messageId) {
+        var text = new StringBuilder();
+        for (int i = 1; text.length() < 210 * 1024; i++) {
+            text.append("Paragraph ")
+                    .append(i)
+                    .append(": the dryer rattles on the wool programme, louder every week.\n\n");
+        }
+        return """
+                From: <%s>
+                To: %s
+                Subject: A long story %s
+                Message-ID: %s
+                Content-Type: text/plain; charset=UTF-8
+
+                %s""".formatted(from, SUPPORT, run, messageId, text);
+    }
+
+    private static String lastParagraph(String mail) {
+        var paragraphs = mail.strip().split("\n\n");
+        return paragraphs[paragraphs.length - 1];
+    }
+
+    private String shortMail(String messageId) {
+        return """
+                From: <fred-%s@owners.example>
+                To: %s
+                Subject: Door seal %s
+                Message-ID: %s
+                Content-Type: text/plain
+
+                The door seal leaks.
+                """.formatted(run, SUPPORT, run, messageId);
+    }
+
+    /** The message holds the first part of the text and the note, and the case a staff note linking the original. */
+    private void assertShortenedWithAStaffLink(long caseId, String messageId) {
+        var message = received(messageId).orElseThrow();
+        assertThat(message.getCaseId()).isEqualTo(caseId);
+        assertThat(message.getBody())
+                .startsWith("Paragraph 1: the dryer rattles")
+                .contains("[This e-mail was longer than a message holds (")
+                .endsWith("The full original is attached for staff.]")
+                .doesNotContain("Paragraph 2000:");
+        assertThat(message.getBody().getBytes(StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(CaseManagement.MAX_MESSAGE_BYTES);
+        assertThat(cases.conversation(caseId, true))
+                .filteredOn(m -> m.getDirection() == Direction.INTERNAL)
+                .singleElement()
+                .satisfies(note -> assertThat(note.getBody())
+                        .contains("href=\"" + EmailOriginalController.screenPath(caseId, message.getId()) + "\"")
+                        .contains("download the original e-mail"));
+    }
+
+    private ApiClient admin() {
+        return ApiClient.basic(port, "admin", "admin-test-password");
+    }
+
+    /** A new login with one role (an owner's names the owner); returns its username. */
+    private String login(String role, Long customerId) {
+        var username = role.toLowerCase(java.util.Locale.ROOT) + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("username", username);
+        body.put("password", PASSWORD);
+        body.put("roles", List.of(role));
+        if (customerId != null) {
+            body.put("customerId", customerId);
+        }
+        var created = admin().post("/api/v1/users", body);
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        return username;
+    }
+
+    /** GET of a screen path in a browser session of this login (signed in through the sign-in form). */
+    private HttpResponse<String> screen(String username, String path) throws Exception {
+        var http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        var base = "http://localhost:" + port;
+        var form = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), BodyHandlers.ofString());
+        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"")
+                .matcher(form.body());
+        assertThat(csrf.find()).as("the sign-in form has a CSRF token").isTrue();
+        var signIn = "username=" + username + "&password=" + PASSWORD + "&_csrf=" + csrf.group(1);
+        http.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(signIn))
+                        .build(),
+                BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), BodyHandlers.ofString());
+    }
+
+    private long count(String sql, Object parameter) {
+        return jdbc.sql(sql).param(parameter).query(Long.class).single();
+    }
+
+    /** Clears \\Seen on the inbox message with this Message-ID, as a crash before storing it would leave it. */
+    private static void markUnseen(String messageId) throws MessagingException {
+        var store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect("127.0.0.1", MAIL.getImap().getPort(), "support", "support-password");
+        try {
+            var inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            try {
+                var found = inbox.search(new HeaderTerm("Message-ID", messageId));
+                assertThat(found).hasSize(1);
+                found[0].setFlag(Flags.Flag.SEEN, false);
+            } finally {
+                inbox.close(false);
+            }
+        } finally {
+            store.close();
+        }
+    }
 
     private Optional<CaseMessage> received(String messageId) {
         return cases.findReceived(Channel.EMAIL, messageId);

@@ -23,7 +23,16 @@ class MailboxPollerTests {
                 DataSize.ofMegabytes(10),
                 DataSize.ofMegabytes(10),
                 new EmailProperties.Imap(
-                        "127.0.0.1", closed, "support", "pw", false, "INBOX", Duration.ofSeconds(30), "Quarantine", 3),
+                        "127.0.0.1",
+                        closed,
+                        "support",
+                        "pw",
+                        false,
+                        "INBOX",
+                        Duration.ofSeconds(30),
+                        "Quarantine",
+                        "Ignored",
+                        3),
                 null);
         // the intake is never reached: the connection fails first
         var poller = new MailboxPoller(null, properties, Clock.systemUTC());

@@ -3,12 +3,14 @@ package io.directline.channel.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.directline.cases.CaseManagement;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Tag;
 
 /**
  * Whatever bytes arrive as an e-mail, the parser either accepts them with an id, a sender and a text
- * (what the intake needs), ignores them as machine mail, or rejects them with a reason; it never
- * fails in any other way, and never hangs on nesting or part bombs.
+ * (what the intake needs, and short enough for a case), ignores them as machine mail, or rejects them
+ * with a reason; it never fails in any other way, and never hangs on nesting, part bombs or hostile HTML.
  */
 @Tag("fuzz")
 class MimeMessagesFuzzTests {
@@ -24,6 +26,9 @@ class MimeMessagesFuzzTests {
                 assertThat(message.externalId()).isNotBlank();
                 assertThat(message.senderHandle()).isNotBlank();
                 assertThat(message.body()).isNotBlank();
+                assertThat(message.body().getBytes(StandardCharsets.UTF_8).length)
+                        .as("the text fits a case message")
+                        .isLessThanOrEqualTo(CaseManagement.MAX_MESSAGE_BYTES);
                 assertThat(accepted.attachments()).hasSizeLessThanOrEqualTo(MimeMessages.MAX_PARTS);
             } else {
                 assertThat(parsed).isInstanceOf(MimeMessages.Ignored.class);

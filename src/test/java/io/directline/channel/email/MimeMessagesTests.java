@@ -3,9 +3,13 @@ package io.directline.channel.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.directline.cases.CaseManagement;
 import io.directline.customer.Channel;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MimeMessagesTests {
 
@@ -213,5 +217,136 @@ class MimeMessagesTests {
         var empty = accepted(mail("From: Ada <ada@example.org>\r\nMessage-ID: <q2@example.org>\r\nSubject: Hi\r\n", ""))
                 .message();
         assertThat(empty.body()).isEqualTo("(The message has no text.)");
+    }
+
+    private static final int TEN_MEGABYTES = 10 * 1024 * 1024;
+
+    /** A parser that takes mail of up to 16 MB, as a generous mailbox would. */
+    private final MimeMessages roomy =
+            new MimeMessages(16L * 1024 * 1024, 16L * 1024 * 1024, "support@directline.example");
+
+    private static int bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<", "<a", "<div ", "<div class=", "<blockquote", "-", "-- ", "&", "<p>x</p>", "a<br>"})
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aTenMegabyteHostileHtmlMailBecomesAShortenedTextThatFitsACase(String unit) {
+        var html = unit.repeat(TEN_MEGABYTES / unit.length());
+        var raw = mail("""
+                From: Mallory <mallory@example.com>
+                Message-ID: <hostile@example.com>
+                Subject: Look at this
+                MIME-Version: 1.0
+                Content-Type: text/html; charset=UTF-8
+                """, html);
+
+        var parsed = (MimeMessages.Accepted) roomy.parse(raw);
+
+        var body = parsed.message().body();
+        assertThat(parsed.shortened()).isTrue();
+        assertThat(bytes(body))
+                .isBetween(CaseManagement.MAX_MESSAGE_BYTES - 8 * 1024, CaseManagement.MAX_MESSAGE_BYTES);
+        assertThat(body).endsWith("The full original is attached for staff.]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-", "On ", "> ", "-----Original Message-----", "\n", "On x\n"})
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aTenMegabyteHostilePlainTextMailBecomesAShortenedText(String unit) {
+        // each line break is two bytes in the mail
+        var text = unit.repeat(TEN_MEGABYTES / unit.replace("\n", "\r\n").length()) + "\nthe end";
+        var raw = mail("From: mallory@example.com\nMessage-ID: <hostile-text@example.com>", text);
+
+        var parsed = roomy.parse(raw);
+
+        assertThat(parsed).isInstanceOfSatisfying(MimeMessages.Accepted.class, accepted -> {
+            assertThat(bytes(accepted.message().body())).isLessThanOrEqualTo(CaseManagement.MAX_MESSAGE_BYTES);
+            assertThat(accepted.message().body()).isNotBlank();
+        });
+    }
+
+    @Test
+    void aLongMailKeepsItsFirstPartCutAtAParagraphWithANote() {
+        var text = new StringBuilder();
+        for (int i = 1; text.length() < 200 * 1024; i++) {
+            text.append("Paragraph ")
+                    .append(i)
+                    .append(": the dryer rattles <loudly> & the drum squeaks.\n")
+                    .append("It started after the last service visit.\n\n");
+        }
+        var raw = mail("From: Ada <ada@example.org>\nMessage-ID: <long@example.org>\nSubject: Long", text.toString());
+
+        var parsed = (MimeMessages.Accepted) parser(300 * 1024).parse(raw);
+
+        var body = parsed.message().body();
+        assertThat(parsed.shortened()).isTrue();
+        assertThat(bytes(body)).isLessThanOrEqualTo(CaseManagement.MAX_MESSAGE_BYTES);
+        assertThat(body)
+                .startsWith("Paragraph 1: the dryer rattles &lt;loudly&gt; &amp; the drum squeaks.\n")
+                .contains("It started after the last service visit.\n\n[This e-mail was longer than a message holds (")
+                .endsWith("the limit is 64 KiB), so only its first part is shown here. The full original is attached"
+                        + " for staff.]");
+        var kept = body.substring(0, body.indexOf("\n\n[This e-mail"));
+        assertThat(kept.split("\n\n"))
+                .as("only whole paragraphs")
+                .allSatisfy(p -> assertThat(p).endsWith("It started after the last service visit."));
+        assertThat(bytes(kept)).as("most of the room is used").isGreaterThan(CaseManagement.MAX_MESSAGE_BYTES - 4096);
+    }
+
+    @Test
+    void aLongHtmlMailKeepsItsFirstPartAsPlainText() {
+        var html = "<p>Dear support,</p>" + "<p>The <b>dryer</b> rattles &amp; squeaks.</p>".repeat(5000);
+        var raw = mail("""
+                From: ada@example.org
+                Message-ID: <long-html@example.org>
+                MIME-Version: 1.0
+                Content-Type: text/html; charset=UTF-8
+                """, html);
+
+        var parsed = (MimeMessages.Accepted) parser(300 * 1024).parse(raw);
+
+        assertThat(parsed.shortened()).isTrue();
+        assertThat(parsed.message().body())
+                .startsWith("Dear support,\nThe dryer rattles &amp; squeaks.\n")
+                .doesNotContain("<b>")
+                .endsWith("The full original is attached for staff.]");
+    }
+
+    @Test
+    void aMailThatFitsIsKeptWholeWithoutANote() {
+        var text = "x".repeat(CaseManagement.MAX_MESSAGE_BYTES);
+        var parsed = (MimeMessages.Accepted) parser(300 * 1024).parse(mail("From: a@example.org", text));
+
+        assertThat(parsed.shortened()).isFalse();
+        assertThat(parsed.message().body()).isEqualTo(text);
+    }
+
+    @Test
+    void aLongListOfAttachmentsIsCutSoTheMailStillFits() {
+        var parts = new StringBuilder("--b\nContent-Type: text/plain\n\nSee the attached files.\n");
+        for (int i = 0; i < 90; i++) {
+            parts.append("--b\nContent-Type: application/pdf\nContent-Disposition: attachment; filename=\"")
+                    .append(i)
+                    .append("&".repeat(250))
+                    .append(".pdf\"\n\nx\n");
+        }
+        parts.append("--b--\n");
+        var raw = mail(
+                "From: a@example.org\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b\"",
+                parts.toString());
+
+        var parsed = (MimeMessages.Accepted) parser(300 * 1024).parse(raw);
+
+        assertThat(parsed.attachments()).hasSize(90);
+        assertThat(bytes(parsed.message().body())).isLessThanOrEqualTo(CaseManagement.MAX_MESSAGE_BYTES);
+        assertThat(parsed.message().body())
+                .startsWith("See the attached files.")
+                .endsWith("more");
+    }
+
+    private static MimeMessages parser(int maxSize) {
+        return new MimeMessages(maxSize, maxSize, "support@directline.example");
     }
 }
