@@ -4,6 +4,7 @@ import io.directline.cases.Actor;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.OpenCase;
 import io.directline.cases.CaseStatus;
+import io.directline.cases.SupportCase;
 import io.directline.customer.CustomerManagement;
 import java.util.Locale;
 import java.util.Optional;
@@ -144,7 +145,9 @@ public class Intake {
                     .replaceFirst("")
                     .strip();
             if (!subject.isEmpty()) {
-                return subject.length() > 300 ? subject.substring(0, 297) + "..." : subject;
+                return subject.length() > SupportCase.MAX_SUBJECT
+                        ? subject.substring(0, SupportCase.MAX_SUBJECT - 3) + "..."
+                        : subject;
             }
         }
         var text = PlainText.of(message.body()).strip();

@@ -1,6 +1,7 @@
 package io.directline.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.beans.PropertyEditorSupport;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Collection;
@@ -16,8 +17,10 @@ import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -36,6 +39,20 @@ class ScreenProblemAdvice {
 
     static final String CHANGED_MEANWHILE =
             "Someone changed this at the same moment; what you typed is kept below — check the page and send again.";
+
+    /**
+     * Nobody types a NUL character, and PostgreSQL stores none in text: form fields and query parameters lose theirs
+     * rather than fail deep down.
+     */
+    @InitBinder
+    void withoutNulCharacters(WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, new PropertyEditorSupport() {
+            @Override
+            public void setAsText(String text) {
+                setValue(text == null ? null : text.replace("\u0000", ""));
+            }
+        });
+    }
 
     /** Every page has what was typed, empty unless a form of it was just refused (then the flash holds it). */
     @ModelAttribute("typed")
