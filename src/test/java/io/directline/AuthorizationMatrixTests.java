@@ -5,6 +5,7 @@ import static io.directline.ApiFixtures.each;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.directline.sla.SlaFixtures;
+import io.directline.web.ScreenClient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -66,7 +69,9 @@ class AuthorizationMatrixTests {
         STAFF(EnumSet.of(Caller.AGENT, Caller.SUPERVISOR, Caller.EXECUTIVE, Caller.ADMIN)),
         MANAGERS(EnumSet.of(Caller.SUPERVISOR, Caller.EXECUTIVE, Caller.ADMIN)),
         EXECUTIVE_OFFICE(EnumSet.of(Caller.EXECUTIVE, Caller.ADMIN)),
-        ADMINS(EnumSet.of(Caller.ADMIN));
+        ADMINS(EnumSet.of(Caller.ADMIN)),
+        /** Everyone, signed in or not (the sign-in page). */
+        PUBLIC(EnumSet.allOf(Caller.class));
 
         private final Set<Caller> callers;
 
@@ -584,6 +589,352 @@ class AuthorizationMatrixTests {
                 });
     }
 
+    /**
+     * A screen request: the path, the form's fields (for a POST), the page the form is on, and the owner who sends it
+     * when not the matrix owner (null).
+     */
+    record ScreenRequest(String path, Map<String, String> fields, String from, ScreenClient owner) {
+
+        ScreenRequest(String path, Map<String, String> fields, String from) {
+            this(path, fields, from, null);
+        }
+    }
+
+    /**
+     * One screen (a page, a part of a page that htmx loads, or a form): who may use it, what they get (200 for a page,
+     * a redirect for a form), what else their answer must show, and how to see that a refused form changed nothing.
+     * Refused callers get 403 when signed in, and the sign-in page when not.
+     */
+    record ScreenRow(
+            String method,
+            String pattern,
+            Access access,
+            int success,
+            Function<Cell, ScreenRequest> request,
+            BiConsumer<Cell, ScreenClient.Response> answered,
+            Consumer<Cell> refusedChangedNothing) {
+
+        ScreenRow withAnswer(BiConsumer<Cell, ScreenClient.Response> check) {
+            return new ScreenRow(method, pattern, access, success, request, check, refusedChangedNothing);
+        }
+
+        ScreenRow withRefusalCheck(Consumer<Cell> check) {
+            return new ScreenRow(method, pattern, access, success, request, answered, check);
+        }
+
+        ScreenRow withSuccess(int status) {
+            return new ScreenRow(method, pattern, access, status, request, answered, refusedChangedNothing);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + pattern;
+        }
+    }
+
+    static final List<ScreenRow> SCREENS = List.of(
+            page("/", Access.SIGNED_IN, c -> "/").withSuccess(302),
+            page("/login", Access.PUBLIC, c -> "/login"),
+            page("/inbox", Access.STAFF, c -> "/inbox"),
+            page("/inbox/rows", Access.STAFF, c -> "/inbox/rows?status=NEW&status=OPEN"),
+            page("/notifications", Access.STAFF, c -> "/notifications"),
+            page("/cases/{id}", Access.STAFF, c -> "/cases/" + c.caseId())
+                    .withAnswer((c, r) -> assertThat(r.body()).contains("Matrix case")),
+            page("/cases/{id}/sla", Access.STAFF, c -> "/cases/" + c.caseId() + "/sla"),
+            page("/cases/{id}/promises", Access.STAFF, c -> "/cases/" + c.caseId() + "/promises")
+                    .withAnswer((c, r) -> assertThat(r.body()).contains("We will call you back Friday.")),
+            page(
+                    "/cases/{id}/executive-escalation",
+                    Access.STAFF,
+                    c -> "/cases/" + c.caseId() + "/executive-escalation"),
+            page("/portal", Access.OWNERS, c -> "/portal")
+                    .withAnswer((c, r) -> assertThat(r.body())
+                            .as("the owner's own cases, and only those")
+                            .contains("Matrix case")
+                            .doesNotContain("Not yours")),
+            page("/portal/new", Access.OWNERS, c -> "/portal/new"),
+            page("/portal/cases/{id}", Access.OWNERS, c -> "/portal/cases/" + c.caseId())
+                    .withAnswer((c, r) -> assertThat(r.body()).contains("The case every role looks at.")),
+            page("/portal/cases/{id}/promises", Access.OWNERS, c -> "/portal/cases/" + c.caseId() + "/promises")
+                    .withAnswer((c, r) -> assertThat(r.body()).contains("We will call you back Friday.")),
+            page("/portal/cases/{id}/responder", Access.OWNERS, c -> "/portal/cases/" + c.caseId() + "/responder"),
+            page(
+                    "/portal/cases/{id}/executive-escalation",
+                    Access.OWNERS,
+                    c -> "/portal/cases/" + c.caseId() + "/executive-escalation"),
+            page("/supervisor/go-dark", Access.MANAGERS, c -> "/supervisor/go-dark"),
+            page("/supervisor/escalations", Access.MANAGERS, c -> "/supervisor/escalations"),
+            page("/executive/escalations", Access.EXECUTIVE_OFFICE, c -> "/executive/escalations"),
+            page(
+                            "/executive/escalations/{id}",
+                            Access.EXECUTIVE_OFFICE,
+                            c -> "/executive/escalations/" + c.openEscalation())
+                    .withAnswer((c, r) -> assertThat(r.body()).contains(EscalationApiFixtures.REASON)),
+            page("/admin/channels", Access.ADMINS, c -> "/admin/channels"),
+            page("/admin/sla-policies", Access.ADMINS, c -> "/admin/sla-policies")
+                    .withAnswer((c, r) -> assertThat(r.body()).contains("Standard")),
+            page("/admin/sla-policies/{id}", Access.ADMINS, c -> "/admin/sla-policies/1"),
+            form(
+                            "/cases/{id}/messages",
+                            Access.STAFF,
+                            c -> new ScreenRequest(
+                                    "/cases/" + c.caseId() + "/messages",
+                                    Map.of(
+                                            "body",
+                                            "Screen note by " + c.caller + " " + c.tag,
+                                            "visibility",
+                                            "INTERNAL"),
+                                    "/cases/" + c.caseId()))
+                    .withAnswer(
+                            (c, r) -> assertThat(c.caseJson().path("messages").toString())
+                                    .contains("Screen note by " + c.caller + " " + c.tag)),
+            form(
+                            "/cases/{id}",
+                            Access.STAFF,
+                            c -> new ScreenRequest(
+                                    "/cases/" + c.caseId(), Map.of("tags", "matrix, " + c.tag), "/cases/" + c.caseId()))
+                    .withAnswer((c, r) ->
+                            assertThat(c.caseJson().path("tags").toString()).contains("\"" + c.tag + "\"")),
+            form(
+                            "/cases/{id}/promises",
+                            Access.STAFF,
+                            c -> new ScreenRequest(
+                                    "/cases/" + c.caseId() + "/promises",
+                                    Map.of(
+                                            "description",
+                                            "Screen promise " + c.tag,
+                                            "dueAt",
+                                            java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)
+                                                    .plusDays(2)
+                                                    .withNano(0)
+                                                    .withSecond(0)
+                                                    .toString(),
+                                            "responsible",
+                                            c.fixture.usernames.get(Caller.AGENT)),
+                                    "/cases/" + c.caseId() + "/promises"))
+                    .withAnswer((c, r) -> assertThat(c.promiseDescriptions()).contains("Screen promise " + c.tag))
+                    .withRefusalCheck(c -> assertThat(c.promiseDescriptions())
+                            .as("no promise was recorded")
+                            .doesNotContain("Screen promise " + c.tag)),
+            form(
+                            "/cases/{id}/promises/{promiseId}/kept",
+                            Access.STAFF,
+                            c -> new ScreenRequest(
+                                    "/cases/" + c.caseId() + "/promises/" + c.promiseToKeep() + "/kept",
+                                    Map.of("message", "Kept on screen by " + c.caller + " " + c.tag),
+                                    "/cases/" + c.caseId() + "/promises"))
+                    .withAnswer((c, r) -> assertThat(c.promiseStatus()).isEqualTo("KEPT"))
+                    .withRefusalCheck(c -> assertThat(c.promiseStatus())
+                            .as("the promise is still open")
+                            .isEqualTo("OPEN")),
+            form(
+                            "/notifications/{id}/read",
+                            Access.STAFF,
+                            c -> new ScreenRequest(
+                                    "/notifications/" + c.notificationToRead() + "/read", Map.of(), "/inbox"))
+                    .withAnswer((c, r) -> assertThat(each(
+                                    c.fixture
+                                            .clients
+                                            .get(c.caller)
+                                            .get("/api/v1/me/notifications")
+                                            .json()
+                                            .path("items"),
+                                    "id"))
+                            .as("the notification was read")
+                            .doesNotContain(String.valueOf(c.notificationToRead())))
+                    .withRefusalCheck(c -> assertThat(each(
+                                    c.fixture
+                                            .clients
+                                            .get(Caller.AGENT)
+                                            .get("/api/v1/me/notifications")
+                                            .json()
+                                            .path("items"),
+                                    "id"))
+                            .as("the agent's notification is still unread")
+                            .contains(String.valueOf(c.notificationToRead()))),
+            form(
+                            "/portal/cases",
+                            Access.OWNERS,
+                            c -> new ScreenRequest(
+                                    "/portal/cases",
+                                    Map.of("subject", "Screen case " + c.tag, "body", "Opened on the portal."),
+                                    "/portal/new"))
+                    .withAnswer((c, r) -> assertThat(c.ownersSubjects()).contains("Screen case " + c.tag)),
+            form(
+                            "/portal/cases/{id}/messages",
+                            Access.OWNERS,
+                            c -> new ScreenRequest(
+                                    "/portal/cases/" + c.caseId() + "/messages",
+                                    Map.of("body", "Owner writes on screen " + c.tag),
+                                    "/portal/cases/" + c.caseId()))
+                    .withAnswer(
+                            (c, r) -> assertThat(c.caseJson().path("messages").toString())
+                                    .contains("Owner writes on screen " + c.tag)),
+            form(
+                    "/portal/cases/{id}/responder",
+                    Access.OWNERS,
+                    c -> new ScreenRequest(
+                            "/portal/cases/" + c.caseId() + "/responder",
+                            Map.of("responder", "TEAM"),
+                            "/portal/cases/" + c.caseId())),
+            form(
+                            "/portal/cases/{id}/executive-escalation",
+                            Access.OWNERS,
+                            // an owner of its own: the matrix owner's escalation over the API starts a cool-down
+                            c -> new ScreenRequest(
+                                    "/portal/cases/" + c.screenOwnersOldCase() + "/executive-escalation",
+                                    Map.of(
+                                            "reason",
+                                            EscalationApiFixtures.REASON,
+                                            "domain",
+                                            "service",
+                                            "requestKey",
+                                            c.tag),
+                                    "/portal/cases/" + c.screenOwnersOldCase(),
+                                    c.screenOwner))
+                    .withAnswer((c, r) ->
+                            assertThat(c.escalationsOf(c.screenOwnersOldCase())).isNotEmpty())
+                    .withRefusalCheck(c -> assertThat(c.escalationsOf(c.screenOwnersOldCase()))
+                            .as("no escalation was made")
+                            .isEmpty()),
+            form(
+                            "/executive/escalations/{id}/{action}",
+                            Access.EXECUTIVE_OFFICE,
+                            c -> new ScreenRequest(
+                                    "/executive/escalations/" + c.openEscalation() + "/close",
+                                    Map.of("note", "Closed on screen " + c.tag),
+                                    "/executive/escalations/" + c.openEscalation()))
+                    .withAnswer((c, r) ->
+                            assertThat(c.escalationState(c.openEscalation())).isEqualTo("CLOSED"))
+                    .withRefusalCheck(c -> assertThat(c.escalationState(c.openEscalation()))
+                            .as("the escalation's state")
+                            .isEqualTo("OPEN")),
+            form(
+                            "/admin/sla-policies",
+                            Access.ADMINS,
+                            c -> new ScreenRequest("/admin/sla-policies", c.slaPolicyForm(), "/admin/sla-policies"))
+                    .withAnswer((c, r) -> {
+                        var made = c.slaPolicyNamed(c.slaPolicyForm().get("name"));
+                        assertThat(made).as("the policy was defined").isNotNull();
+                        // an active policy would apply to the cases of other tests
+                        assertThat(c.fixture
+                                        .admin
+                                        .delete("/api/v1/sla-policies/" + made)
+                                        .status())
+                                .isEqualTo(204);
+                    })
+                    .withRefusalCheck(
+                            c -> assertThat(c.slaPolicyNamed(c.slaPolicyForm().get("name")))
+                                    .as("no policy was defined")
+                                    .isNull()),
+            form("/admin/sla-policies/{id}", Access.ADMINS, c -> {
+                        var renamed = new LinkedHashMap<>(c.slaPolicyForm());
+                        renamed.put("name", "Renamed on screen " + c.tag);
+                        return new ScreenRequest(
+                                "/admin/sla-policies/" + c.retiredSlaPolicy(),
+                                renamed,
+                                "/admin/sla-policies/" + c.retiredSlaPolicy());
+                    })
+                    .withAnswer((c, r) -> assertThat(c.slaPolicyJson(c.retiredSlaPolicy())
+                                    .path("name")
+                                    .asString())
+                            .isEqualTo("Renamed on screen " + c.tag))
+                    .withRefusalCheck(c -> assertThat(c.slaPolicyJson(c.retiredSlaPolicy())
+                                    .path("name")
+                                    .asString())
+                            .as("the policy was not changed")
+                            .startsWith("Retired ")),
+            form(
+                            "/admin/sla-policies/{id}/retire",
+                            Access.ADMINS,
+                            c -> new ScreenRequest(
+                                    "/admin/sla-policies/" + c.slaPolicyToRetire() + "/retire",
+                                    Map.of(),
+                                    "/admin/sla-policies"))
+                    .withAnswer((c, r) -> assertThat(c.slaPolicyJson(c.slaPolicyToRetire())
+                                    .path("active")
+                                    .asBoolean())
+                            .isFalse())
+                    .withRefusalCheck(c -> {
+                        assertThat(c.slaPolicyJson(c.slaPolicyToRetire())
+                                        .path("active")
+                                        .asBoolean())
+                                .as("the policy is still active")
+                                .isTrue();
+                        // an active policy would apply to the cases of other tests
+                        c.fixture.admin.delete("/api/v1/sla-policies/" + c.slaPolicyToRetire());
+                    }));
+
+    /** A page: a GET that an allowed caller sees with 200. */
+    static ScreenRow page(String pattern, Access access, Function<Cell, String> path) {
+        return new ScreenRow(
+                "GET", pattern, access, 200, c -> new ScreenRequest(path.apply(c), null, null), (c, r) -> {}, c -> {});
+    }
+
+    /** A form: a POST that sends an allowed caller on (a redirect) with nothing refused. */
+    static ScreenRow form(String pattern, Access access, Function<Cell, ScreenRequest> request) {
+        return new ScreenRow("POST", pattern, access, 302, request, (c, r) -> {}, c -> {});
+    }
+
+    /**
+     * What an owner may do on their own case, tried on another owner's case: each answers 404, as if the case did not
+     * exist, and stores nothing.
+     */
+    record CrossOwnerRow(String method, String pattern, Function<Long, ScreenRequest> request, boolean api) {
+
+        @Override
+        public String toString() {
+            return method + " " + pattern + " of another owner";
+        }
+    }
+
+    static final List<CrossOwnerRow> CROSS_OWNER = List.of(
+            new CrossOwnerRow(
+                    "POST",
+                    "/api/v1/me/cases/{id}/messages",
+                    id -> new ScreenRequest("/api/v1/me/cases/" + id + "/messages", Map.of("body", "Let me in."), null),
+                    true),
+            new CrossOwnerRow(
+                    "GET",
+                    "/api/v1/me/cases/{id}/promises",
+                    id -> new ScreenRequest("/api/v1/me/cases/" + id + "/promises", null, null),
+                    true),
+            new CrossOwnerRow(
+                    "GET",
+                    "/api/v1/me/cases/{id}",
+                    id -> new ScreenRequest("/api/v1/me/cases/" + id, null, null),
+                    true),
+            new CrossOwnerRow(
+                    "POST",
+                    "/api/v1/me/cases/{id}/requested-responder",
+                    id -> new ScreenRequest(
+                            "/api/v1/me/cases/" + id + "/requested-responder", Map.of("responder", "TEAM"), null),
+                    true),
+            new CrossOwnerRow(
+                    "GET", "/portal/cases/{id}", id -> new ScreenRequest("/portal/cases/" + id, null, null), false),
+            new CrossOwnerRow(
+                    "GET",
+                    "/portal/cases/{id}/promises",
+                    id -> new ScreenRequest("/portal/cases/" + id + "/promises", null, null),
+                    false),
+            new CrossOwnerRow(
+                    "POST",
+                    "/portal/cases/{id}/messages",
+                    id -> new ScreenRequest(
+                            "/portal/cases/" + id + "/messages", Map.of("body", "Let me in."), "/portal/cases/" + id),
+                    false),
+            new CrossOwnerRow(
+                    "GET",
+                    "/portal/cases/{id}/responder",
+                    id -> new ScreenRequest("/portal/cases/" + id + "/responder", null, null),
+                    false),
+            new CrossOwnerRow(
+                    "POST",
+                    "/portal/cases/{id}/responder",
+                    id -> new ScreenRequest(
+                            "/portal/cases/" + id + "/responder", Map.of("responder", "TEAM"), "/portal/cases/" + id),
+                    false));
+
     @LocalServerPort
     int port;
 
@@ -673,6 +1024,132 @@ class AuthorizationMatrixTests {
         assertProblem(fixture.clients.get(Caller.OWNER).get("/api/internal"), 403);
     }
 
+    static Stream<Arguments> screenCells() {
+        return SCREENS.stream().flatMap(row -> Arrays.stream(Caller.values()).map(caller -> Arguments.of(row, caller)));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("screenCells")
+    void eachRoleGetsItsScreen(ScreenRow row, Caller caller) {
+        var cell = new Cell(fixture, caller);
+        var request = row.request().apply(cell);
+        boolean allowed = row.access().allows(caller);
+        var witness = allowed ? null : fixture.screenWitness();
+        var screen = caller == Caller.OWNER && request.owner() != null ? request.owner() : fixture.screens.get(caller);
+
+        var response = row.method().equals("GET")
+                ? screen.get(request.path())
+                : screen.post(request.path(), request.fields(), request.from());
+
+        if (allowed) {
+            assertThat(response.status())
+                    .as("%s as %s: %s", row, caller, response)
+                    .isEqualTo(row.success());
+            if (row.success() == 200) {
+                assertThat(response.contentType()).startsWith("text/html");
+            } else {
+                assertThat(response.location())
+                        .as("%s as %s leads on", row, caller)
+                        .doesNotStartWith("/login");
+            }
+            if (row.method().equals("POST")) {
+                var next = screen.get(response.location());
+                assertThat(next.status())
+                        .as("the page after %s as %s: %s", row, caller, next)
+                        .isEqualTo(200);
+                assertThat(next.body())
+                        .as("the page after %s as %s shows no refusal", row, caller)
+                        .doesNotContain("role=\"alert\"");
+            }
+            row.answered().accept(cell, response);
+        } else {
+            if (caller == Caller.ANONYMOUS) {
+                assertThat(response.status())
+                        .as("%s as %s: %s", row, caller, response)
+                        .isEqualTo(302);
+                assertThat(response.location()).as("%s as %s", row, caller).isEqualTo("/login");
+            } else {
+                assertThat(response.status())
+                        .as("%s as %s: %s", row, caller, response)
+                        .isEqualTo(403);
+                assertThat(response.contentType()).startsWith("text/html");
+                assertThat(response.body()).contains("That page is not for your role");
+            }
+            assertThat(fixture.screenWitness())
+                    .as("a refused request changes nothing")
+                    .isEqualTo(witness);
+            row.refusedChangedNothing().accept(cell);
+        }
+    }
+
+    @Test
+    void theScreenMatrixHasARowForEveryScreen() {
+        var handlerMapping = context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+        Set<String> mapped = new TreeSet<>();
+        for (RequestMappingInfo info : handlerMapping.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.startsWith("/api/")
+                        || pattern.startsWith("/webhooks/")
+                        || pattern.startsWith("/v3/")
+                        || pattern.startsWith("/swagger")
+                        || pattern.startsWith("/error")) {
+                    continue;
+                }
+                var methods = info.getMethodsCondition().getMethods();
+                if (methods.isEmpty()) {
+                    mapped.add("ANY " + pattern);
+                }
+                methods.forEach(m -> mapped.add(m.name() + " " + pattern));
+            }
+        }
+        Set<String> rows = SCREENS.stream().map(ScreenRow::toString).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(rows).as("the screen matrix names each screen once").hasSameSizeAs(SCREENS);
+        var withoutRow = new TreeSet<>(mapped);
+        withoutRow.removeAll(rows);
+        assertThat(withoutRow)
+                .as("screens without a row in the authorization matrix: add one, deciding who may use it")
+                .isEmpty();
+        var withoutScreen = new TreeSet<>(rows);
+        withoutScreen.removeAll(mapped);
+        assertThat(withoutScreen).as("rows for screens that no longer exist").isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crossOwnerRows")
+    void anotherOwnersCaseIsNotFoundAndNothingIsStored(CrossOwnerRow row) {
+        var request = row.request().apply(fixture.otherCaseId);
+        var witness = fixture.otherCaseWitness();
+
+        if (row.api()) {
+            var response = fixture.clients
+                    .get(Caller.OWNER)
+                    .send(
+                            row.method(),
+                            request.path(),
+                            request.fields() == null ? null : json(request.fields()),
+                            "application/json");
+            var problem = assertProblem(response, 404);
+            assertThat(problem.path("detail").asString()).doesNotContain("Not yours");
+        } else {
+            var screen = fixture.screens.get(Caller.OWNER);
+            var response = row.method().equals("GET")
+                    ? screen.get(request.path())
+                    : screen.post(request.path(), request.fields(), request.from());
+            assertThat(response.status()).as("%s: %s", row, response).isEqualTo(404);
+            assertThat(response.body())
+                    .contains("We could not find that page")
+                    .doesNotContain("Not yours")
+                    .doesNotContain("Another owner's case.");
+        }
+        assertThat(fixture.otherCaseWitness())
+                .as("nothing of the other owner's case changed")
+                .isEqualTo(witness);
+    }
+
+    static Stream<CrossOwnerRow> crossOwnerRows() {
+        return CROSS_OWNER.stream();
+    }
+
     /**
      * One login per role, an owner with a case (with a first message, of which an e-mail original is kept), and
      * another owner's case.
@@ -693,6 +1170,8 @@ class AuthorizationMatrixTests {
         final long messageId;
         final long otherCaseId;
         final long promiseId;
+        final Map<Caller, ScreenClient> screens = new EnumMap<>(Caller.class);
+        final JdbcTemplate jdbc;
 
         Fixture(int port, ApplicationContext context) {
             this.port = port;
@@ -723,6 +1202,7 @@ class AuthorizationMatrixTests {
             this.otherCaseId = ApiFixtures.openCase(admin, otherCustomer, "Not yours", "Another owner's case.");
 
             clients.put(Caller.ANONYMOUS, ApiClient.anonymous(port));
+            screens.put(Caller.ANONYMOUS, ScreenClient.anonymous(port));
             for (var caller : Caller.values()) {
                 if (caller == Caller.ANONYMOUS) {
                     continue;
@@ -731,7 +1211,9 @@ class AuthorizationMatrixTests {
                         ApiFixtures.createLogin(admin, caller.name(), caller == Caller.OWNER ? customerId : null);
                 usernames.put(caller, username);
                 clients.put(caller, ApiFixtures.signIn(port, username));
+                screens.put(caller, ScreenClient.signedIn(port, username, ApiFixtures.PASSWORD));
             }
+            this.jdbc = context.getBean(JdbcTemplate.class);
             this.promiseId = newPromise("We will call you back Friday.");
         }
 
@@ -750,6 +1232,33 @@ class AuthorizationMatrixTests {
                     Instant.now().plus(Duration.ofDays(1)).toString(),
                     "responsible",
                     usernames.get(Caller.AGENT));
+        }
+
+        /**
+         * What a refused screen request must not change: what a refused API request must not, and the owner's choice of
+         * who answers on the case.
+         */
+        List<Object> screenWitness() {
+            return List.of(
+                    witness(),
+                    jdbc.queryForList(
+                            "select kind, username, honoured, assigned from requested_responder where case_id = ?",
+                            caseId));
+        }
+
+        /** The other owner's case as staff see it, its escalations and its owner's choice of who answers. */
+        List<Object> otherCaseWitness() {
+            return List.of(
+                    adminBearer.get("/api/v1/cases/" + otherCaseId).json(),
+                    adminBearer
+                            .get("/api/v1/cases/" + otherCaseId + "/executive-escalations")
+                            .json(),
+                    adminBearer
+                            .get("/api/v1/cases/" + otherCaseId + "/promises")
+                            .json(),
+                    jdbc.queryForList(
+                            "select kind, username, honoured, assigned from requested_responder where case_id = ?",
+                            otherCaseId));
         }
 
         /** What a refused request must not change: the case, the owner, and the owner's list of cases. */
@@ -780,6 +1289,8 @@ class AuthorizationMatrixTests {
         private String staffMember;
         private Long openEscalation;
         private Long pendingEscalation;
+        private Long screenOwnersCase;
+        private ScreenClient screenOwner;
 
         Cell(Fixture fixture, Caller caller) {
             this.fixture = fixture;
@@ -838,6 +1349,90 @@ class AuthorizationMatrixTests {
 
         long caseId() {
             return fixture.caseId;
+        }
+
+        /** The matrix case as staff see it over the API. */
+        JsonNode caseJson() {
+            return fixture.adminBearer.get("/api/v1/cases/" + caseId()).json();
+        }
+
+        List<String> promiseDescriptions() {
+            return each(
+                    fixture.adminBearer
+                            .get("/api/v1/cases/" + caseId() + "/promises")
+                            .json()
+                            .path("items"),
+                    "description");
+        }
+
+        String promiseStatus() {
+            return fixture.adminBearer
+                    .get("/api/v1/cases/" + caseId() + "/promises/" + promiseToKeep())
+                    .json()
+                    .path("status")
+                    .asString();
+        }
+
+        List<String> ownersSubjects() {
+            return each(
+                    fixture.adminBearer
+                            .get("/api/v1/cases?size=100&customerId=" + customerId())
+                            .json()
+                            .path("items"),
+                    "subject");
+        }
+
+        JsonNode escalationsOf(long caseId) {
+            return fixture.adminBearer
+                    .get("/api/v1/cases/" + caseId + "/executive-escalations")
+                    .json()
+                    .path("escalations");
+        }
+
+        /** A case three days old of an owner of this cell's own, who is signed in on the screens as {@code screenOwner}. */
+        long screenOwnersOldCase() {
+            if (screenOwnersCase == null) {
+                long customer = ApiFixtures.registerOwner(fixture.admin, "Screen escalating " + tag);
+                var username = ApiFixtures.createLogin(fixture.admin, "OWNER", customer);
+                screenOwner = ScreenClient.signedIn(fixture.port, username, ApiFixtures.PASSWORD);
+                screenOwnersCase = EscalationApiFixtures.oldCase(fixture.context, customer, Duration.ofDays(3));
+            }
+            return screenOwnersCase;
+        }
+
+        String escalationState(long id) {
+            return fixture.adminBearer
+                    .get("/api/v1/executive-escalations/" + id)
+                    .json()
+                    .path("state")
+                    .asString();
+        }
+
+        JsonNode slaPolicyJson(long id) {
+            return fixture.adminBearer.get("/api/v1/sla-policies/" + id).json();
+        }
+
+        /** The id of the policy with this name, or null. */
+        Long slaPolicyNamed(String name) {
+            for (var p : fixture.adminBearer.get("/api/v1/sla-policies").json().path("items")) {
+                if (p.path("name").asString().equals(name)) {
+                    return p.path("id").asLong();
+                }
+            }
+            return null;
+        }
+
+        /** The screen's form for this cell's policy: the same as {@link #slaPolicy()}, as the form sends it. */
+        Map<String, String> slaPolicyForm() {
+            var form = new LinkedHashMap<String, String>();
+            form.put("name", (String) slaPolicy().get("name"));
+            form.put("channel", "MASTODON");
+            form.put("priority", "LOW");
+            form.put("tier", "VIP");
+            form.put("firstResponse", "PT1H");
+            form.put("timeZone", "UTC");
+            form.put("aroundTheClock", "true");
+            return form;
         }
 
         long messageId() {

@@ -181,19 +181,19 @@ class CaseApiController {
 
     record NewCase(
             @NotNull Long customerId,
-            @NotBlank @Size(max = 300) String subject,
+            @NotBlank @Size(max = SupportCase.MAX_SUBJECT) String subject,
             @NotBlank String body,
             Channel channel,
             Priority priority,
-            @Size(max = 60) String team,
-            @Size(max = 60) String orderId) {}
+            @Size(max = SupportCase.MAX_TEAM) String team,
+            @Size(max = SupportCase.MAX_ORDER_ID) String orderId) {}
 
     record CaseChangeRequest(
             CaseStatus status,
             @Size(max = 100) String assignee,
             Priority priority,
-            @Size(max = 20) Set<@NotBlank @Size(max = 60) String> tags,
-            @Size(max = 60) String team) {}
+            @Size(max = SupportCase.MAX_TAGS) Set<@NotBlank @Size(max = SupportCase.MAX_TAG) String> tags,
+            @Size(max = SupportCase.MAX_TEAM) String team) {}
 
     record StaffMessage(@NotBlank String body, Visibility visibility, Channel channel) {}
 

@@ -90,12 +90,17 @@ public class CaseManagement {
             String externalId) {}
 
     /**
-     * Opens a case; throws a 400 problem for an unknown owner and a 413 problem for a message over 64 KiB.
+     * Opens a case; throws a 400 problem for an unknown owner, for a blank or too long subject, and for a team or
+     * order number over its limit ({@link SupportCase#MAX_SUBJECT} and the others), and a 413 problem for a message
+     * over 64 KiB.
      * Idempotent: when a message with the command's external id already arrived on that channel, the
      * case it belongs to is returned and nothing new is stored.
      */
     @Transactional
     public SupportCase open(OpenCase command, Actor actor) {
+        SupportCase.subject(command.subject());
+        SupportCase.team(command.team());
+        SupportCase.orderId(command.orderId());
         var customer = customers
                 .find(command.customerId())
                 .orElseThrow(() -> CaseProblems.unknownCustomer(command.customerId()));
@@ -111,8 +116,8 @@ public class CaseManagement {
                 command.subject(),
                 channel,
                 command.priority(),
-                blankToNull(command.team()),
-                blankToNull(command.orderId()),
+                command.team(),
+                command.orderId(),
                 now));
         var ownerVoice = new Actor(actor.username(), customer.getName(), actor.channel());
         var message = messages.save(new CaseMessage(
@@ -154,7 +159,20 @@ public class CaseManagement {
     /** A staff member answers the owner, on {@code channel} or, when null, the case's channel. */
     @Transactional
     public CaseMessage reply(long caseId, String body, Channel channel, Actor actor) {
+        return reply(caseId, body, channel, actor, null);
+    }
+
+    /**
+     * A staff member answers the owner after reading the conversation with {@code ownerMessagesSeen} messages from the
+     * owner in it (null: unknown). Throws a 409 problem, storing nothing, when the owner wrote again since: the answer
+     * may no longer fit.
+     */
+    @Transactional
+    public CaseMessage reply(long caseId, String body, Channel channel, Actor actor, Integer ownerMessagesSeen) {
         var supportCase = get(caseId);
+        if (ownerMessagesSeen != null && ownerWroteSince(caseId, ownerMessagesSeen)) {
+            throw CaseProblems.ownerWroteMeanwhile();
+        }
         var text = MessageText.of(body);
         var now = clock.instant();
         var via = channel != null ? channel : supportCase.getChannel();
@@ -243,10 +261,16 @@ public class CaseManagement {
      */
     public record CaseChanges(CaseStatus status, String assignee, Priority priority, Set<String> tags, String team) {}
 
-    /** Applies the changes; throws a 409 problem for a status move the lifecycle forbids. */
+    /**
+     * Applies the changes, all or none; throws a 409 problem for a status move the lifecycle forbids and a 400 problem
+     * for an unknown assignee, a team name over {@link SupportCase#MAX_TEAM} characters or tags over their limits.
+     */
     @Transactional
     public SupportCase change(long caseId, CaseChanges changes, Actor actor) {
         var supportCase = get(caseId);
+        // all input is checked before anything changes
+        var team = changes.team() == null ? null : SupportCase.team(changes.team());
+        var tags = changes.tags() == null ? null : SupportCase.tags(changes.tags());
         var now = clock.instant();
         if (changes.status() != null) {
             var from = supportCase.moveTo(changes.status(), now);
@@ -269,7 +293,6 @@ public class CaseManagement {
             }
         }
         if (changes.team() != null) {
-            var team = blankToNull(changes.team());
             if (!Objects.equals(team, supportCase.getTeam())) {
                 supportCase.moveToTeam(team, now);
                 record(supportCase, now, actor, "TEAM_CHANGED", team == null ? "No team" : "Team " + team);
@@ -282,7 +305,7 @@ public class CaseManagement {
             events.publishEvent(
                     new CasePriorityChanged(caseId, supportCase.getCustomerId(), before, changes.priority(), now));
         }
-        if (changes.tags() != null && supportCase.retag(changes.tags(), now)) {
+        if (tags != null && supportCase.retag(tags, now)) {
             record(supportCase, now, actor, "TAGS_CHANGED", String.join(", ", supportCase.getTags()));
         }
         return supportCase;
@@ -423,6 +446,11 @@ public class CaseManagement {
         messages.findById(messageId).ifPresent(m -> m.delivery(state, detail));
     }
 
+    /** Whether the owner has written more than {@code ownerMessagesSeen} messages on the case. */
+    public boolean ownerWroteSince(long caseId, int ownerMessagesSeen) {
+        return messages.countByCaseIdAndDirection(caseId, Direction.INBOUND) > ownerMessagesSeen;
+    }
+
     /** Never null; throws a 404 problem for an unknown id. */
     public SupportCase get(long caseId) {
         return cases.findById(caseId).orElseThrow(() -> CaseProblems.caseNotFound(caseId));
@@ -478,9 +506,5 @@ public class CaseManagement {
 
     private void record(SupportCase supportCase, Instant now, Actor actor, String action, String detail) {
         audit.save(new CaseAudit(supportCase.getId(), now, actor, action, detail));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -38,4 +38,7 @@ interface CaseMessageRepository extends JpaRepository<CaseMessage, Long> {
             "select m from CaseMessage m where m.caseId = :caseId and m.direction <> io.directline.cases.Direction.INTERNAL"
                     + " order by m.createdAt, m.id")
     List<CaseMessage> findPublicByCaseId(long caseId);
+
+    /** Served by case_message_case_idx (case_id, created_at, id): a case has few messages. */
+    long countByCaseIdAndDirection(long caseId, Direction direction);
 }

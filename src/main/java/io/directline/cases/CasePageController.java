@@ -8,6 +8,7 @@ import io.directline.identity.UserManagement;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,7 +37,13 @@ class CasePageController {
         model.addAttribute("case", supportCase);
         var customer = customers.get(supportCase.getCustomerId());
         model.addAttribute("customer", customer);
-        model.addAttribute("messages", cases.conversation(id, true));
+        var messages = cases.conversation(id, true);
+        model.addAttribute("messages", messages);
+        model.addAttribute(
+                "ownerMessagesSeen",
+                messages.stream()
+                        .filter(m -> m.getDirection() == Direction.INBOUND)
+                        .count());
         model.addAttribute("audit", cases.auditTrail(id));
         model.addAttribute("staff", users.staff());
         model.addAttribute("priorities", Priority.values());
@@ -51,12 +58,21 @@ class CasePageController {
             @PathVariable long id,
             @RequestParam String body,
             @RequestParam(defaultValue = "PUBLIC") Visibility visibility,
-            @RequestParam(required = false) Channel channel) {
+            @RequestParam(required = false) Channel channel,
+            @RequestParam(required = false) Integer ownerMessagesSeen) {
         var actor = Actor.of(user, Channel.PORTAL);
         if (visibility == Visibility.INTERNAL) {
             cases.addNote(id, body, actor);
-        } else {
-            cases.reply(id, body, channel, actor);
+            return "redirect:/cases/" + id;
+        }
+        try {
+            cases.reply(id, body, channel, actor, ownerMessagesSeen);
+        } catch (ConcurrencyFailureException e) {
+            // the owner's message and this answer were stored at the same moment, and the owner's came first
+            if (ownerMessagesSeen != null && cases.ownerWroteSince(id, ownerMessagesSeen)) {
+                throw CaseProblems.ownerWroteMeanwhile();
+            }
+            throw e;
         }
         return "redirect:/cases/" + id;
     }

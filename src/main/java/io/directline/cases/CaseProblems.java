@@ -48,6 +48,15 @@ public final class CaseProblems {
                 "Case " + reference + " is closed and takes no more messages; please open a new case.");
     }
 
+    /** The owner wrote while a staff member was typing an answer to what came before. */
+    static ErrorResponseException ownerWroteMeanwhile() {
+        return problem(
+                HttpStatus.CONFLICT,
+                "New message from the owner",
+                "A new message from the owner arrived while you were typing; your answer is kept below — read it and"
+                        + " send again.");
+    }
+
     static ErrorResponseException messageTooLong(int bytes) {
         return problem(
                 HttpStatus.CONTENT_TOO_LARGE,
@@ -67,7 +76,12 @@ public final class CaseProblems {
         return problem(
                 HttpStatus.BAD_REQUEST,
                 "Unknown assignee",
-                "assignee " + username
+                "assignee " + clip(username)
                         + " is not an active staff member; use an agent's username, or \"\" to unassign.");
+    }
+
+    /** A value as quoted in a sentence: at most 60 characters of it, so a 100 KB input is not echoed back whole. */
+    static String clip(String value) {
+        return value.length() <= 60 ? value : value.substring(0, 57) + "...";
     }
 }

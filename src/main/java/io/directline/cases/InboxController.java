@@ -5,6 +5,7 @@ import io.directline.identity.DirectLineUser;
 import io.directline.identity.StaffMember;
 import io.directline.identity.UserManagement;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -61,9 +62,13 @@ class InboxController {
             @RequestParam(defaultValue = "0") int page,
             Model model) {
         var order = CaseFilter.Sort.of(sort);
-        Set<CaseStatus> statuses = status == null || status.isEmpty()
+        // "?status=" is a set with nothing in it
+        Set<CaseStatus> chosen = status == null
+                ? Set.of()
+                : status.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+        Set<CaseStatus> statuses = chosen.isEmpty()
                 ? EnumSet.of(CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.WAITING_ON_COMPANY)
-                : EnumSet.copyOf(status);
+                : EnumSet.copyOf(chosen);
         int safePage = Math.max(0, Math.min(page, 100_000));
         var slice = cases.search(new CaseFilter(statuses, assignee, team, null, null, order), safePage, PAGE_SIZE);
         var staff = users.staff();

@@ -95,9 +95,9 @@ class OwnerCaseApiController {
     }
 
     record OwnerNewCase(
-            @NotBlank @Size(max = 300) String subject,
+            @NotBlank @Size(max = SupportCase.MAX_SUBJECT) String subject,
             @NotBlank String body,
-            @Size(max = 60) String orderId) {}
+            @Size(max = SupportCase.MAX_ORDER_ID) String orderId) {}
 
     record OwnerMessage(@NotBlank String body) {}
 }

@@ -43,12 +43,6 @@ class PortalController {
             @RequestParam String subject,
             @RequestParam String body,
             @RequestParam(required = false) String orderId) {
-        if (subject.isBlank() || subject.length() > 300) {
-            throw CaseProblems.problem(
-                    org.springframework.http.HttpStatus.BAD_REQUEST,
-                    "Subject needed",
-                    "Please give your case a subject of at most 300 characters.");
-        }
         var opened = cases.open(
                 new OpenCase(owner.customerId(), subject, body, Channel.PORTAL, Priority.NORMAL, null, orderId, null),
                 Actor.of(owner, Channel.PORTAL));

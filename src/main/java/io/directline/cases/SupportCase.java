@@ -30,6 +30,21 @@ import java.util.stream.Collectors;
 @Table(name = "support_case")
 public class SupportCase {
 
+    /** The longest subject, in characters (the column's width). */
+    public static final int MAX_SUBJECT = 300;
+
+    /** The longest team name, in characters (the column's width). */
+    public static final int MAX_TEAM = 60;
+
+    /** The longest order number, in characters (the column's width). */
+    public static final int MAX_ORDER_ID = 60;
+
+    /** The longest tag, in characters (the column's width). */
+    public static final int MAX_TAG = 60;
+
+    /** The most tags a case carries. */
+    public static final int MAX_TAGS = 20;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "support_case_seq")
     @SequenceGenerator(name = "support_case_seq", sequenceName = "support_case_seq", allocationSize = 50)
@@ -75,11 +90,11 @@ public class SupportCase {
             String orderId,
             Instant now) {
         this.customerId = customerId;
-        this.subject = subject.strip();
+        this.subject = subject(subject);
         this.channel = channel;
         this.priority = priority == null ? Priority.NORMAL : priority;
-        this.team = team;
-        this.orderId = orderId;
+        this.team = team(team);
+        this.orderId = orderId(orderId);
         this.status = CaseStatus.NEW;
         this.createdAt = now;
         this.updatedAt = now;
@@ -104,6 +119,70 @@ public class SupportCase {
                 .max(Instant::compareTo)
                 .orElse(source.openedAt());
         return c;
+    }
+
+    /**
+     * The subject as stored, stripped; throws a 400 problem naming {@code subject} when it is blank or longer than
+     * {@link #MAX_SUBJECT}.
+     */
+    public static String subject(String subject) {
+        if (subject == null || subject.isBlank() || subject.strip().length() > MAX_SUBJECT) {
+            throw CaseProblems.invalidField(
+                    "subject", "Please give the case a subject of at most " + MAX_SUBJECT + " characters.");
+        }
+        return subject.strip();
+    }
+
+    /**
+     * A team name as stored: stripped, null when blank; throws a 400 problem naming {@code team} when it is longer
+     * than {@link #MAX_TEAM}.
+     */
+    public static String team(String team) {
+        return optional(team, "team", "A team name", MAX_TEAM);
+    }
+
+    /**
+     * An order number as stored: stripped, null when blank; throws a 400 problem naming {@code orderId} when it is
+     * longer than {@link #MAX_ORDER_ID}.
+     */
+    public static String orderId(String orderId) {
+        return optional(orderId, "orderId", "An order number", MAX_ORDER_ID);
+    }
+
+    /**
+     * Tags as stored: stripped, lower-case, blanks left out; throws a 400 problem naming {@code tags} for more than
+     * {@link #MAX_TAGS} tags or a tag longer than {@link #MAX_TAG}.
+     */
+    public static Set<String> tags(Collection<String> tags) {
+        Set<String> wanted = tags.stream()
+                .filter(t -> t != null && !t.isBlank())
+                .map(t -> t.strip().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (wanted.size() > MAX_TAGS) {
+            throw CaseProblems.invalidField(
+                    "tags", "A case takes at most " + MAX_TAGS + " tags; these are " + wanted.size() + ".");
+        }
+        for (var tag : wanted) {
+            if (tag.length() > MAX_TAG) {
+                throw CaseProblems.invalidField(
+                        "tags",
+                        "A tag has at most " + MAX_TAG + " characters; \"" + CaseProblems.clip(tag) + "\" has "
+                                + tag.length() + ".");
+            }
+        }
+        return wanted;
+    }
+
+    private static String optional(String value, String field, String what, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        var stripped = value.strip();
+        if (stripped.length() > max) {
+            throw CaseProblems.invalidField(
+                    field, what + " has at most " + max + " characters; this one has " + stripped.length() + ".");
+        }
+        return stripped;
     }
 
     /** The human reference, such as {@code DL-000123}. */
@@ -177,7 +256,7 @@ public class SupportCase {
     }
 
     void moveToTeam(String team, Instant now) {
-        this.team = team;
+        this.team = team(team);
         updatedAt = now;
     }
 
@@ -188,10 +267,7 @@ public class SupportCase {
 
     /** Replaces the tags; returns false, changing nothing, when they are the same tags already. */
     boolean retag(Collection<String> newTags, Instant now) {
-        Set<String> wanted = newTags.stream()
-                .filter(t -> t != null && !t.isBlank())
-                .map(t -> t.strip().toLowerCase(Locale.ROOT))
-                .collect(Collectors.toSet());
+        Set<String> wanted = tags(newTags);
         if (wanted.equals(Set.copyOf(tags))) {
             return false;
         }

@@ -287,7 +287,9 @@ public class Intake {
                     .replaceFirst("")
                     .strip();
             if (!subject.isEmpty()) {
-                return subject.length() > 300 ? subject.substring(0, 297) + "..." : subject;
+                return subject.length() > SupportCase.MAX_SUBJECT
+                        ? subject.substring(0, SupportCase.MAX_SUBJECT - 3) + "..."
+                        : subject;
             }
         }
         var text = PlainText.of(message.body()).strip();

@@ -29,6 +29,9 @@ class AttemptRecord {
     private Long escalationId;
     private String idempotencyKey;
 
+    /** The longest idempotency key, in characters (the column's width). */
+    static final int MAX_IDEMPOTENCY_KEY = 200;
+
     protected AttemptRecord() {}
 
     AttemptRecord(

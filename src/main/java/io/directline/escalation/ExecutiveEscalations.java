@@ -145,7 +145,8 @@ class ExecutiveEscalations {
      * An owner's attempt to take their case to an executive. The owner's attempts are decided one at a time (their
      * row is locked), so parallel attempts cannot beat the quota; the attempt is recorded whether allowed or
      * refused. A repeat with the same idempotency key gives the first attempt's escalation again. Throws a 404
-     * problem for another owner's case and a 400 problem for an unknown domain; a refusal is in the outcome.
+     * problem for another owner's case and a 400 problem for an unknown domain or a key over 200 characters; a refusal is
+     * in the outcome.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED) // each try is a transaction of its own
     Outcome request(long caseId, long customerId, String reason, String domain, String idempotencyKey, Actor actor) {
@@ -156,6 +157,12 @@ class ExecutiveEscalations {
             throw EscalationProblems.unknownDomain(domain, domains());
         }
         var key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+        if (key != null && key.length() > AttemptRecord.MAX_IDEMPOTENCY_KEY) {
+            throw EscalationProblems.invalidField(
+                    "requestKey",
+                    "The request key has at most " + AttemptRecord.MAX_IDEMPOTENCY_KEY + " characters; this one has "
+                            + key.length() + ".");
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 ensureOwnerRow(customerId);
@@ -406,7 +413,7 @@ class ExecutiveEscalations {
      */
     @Transactional
     ExecutiveEscalation handBack(long id, String team, String instructions, String messageToOwner, Actor actor) {
-        var toTeam = required(team, "team", "the team that takes the case");
+        var toTeam = required(SupportCase.team(team), "team", "the team that takes the case");
         var what = required(instructions, "instructions", "the instructions for the team");
         var message = required(messageToOwner, "messageToOwner", "a message to the owner");
         var escalation = get(id);

@@ -1,6 +1,7 @@
 package io.directline.escalation;
 
 import io.directline.cases.Actor;
+import io.directline.cases.SupportCase;
 import io.directline.customer.Channel;
 import io.directline.escalation.EscalationViews.AttemptView;
 import io.directline.escalation.EscalationViews.CaseTrail;
@@ -128,7 +129,7 @@ class ExecutiveOfficeApiController {
     record Answer(@Size(max = 65536) String body) {}
 
     record HandBack(
-            @Size(max = 60) String team,
+            @Size(max = SupportCase.MAX_TEAM) String team,
             @Size(max = 4000) String instructions,
             @Size(max = 65536) String messageToOwner) {}
 

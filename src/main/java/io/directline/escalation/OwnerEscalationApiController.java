@@ -68,7 +68,8 @@ class OwnerEscalationApiController {
             @AuthenticationPrincipal DirectLineUser owner,
             @PathVariable long id,
             @Valid @RequestBody EscalationRequest request,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(max = 200) String idempotencyKey) {
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(max = AttemptRecord.MAX_IDEMPOTENCY_KEY)
+                    String idempotencyKey) {
         var outcome = escalations.request(
                 id,
                 owner.customerId(),

@@ -1,0 +1,444 @@
+package io.directline.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.directline.EscalationApiFixtures;
+import io.directline.cases.CaseManagement;
+import io.directline.customer.CustomerManagement;
+import io.directline.identity.NewUser;
+import io.directline.identity.Role;
+import io.directline.identity.UserManagement;
+import io.directline.sla.SlaFixtures;
+import java.beans.PropertyDescriptor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.BeanUtils;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.MethodParameter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * No screen answers bad input with a 500. Every form of the screens (found in the controllers' mappings, so a new form
+ * is covered as it is written) is posted over real HTTP, signed in as each role with a session and its CSRF token,
+ * with malformed fields: empty, 100 KB long, words where numbers or dates belong, negative and huge numbers, unknown
+ * choices, a NUL character; one field at a time with the others sensible, and all at once. The screens' filters (GET
+ * with query parameters) get the same. A refusal is the page again with its message (HTML), a redirect (back to the
+ * form, or to sign in), or 403/404; never a server error.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScreenFormsBadInputTests {
+
+    enum Caller {
+        ANONYMOUS,
+        OWNER,
+        AGENT,
+        SUPERVISOR,
+        EXECUTIVE,
+        ADMIN
+    }
+
+    private static final String HUNDRED_KB = "x".repeat(100 * 1024);
+
+    /** Values no form should store as they are, nor choke on. */
+    private static final List<String> BAD = List.of(
+            "",
+            "   ",
+            HUNDRED_KB,
+            "not a value",
+            "-1",
+            "99999999999999999999",
+            "2026-13-45T25:61",
+            "NOT_A_CHOICE",
+            "nul\u0000inside",
+            "<script>alert(1)</script>");
+
+    /** Bad values for a path variable. */
+    private static final List<String> BAD_IDS =
+            List.of("-1", "0", "abc", "99999999999999999999", "9223372036854775807");
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    CaseManagement cases;
+
+    @Autowired
+    CustomerManagement customers;
+
+    @Autowired
+    UserManagement users;
+
+    private final Map<Caller, ScreenClient> clients = new EnumMap<>(Caller.class);
+    private final Map<String, String> ids = new TreeMap<>();
+    private String agent;
+    private final String policyPrefix =
+            "Bad input " + UUID.randomUUID().toString().substring(0, 8);
+
+    @BeforeAll
+    void peopleAndThingsToPostAbout() {
+        var people = new People(customers, users, cases);
+        var owner = people.owner("Fuzzy");
+        var agentLogin = people.agent("Fuzzy");
+        agent = agentLogin.username();
+        var supervisor = people.supervisor("Fuzzy", "support");
+        var admin = people.admin("Fuzzy");
+        var executive = "exec.fuzzy." + UUID.randomUUID().toString().substring(0, 8);
+        users.createUser(
+                new NewUser(executive, People.PASSWORD, "Fuzzy Exec", null, null, Set.of(Role.EXECUTIVE), null));
+
+        clients.put(Caller.ANONYMOUS, ScreenClient.anonymous(port));
+        clients.put(Caller.OWNER, ScreenClient.signedIn(port, owner.username(), People.PASSWORD));
+        clients.put(Caller.AGENT, ScreenClient.signedIn(port, agent, People.PASSWORD));
+        clients.put(Caller.SUPERVISOR, ScreenClient.signedIn(port, supervisor.username(), People.PASSWORD));
+        clients.put(Caller.EXECUTIVE, ScreenClient.signedIn(port, executive, People.PASSWORD));
+        clients.put(Caller.ADMIN, ScreenClient.signedIn(port, admin.username(), People.PASSWORD));
+
+        long caseId = people.caseWithConversation(owner, agentLogin);
+        ids.put("case", String.valueOf(caseId));
+
+        long oldCase = EscalationApiFixtures.oldCase(cases, owner.customerId(), Duration.ofDays(3));
+        var escalated = clients.get(Caller.OWNER)
+                .post(
+                        "/portal/cases/" + oldCase + "/executive-escalation",
+                        Map.of(
+                                "reason",
+                                EscalationApiFixtures.REASON,
+                                "domain",
+                                "service",
+                                "requestKey",
+                                UUID.randomUUID().toString()),
+                        "/portal/cases/" + oldCase);
+        assertThat(escalated.status()).as("%s", escalated).isEqualTo(302);
+        var escalation = context.getBean(JdbcTemplate.class)
+                .queryForObject("select max(id) from executive_escalation where case_id = ?", Long.class, oldCase);
+        ids.put("escalation", String.valueOf(escalation));
+
+        var promise = clients.get(Caller.AGENT)
+                .post(
+                        "/cases/" + caseId + "/promises",
+                        Map.of(
+                                "description",
+                                "We will call you back.",
+                                "dueAt",
+                                "2036-01-05T10:00",
+                                "responsible",
+                                agent),
+                        "/cases/" + caseId + "/promises");
+        assertThat(promise.status()).as("%s", promise).isEqualTo(302);
+        ids.put(
+                "promise",
+                String.valueOf(context.getBean(JdbcTemplate.class)
+                        .queryForObject("select max(id) from promise where case_id = ?", Long.class, caseId)));
+        ids.put(
+                "notification",
+                String.valueOf(SlaFixtures.staffNotification(context, agent, caseId, "Fuzzy's case is yours now.")));
+        var policy = clients.get(Caller.ADMIN)
+                .post("/admin/sla-policies", validPolicy(policyPrefix + " edited"), "/admin/sla-policies");
+        assertThat(policy.status()).as("%s", policy).isEqualTo(302);
+        ids.put(
+                "policy",
+                String.valueOf(context.getBean(JdbcTemplate.class)
+                        .queryForObject(
+                                "select max(id) from sla_policy where name = ?",
+                                Long.class,
+                                policyPrefix + " edited")));
+    }
+
+    /** Policies defined here would apply to other tests' cases: retire them all. */
+    @AfterAll
+    void retireThePoliciesDefinedHere() {
+        context.getBean(JdbcTemplate.class)
+                .update("update sla_policy set active = false where name like ?", policyPrefix + "%");
+    }
+
+    @Test
+    void everyScreenFormRefusesBadInputWithoutAServerError() {
+        var forms = screenMappings("POST");
+        assertThat(forms)
+                .as("sanity: the screens' forms were found")
+                .containsKeys(
+                        "/cases/{id}",
+                        "/cases/{id}/messages",
+                        "/portal/cases",
+                        "/portal/cases/{id}/messages",
+                        "/executive/escalations/{id}/{action}",
+                        "/admin/sla-policies");
+        var failures = new ArrayList<String>();
+        int posted = 0;
+        for (var form : forms.entrySet()) {
+            var pattern = form.getKey();
+            var fields = form.getValue();
+            var paths = paths(pattern);
+            // everyone, the form as a whole: empty, and every field bad at once
+            for (var caller : Caller.values()) {
+                for (var bad : List.of("", HUNDRED_KB, "not a value")) {
+                    var body = new LinkedHashMap<String, String>();
+                    if (!bad.isEmpty()) {
+                        fields.forEach(f -> body.put(f, bad));
+                    }
+                    posted++;
+                    check(failures, clients.get(caller).post(paths.get(0), body, pageOf(paths.get(0))));
+                }
+            }
+            for (var path : paths) {
+                String from = pageOf(path);
+                // the one who fills it in: one bad field at a time, the others sensible
+                var filler = clients.get(whoFillsIn(pattern));
+                for (var field : fields) {
+                    for (var bad : BAD) {
+                        var body = new LinkedHashMap<String, String>();
+                        fields.forEach(f -> body.put(f, f.equals(field) ? bad : sensible(f)));
+                        posted++;
+                        check(failures, filler.post(path, body, from));
+                    }
+                }
+            }
+            // bad ids in the path, with a sensible form
+            var filler = clients.get(whoFillsIn(pattern));
+            for (var path : badPaths(pattern)) {
+                var body = new LinkedHashMap<String, String>();
+                fields.forEach(f -> body.put(f, sensible(f)));
+                posted++;
+                check(failures, filler.post(path, body, pageOf(path)));
+            }
+        }
+        // the sign-in form, which Spring Security serves
+        for (var bad : BAD) {
+            posted++;
+            check(
+                    failures,
+                    ScreenClient.anonymous(port).post("/login", Map.of("username", bad, "password", bad), "/login"));
+        }
+        assertThat(failures)
+                .as("screen forms that failed on bad input, of %d posted", posted)
+                .isEmpty();
+    }
+
+    @Test
+    void everyScreenFilterRefusesBadInputWithoutAServerError() {
+        var pages = screenMappings("GET");
+        var failures = new ArrayList<String>();
+        for (var page : pages.entrySet()) {
+            var pattern = page.getKey();
+            var parameters = page.getValue();
+            var filler = clients.get(whoFillsIn(pattern));
+            for (var path : paths(pattern)) {
+                for (var parameter : parameters) {
+                    for (var bad : BAD) {
+                        check(failures, filler.get(path + "?" + ScreenClient.form(Map.of(parameter, bad))));
+                    }
+                }
+            }
+            for (var path : badPaths(pattern)) {
+                check(failures, filler.get(path));
+            }
+        }
+        assertThat(failures).as("screens that failed on bad query parameters").isEmpty();
+    }
+
+    /**
+     * The screens' mappings (not the API's, not the webhooks') for one method, each with the names of the fields it
+     * reads: request parameters and the properties of a form object.
+     */
+    private Map<String, List<String>> screenMappings(String method) {
+        var mapping = context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+        var found = new TreeMap<String, List<String>>();
+        mapping.getHandlerMethods().forEach((info, handler) -> {
+            boolean ofMethod = info.getMethodsCondition().getMethods().stream()
+                    .anyMatch(m -> m.name().equals(method));
+            for (var pattern : info.getPatternValues()) {
+                if (ofMethod
+                        && !pattern.startsWith("/api/")
+                        && !pattern.startsWith("/webhooks/")
+                        && !pattern.startsWith("/v3/")
+                        && !pattern.startsWith("/swagger")
+                        && !pattern.startsWith("/error")) {
+                    found.put(pattern, fieldsOf(handler));
+                }
+            }
+        });
+        return found;
+    }
+
+    private static List<String> fieldsOf(HandlerMethod handler) {
+        var fields = new TreeSet<String>();
+        for (MethodParameter parameter : handler.getMethodParameters()) {
+            var param = parameter.getParameterAnnotation(RequestParam.class);
+            if (param != null) {
+                var name = !param.name().isEmpty() ? param.name() : param.value();
+                fields.add(name.isEmpty() ? parameter.getParameterName() : name);
+            } else if (parameter.hasParameterAnnotation(ModelAttribute.class)) {
+                for (PropertyDescriptor property : BeanUtils.getPropertyDescriptors(parameter.getParameterType())) {
+                    if (property.getWriteMethod() == null) {
+                        continue;
+                    }
+                    if (Map.class.isAssignableFrom(property.getPropertyType())) {
+                        fields.add(property.getName() + "[MONDAY]");
+                    } else {
+                        fields.add(property.getName());
+                    }
+                }
+            }
+        }
+        return List.copyOf(fields);
+    }
+
+    /** The concrete paths of a pattern, with the ids of things that exist (and each action of the office). */
+    private List<String> paths(String pattern) {
+        if (pattern.endsWith("/{action}")) {
+            var base = fill(pattern.substring(0, pattern.length() - "/{action}".length()));
+            return List.of("approve", "refuse", "answer", "hand-back", "close", "frivolous", "no-such-action").stream()
+                    .map(a -> base + "/" + a)
+                    .toList();
+        }
+        return List.of(fill(pattern));
+    }
+
+    /** The pattern with each variable, in turn, a bad id (the others real). */
+    private List<String> badPaths(String pattern) {
+        var paths = new ArrayList<String>();
+        Matcher m = VARIABLE.matcher(pattern);
+        while (m.find()) {
+            for (var bad : BAD_IDS) {
+                var path = pattern.substring(0, m.start()) + bad + pattern.substring(m.end());
+                paths.add(fill(path.replace("{action}", "close")));
+            }
+        }
+        return paths;
+    }
+
+    private String fill(String pattern) {
+        Matcher m = VARIABLE.matcher(pattern);
+        var filled = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(filled, Matcher.quoteReplacement(idFor(pattern, m.group(1))));
+        }
+        m.appendTail(filled);
+        return filled.toString();
+    }
+
+    private String idFor(String pattern, String variable) {
+        var kind = switch (variable) {
+            case "promiseId" -> "promise";
+            case "caseId" -> "case";
+            case "id" ->
+                pattern.startsWith("/executive/")
+                        ? "escalation"
+                        : pattern.startsWith("/notifications/")
+                                ? "notification"
+                                : pattern.startsWith("/admin/sla-policies/") ? "policy" : "case";
+            default ->
+                throw new AssertionError("No id known for {" + variable + "} in " + pattern
+                        + ": teach this test what it names, so its form is posted too");
+        };
+        return ids.get(kind);
+    }
+
+    /** The page a form is on, as its Referer: the path without its last step (the action). */
+    private static String pageOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? path : path.substring(0, slash);
+    }
+
+    private static Caller whoFillsIn(String pattern) {
+        if (pattern.startsWith("/portal")) {
+            return Caller.OWNER;
+        }
+        if (pattern.startsWith("/admin")) {
+            return Caller.ADMIN;
+        }
+        if (pattern.startsWith("/executive")) {
+            return Caller.EXECUTIVE;
+        }
+        if (pattern.startsWith("/supervisor")) {
+            return Caller.SUPERVISOR;
+        }
+        return Caller.AGENT;
+    }
+
+    private String sensible(String field) {
+        return switch (field) {
+            case "body", "message" -> "Thank you, we are on it.";
+            case "visibility" -> "PUBLIC";
+            case "channel" -> "PORTAL";
+            case "ownerMessagesSeen" -> "1";
+            case "status" -> "OPEN";
+            case "assignee", "responsible" -> agent;
+            case "priority" -> "HIGH";
+            case "team" -> "support";
+            case "tags" -> "hardware, k2";
+            case "subject" -> "Bad input check";
+            case "orderId" -> "SO-1";
+            case "description" -> "We will call you back.";
+            case "dueAt" -> "2036-01-05T10:00";
+            case "reason" -> EscalationApiFixtures.REASON;
+            case "domain" -> "service";
+            case "requestKey" -> UUID.randomUUID().toString();
+            case "responder" -> "TEAM";
+            case "wait" -> "false";
+            case "instructions" -> "Replace the lid this week.";
+            case "note" -> "Sorted.";
+            case "page" -> "0";
+            case "weeks" -> "4";
+            case "zone" -> "UTC";
+            default -> validPolicy(policyPrefix + " " + UUID.randomUUID()).getOrDefault(field, "ok");
+        };
+    }
+
+    private Map<String, String> validPolicy(String name) {
+        var policy = new LinkedHashMap<String, String>();
+        policy.put("name", name);
+        policy.put("channel", "MASTODON");
+        policy.put("priority", "LOW");
+        policy.put("tier", "VIP");
+        policy.put("firstResponse", "PT1H");
+        policy.put("nextResponse", "PT4H");
+        policy.put("resolution", "P5D");
+        policy.put("timeZone", "UTC");
+        policy.put("aroundTheClock", "false");
+        policy.put("hours[MONDAY]", "09:00-17:00");
+        policy.put("holidays", "2036-12-25");
+        return policy;
+    }
+
+    /** Not a server error; a refusal in HTML, a redirect, or 403/404. */
+    private static void check(List<String> failures, ScreenClient.Response response) {
+        int status = response.status();
+        boolean fine = switch (status) {
+            case 200, 400, 409, 422 -> response.contentType().startsWith("text/html");
+            case 302, 303 -> response.location() != null;
+            case 403, 404 -> true;
+            default -> false;
+        };
+        if (!fine) {
+            failures.add(response.toString());
+        }
+    }
+}
