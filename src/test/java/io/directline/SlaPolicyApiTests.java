@@ -9,7 +9,9 @@ import io.directline.customer.Channel;
 import io.directline.customer.Tier;
 import io.directline.sla.SlaPolicies;
 import io.directline.sla.SlaPolicy;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,6 +47,9 @@ class SlaPolicyApiTests {
     @Autowired
     SlaPolicies policies;
 
+    @Autowired
+    Clock clock;
+
     /** The admin's API token: checking it is much cheaper than a password on every call. */
     private static String adminToken;
 
@@ -68,7 +73,9 @@ class SlaPolicyApiTests {
 
     @Test
     void definesReadsChangesAndRetiresAPolicy() {
+        var before = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         var made = define(vipEmail(ApiFixtures.unique("VIP e-mail")));
+        var after = clock.instant();
 
         assertThat(made.status()).as("%s", made).isEqualTo(201);
         long id = made.id();
@@ -90,7 +97,9 @@ class SlaPolicyApiTests {
         assertThat(policy.path("calendar").path("holidays").get(0).asString()).isEqualTo("2026-12-25");
         assertThat(policy.path("active").asBoolean()).isTrue();
         assertThat(policy.path("aroundTheClock").asBoolean()).isFalse();
-        assertThat(Instant.parse(policy.path("createdAt").asString())).isNotNull();
+        assertThat(Instant.parse(policy.path("createdAt").asString()))
+                .as("defined at the moment of the request, by the application's clock")
+                .isBetween(before, after);
 
         assertThat(each(admin.get(POLICIES).json().path("items"), "id"))
                 .as("the list holds the standard policy and the new one")

@@ -95,7 +95,7 @@ class CaseApiController {
                     String sort) {
         var slice = cases.search(
                 new CaseFilter(
-                        status == null ? null : EnumSet.copyOf(status),
+                        status == null || status.isEmpty() ? null : EnumSet.copyOf(status),
                         assignee,
                         team,
                         customerId,

@@ -51,8 +51,18 @@ public record CaseFilter(
         }
     }
 
+    /** Earlier than any case; the database holds no instant before it. */
+    private static final Instant DAWN = Instant.parse("0001-01-01T00:00:00Z");
+
+    /** Later than any case; the database holds no instant after it. */
+    private static final Instant DUSK = Instant.parse("9999-12-31T23:59:59Z");
+
     public CaseFilter {
         sort = sort == null ? Sort.UPDATED : sort;
+        // "updated since" before any case restricts nothing, after any case leaves nothing: say so within range
+        updatedSince = updatedSince == null || updatedSince.isBefore(DAWN)
+                ? null
+                : updatedSince.isAfter(DUSK) ? DUSK : updatedSince;
     }
 
     /** A filter listing the most recently changed cases first. */

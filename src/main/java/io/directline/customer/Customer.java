@@ -49,6 +49,9 @@ public class Customer {
 
     private BigDecimal lifetimeValue = BigDecimal.ZERO;
 
+    /** The largest lifetime value the column ({@code numeric(14, 2)}) holds. */
+    static final String MAX_LIFETIME_VALUE = "999999999999.99";
+
     @Enumerated(EnumType.STRING)
     private Tier tier = Tier.STANDARD;
 

@@ -78,8 +78,16 @@ class CustomerController {
             QuietHours quietHours,
             @ValidTimeZone String timeZone,
             @Valid Address address,
-            @jakarta.validation.constraints.DecimalMin("0") BigDecimal lifetimeValue,
-            Map<String, String> socialHandles,
+
+            @jakarta.validation.constraints.DecimalMin("0")
+            @jakarta.validation.constraints.DecimalMax(Customer.MAX_LIFETIME_VALUE)
+            BigDecimal lifetimeValue,
+
+            Map<
+                            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 30)
+                            String,
+                            @jakarta.validation.constraints.Size(max = 200) String>
+                    socialHandles,
             Tier tier) {
 
         CustomerDetails toDetails() {

@@ -1,6 +1,7 @@
 package io.directline.customer;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -17,7 +18,10 @@ public record CustomerDetails(
         QuietHours quietHours,
         @ValidTimeZone String timeZone,
         @Valid Address address,
-        @DecimalMin("0") BigDecimal lifetimeValue,
+
+        @DecimalMin("0") @DecimalMax(Customer.MAX_LIFETIME_VALUE)
+        BigDecimal lifetimeValue,
+
         Map<@NotBlank @Size(max = 30) String, @Size(max = 200) String> socialHandles,
         Tier tier) {
 

@@ -1,5 +1,6 @@
 package io.directline.web;
 
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -128,15 +129,46 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
-    /** A unique index caught a duplicate (two identical requests racing): nothing was stored twice. */
+    /**
+     * Said when the database refused a value that validation let through: a bug to fix where the value comes in (a
+     * size or range on the request), but the caller still learns it was their value, not our failure.
+     */
+    static final String UNCHECKED_VALUE = "Value not accepted by the database";
+
+    static final String VALUE_DOES_NOT_FIT =
+            "A value in this request is too long, out of range or contains characters that cannot be stored;"
+                    + " shorten or correct it and try again.";
+
+    /**
+     * The database refused a change. A value that does not fit (SQL state class 22) or a required value left empty
+     * (23502) is the caller's to correct: 400. A unique index catching a duplicate (two identical requests racing)
+     * is a conflict, and nothing was stored twice: 409.
+     */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> duplicate(DataIntegrityViolationException ex) {
+        var state = sqlState(ex);
+        if (state != null && (state.startsWith("22") || state.equals("23502"))) {
+            var problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST,
+                    state.equals("23502") ? "A required value is missing; send it and try again." : VALUE_DOES_NOT_FIT);
+            problem.setTitle(UNCHECKED_VALUE);
+            return ResponseEntity.badRequest().body(problem);
+        }
         var problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.CONFLICT,
                 "This conflicts with something stored at the same moment (perhaps the same request twice);"
                         + " reload and try again.");
         problem.setTitle("Conflict");
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    private static String sqlState(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     private static String sentence(FieldError error) {
@@ -154,13 +186,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return "a number";
         }
         if (type.getSimpleName().equals("Instant")) {
-            return "an ISO-8601 instant such as 2026-11-01T00:00:00Z";
+            return "an ISO-8601 instant between the years 1 and 9999, such as 2026-11-01T00:00:00Z";
         }
         return "a " + type.getSimpleName();
     }
 
     private static String unreadable(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getCause();
+        if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+            return path(invalid) + " contains the NUL character (\\u0000), which cannot be stored; remove it.";
+        }
         if (cause instanceof InvalidFormatException invalid) {
             return path(invalid) + " must be " + describe(invalid.getTargetType()) + ", not '" + invalid.getValue()
                     + "'.";

@@ -217,7 +217,7 @@ class MastodonPoller implements SchedulingConfigurer, HealthIndicator {
         return text.length() <= max ? text : text.substring(0, max - 3) + "...";
     }
 
-    /** The mention as an inbound message; null for a notification that is not one. */
+    /** The mention as an inbound message; null for a notification that is not one, or one without a text. */
     static InboundMessage mention(JsonNode notification) {
         if (!"mention".equals(id(notification.path("type")))) {
             return null;
@@ -225,7 +225,8 @@ class MastodonPoller implements SchedulingConfigurer, HealthIndicator {
         var status = notification.path("status");
         var statusId = id(status.path("id"));
         var acct = id(notification.path("account").path("acct"));
-        if (statusId == null || acct == null) {
+        var content = id(status.path("content"));
+        if (statusId == null || acct == null || content == null) {
             return null;
         }
         var repliesTo = id(status.path("in_reply_to_id"));
@@ -235,7 +236,7 @@ class MastodonPoller implements SchedulingConfigurer, HealthIndicator {
                 acct,
                 id(notification.path("account").path("display_name")),
                 null,
-                id(status.path("content")),
+                content,
                 repliesTo == null ? List.of() : List.of(repliesTo),
                 statusId,
                 !"direct".equals(id(status.path("visibility"))));
