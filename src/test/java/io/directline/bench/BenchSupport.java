@@ -40,8 +40,8 @@ public final class BenchSupport {
 
     /**
      * H2 in file mode under {@code target/bench-h2/<name>/} (deleted first), with the app's own URL and
-     * settings, rather than the suite's in-memory database; nothing when the run is against another
-     * database. Each driver has its own directory, since the test framework keeps earlier contexts (and
+     * settings (or another write delay with {@code -Dbench.h2-write-delay=MILLIS}), rather than the
+     * suite's in-memory database; nothing when the run is against another database. Each driver has its own directory, since the test framework keeps earlier contexts (and
      * their open databases) alive.
      */
     public static void h2InFileMode(DynamicPropertyRegistry registry, String name) throws IOException {
@@ -51,7 +51,12 @@ public final class BenchSupport {
             deleteTree(dir);
             Files.createDirectories(dir);
             String embedded = embeddedDatabaseUrl(dir);
-            registry.add("spring.datasource.url", () -> embedded);
+            // -Dbench.h2-write-delay=500 measures what writing each commit before it returns costs
+            String writeDelay = System.getProperty("bench.h2-write-delay");
+            String url = writeDelay == null
+                    ? embedded
+                    : embedded.replaceAll(";WRITE_DELAY=\\d+", "") + ";WRITE_DELAY=" + Integer.parseInt(writeDelay);
+            registry.add("spring.datasource.url", () -> url);
         }
     }
 
@@ -75,8 +80,9 @@ public final class BenchSupport {
         try (var connection = dataSource.getConnection()) {
             var meta = connection.getMetaData();
             String url = meta.getURL();
+            var writeDelay = java.util.regex.Pattern.compile("WRITE_DELAY=\\d+").matcher(url);
             String mode = url.startsWith("jdbc:h2:file:")
-                    ? " (file mode)"
+                    ? " (file mode, " + (writeDelay.find() ? writeDelay.group() : "WRITE_DELAY=500 by default") + ")"
                     : url.startsWith("jdbc:h2:mem:") ? " (in memory)" : "";
             return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + mode;
         }
