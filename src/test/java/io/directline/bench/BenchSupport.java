@@ -53,10 +53,10 @@ public final class BenchSupport {
             String embedded = embeddedDatabaseUrl(dir);
             // -Dbench.h2-write-delay=500 measures what writing each commit before it returns costs
             String writeDelay = System.getProperty("bench.h2-write-delay");
-            String url = writeDelay == null
+            String configured = writeDelay == null
                     ? embedded
                     : embedded.replaceAll(";WRITE_DELAY=\\d+", "") + ";WRITE_DELAY=" + Integer.parseInt(writeDelay);
-            registry.add("spring.datasource.url", () -> url);
+            registry.add("spring.datasource.url", () -> configured);
         }
     }
 
