@@ -80,10 +80,15 @@ public final class BenchSupport {
         try (var connection = dataSource.getConnection()) {
             var meta = connection.getMetaData();
             String url = meta.getURL();
-            var writeDelay = java.util.regex.Pattern.compile("WRITE_DELAY=\\d+").matcher(url);
-            String mode = url.startsWith("jdbc:h2:file:")
-                    ? " (file mode, " + (writeDelay.find() ? writeDelay.group() : "WRITE_DELAY=500 by default") + ")"
-                    : url.startsWith("jdbc:h2:mem:") ? " (in memory)" : "";
+            String mode = url.startsWith("jdbc:h2:mem:") ? " (in memory)" : "";
+            if (url.startsWith("jdbc:h2:file:")) {
+                try (var rows = connection
+                        .createStatement()
+                        .executeQuery("select setting_value from information_schema.settings"
+                                + " where setting_name = 'WRITE_DELAY'")) {
+                    mode = " (file mode, WRITE_DELAY=" + (rows.next() ? rows.getString(1) : "?") + ")";
+                }
+            }
             return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + mode;
         }
     }
