@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -37,10 +39,10 @@ public final class BenchSupport {
     private BenchSupport() {}
 
     /**
-     * H2 in file mode under {@code target/bench-h2/<name>/} (deleted first), as the app runs by default,
-     * rather than the suite's in-memory database; nothing when the run is against another database.
-     * Each driver has its own directory, since the test framework keeps earlier contexts (and their
-     * open databases) alive.
+     * H2 in file mode under {@code target/bench-h2/<name>/} (deleted first), with the app's own URL and
+     * settings (or another write delay with {@code -Dbench.h2-write-delay=MILLIS}), rather than the
+     * suite's in-memory database; nothing when the run is against another database. Each driver has its own directory, since the test framework keeps earlier contexts (and
+     * their open databases) alive.
      */
     public static void h2InFileMode(DynamicPropertyRegistry registry, String name) throws IOException {
         String url = System.getProperty("spring.datasource.url", "jdbc:h2:mem:");
@@ -48,18 +50,45 @@ public final class BenchSupport {
             var dir = H2_DIR.resolve(name);
             deleteTree(dir);
             Files.createDirectories(dir);
-            String file = dir.toAbsolutePath().resolve("directline").toString();
-            registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE");
+            String embedded = embeddedDatabaseUrl(dir);
+            // -Dbench.h2-write-delay=500 measures what writing each commit before it returns costs
+            String writeDelay = System.getProperty("bench.h2-write-delay");
+            String configured = writeDelay == null
+                    ? embedded
+                    : embedded.replaceAll(";WRITE_DELAY=\\d+", "") + ";WRITE_DELAY=" + Integer.parseInt(writeDelay);
+            registry.add("spring.datasource.url", () -> configured);
         }
+    }
+
+    /**
+     * The embedded database's JDBC URL exactly as {@code application.yml} configures it for a normal
+     * start, with {@code directline.data-dir} set to {@code dataDir}.
+     */
+    public static String embeddedDatabaseUrl(Path dataDir) throws IOException {
+        var documents = new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"));
+        var url = documents.get(0).getProperty("spring.datasource.url");
+        if (url == null) {
+            throw new IllegalStateException("application.yml sets no spring.datasource.url");
+        }
+        return url.toString()
+                .replace(
+                        "${directline.data-dir}",
+                        dataDir.toAbsolutePath().toString().replace('\\', '/'));
     }
 
     public static String describeDatabase(DataSource dataSource) throws SQLException {
         try (var connection = dataSource.getConnection()) {
             var meta = connection.getMetaData();
             String url = meta.getURL();
-            String mode = url.startsWith("jdbc:h2:file:")
-                    ? " (file mode)"
-                    : url.startsWith("jdbc:h2:mem:") ? " (in memory)" : "";
+            String mode = url.startsWith("jdbc:h2:mem:") ? " (in memory)" : "";
+            if (url.startsWith("jdbc:h2:file:")) {
+                try (var rows = connection
+                        .createStatement()
+                        .executeQuery("select setting_value from information_schema.settings"
+                                + " where setting_name = 'WRITE_DELAY'")) {
+                    mode = " (file mode, WRITE_DELAY=" + (rows.next() ? rows.getString(1) : "?") + ")";
+                }
+            }
             return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + mode;
         }
     }
