@@ -263,6 +263,7 @@ class AuthorizationMatrixTests {
                             200,
                             c -> at("/api/v1/cases/" + c.caseId() + "/messages/" + c.messageId() + "/original"))
                     .producing("message/rfc822")
+                    .producing("message/rfc822")
                     .withAnswer((c, r) -> assertThat(r.body()).isEqualTo(Fixture.ORIGINAL)),
             row("GET", "/api/v1/me/cases", Access.OWNERS, 200, c -> at("/api/v1/me/cases"))
                     .withAnswer((c, r) -> assertThat(each(r.json().path("items"), "id"))
@@ -612,18 +613,25 @@ class AuthorizationMatrixTests {
             int success,
             Function<Cell, ScreenRequest> request,
             BiConsumer<Cell, ScreenClient.Response> answered,
-            Consumer<Cell> refusedChangedNothing) {
+            Consumer<Cell> refusedChangedNothing,
+            String contentType) {
 
         ScreenRow withAnswer(BiConsumer<Cell, ScreenClient.Response> check) {
-            return new ScreenRow(method, pattern, access, success, request, check, refusedChangedNothing);
+            return new ScreenRow(method, pattern, access, success, request, check, refusedChangedNothing, contentType);
         }
 
         ScreenRow withRefusalCheck(Consumer<Cell> check) {
-            return new ScreenRow(method, pattern, access, success, request, answered, check);
+            return new ScreenRow(method, pattern, access, success, request, answered, check, contentType);
         }
 
         ScreenRow withSuccess(int status) {
-            return new ScreenRow(method, pattern, access, status, request, answered, refusedChangedNothing);
+            return new ScreenRow(
+                    method, pattern, access, status, request, answered, refusedChangedNothing, contentType);
+        }
+
+        /** A download rather than a page: an allowed caller gets this media type instead of HTML. */
+        ScreenRow producing(String mediaType) {
+            return new ScreenRow(method, pattern, access, success, request, answered, refusedChangedNothing, mediaType);
         }
 
         @Override
@@ -641,6 +649,12 @@ class AuthorizationMatrixTests {
             page("/cases/{id}", Access.STAFF, c -> "/cases/" + c.caseId())
                     .withAnswer((c, r) -> assertThat(r.body()).contains("Matrix case")),
             page("/cases/{id}/sla", Access.STAFF, c -> "/cases/" + c.caseId() + "/sla"),
+            page(
+                            "/cases/{id}/messages/{messageId}/original",
+                            Access.STAFF,
+                            c -> "/cases/" + c.caseId() + "/messages/" + c.messageId() + "/original")
+                    .producing("message/rfc822")
+                    .withAnswer((c, r) -> assertThat(r.body()).isEqualTo(Fixture.ORIGINAL)),
             page("/cases/{id}/promises", Access.STAFF, c -> "/cases/" + c.caseId() + "/promises")
                     .withAnswer((c, r) -> assertThat(r.body()).contains("We will call you back Friday.")),
             page(
@@ -868,12 +882,19 @@ class AuthorizationMatrixTests {
     /** A page: a GET that an allowed caller sees with 200. */
     static ScreenRow page(String pattern, Access access, Function<Cell, String> path) {
         return new ScreenRow(
-                "GET", pattern, access, 200, c -> new ScreenRequest(path.apply(c), null, null), (c, r) -> {}, c -> {});
+                "GET",
+                pattern,
+                access,
+                200,
+                c -> new ScreenRequest(path.apply(c), null, null),
+                (c, r) -> {},
+                c -> {},
+                "text/html");
     }
 
     /** A form: a POST that sends an allowed caller on (a redirect) with nothing refused. */
     static ScreenRow form(String pattern, Access access, Function<Cell, ScreenRequest> request) {
-        return new ScreenRow("POST", pattern, access, 302, request, (c, r) -> {}, c -> {});
+        return new ScreenRow("POST", pattern, access, 302, request, (c, r) -> {}, c -> {}, "text/html");
     }
 
     /**
@@ -1046,7 +1067,7 @@ class AuthorizationMatrixTests {
                     .as("%s as %s: %s", row, caller, response)
                     .isEqualTo(row.success());
             if (row.success() == 200) {
-                assertThat(response.contentType()).startsWith("text/html");
+                assertThat(response.contentType()).startsWith(row.contentType());
             } else {
                 assertThat(response.location())
                         .as("%s as %s leads on", row, caller)
@@ -1072,7 +1093,7 @@ class AuthorizationMatrixTests {
                 assertThat(response.status())
                         .as("%s as %s: %s", row, caller, response)
                         .isEqualTo(403);
-                assertThat(response.contentType()).startsWith("text/html");
+                assertThat(response.contentType()).startsWith(row.contentType());
                 assertThat(response.body()).contains("That page is not for your role");
             }
             assertThat(fixture.screenWitness())

@@ -122,6 +122,10 @@ class ScreenFormsBadInputTests {
 
         long caseId = people.caseWithConversation(owner, agentLogin);
         ids.put("case", String.valueOf(caseId));
+        ids.put(
+                "message",
+                String.valueOf(context.getBean(JdbcTemplate.class)
+                        .queryForObject("select max(id) from case_message where case_id = ?", Long.class, caseId)));
 
         long oldCase = EscalationApiFixtures.oldCase(cases, owner.customerId(), Duration.ofDays(3));
         var escalated = clients.get(Caller.OWNER)
@@ -347,6 +351,7 @@ class ScreenFormsBadInputTests {
     private String idFor(String pattern, String variable) {
         var kind = switch (variable) {
             case "promiseId" -> "promise";
+            case "messageId" -> "message";
             case "caseId" -> "case";
             case "id" ->
                 pattern.startsWith("/executive/")

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The full original of an e-mail whose text was shortened to fit its case, as the raw {@code .eml}: for
- * staff, who may see every case, over the API ({@code /api/v1/cases/...}) and from the case page
- * ({@code /cases/...}); owners and everybody else are refused by the security rules of those paths.
+ * staff, who may see every case, over the API; the case page's link is {@link EmailOriginalPageController}'s.
+ * Owners and everybody else are refused by the security rules of those paths.
  */
 @Tag(name = "Cases", description = "Support cases, for staff")
 @RestController
@@ -43,8 +43,13 @@ class EmailOriginalController {
     @Operation(
             summary = "The full original (message/rfc822) of an e-mail whose text was too long for the case and was"
                     + " shortened")
-    @GetMapping({"/api/v1/cases/{id}/messages/{messageId}/original", "/cases/{id}/messages/{messageId}/original"})
+    @GetMapping("/api/v1/cases/{id}/messages/{messageId}/original")
     ResponseEntity<byte[]> original(@PathVariable long id, @PathVariable long messageId) {
+        return download(originals, cases, id, messageId);
+    }
+
+    /** The original as a download, or a 404 problem when the case has no such message or none was kept. */
+    static ResponseEntity<byte[]> download(EmailOriginals originals, CaseManagement cases, long id, long messageId) {
         var message = cases.message(messageId);
         if (message.getCaseId() != id) {
             throw CaseProblems.problem(
