@@ -3,6 +3,7 @@ package io.directline.identity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -41,7 +42,8 @@ class ApiTokens {
      */
     @Transactional
     IssuedToken issue(long userId, String name, Duration lifetime, Instant ceiling) {
-        var now = clock.instant();
+        // as the database keeps it, so the answer shows the times that later listings show
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var expiresAt = lifetime == null ? ceiling : now.plus(lifetime);
         if (ceiling != null && expiresAt.isAfter(ceiling)) {
             throw UserProblems.tokenOutlivesItsIssuer(ceiling, Duration.between(now, ceiling));

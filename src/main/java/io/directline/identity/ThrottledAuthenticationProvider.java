@@ -53,6 +53,10 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             pause.accept(slowDown);
         }
         try {
+            if (!fits(authentication.getCredentials())) {
+                // bcrypt reads only the first 72 bytes, so the stored password followed by anything would pass
+                throw new BadCredentialsException("The password is longer than any password can be.");
+            }
             var result = delegate.authenticate(authentication);
             throttle.succeeded(username, address);
             return result;
@@ -60,6 +64,10 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             throttle.failed(username, address);
             throw e;
         }
+    }
+
+    private static boolean fits(Object credentials) {
+        return !(credentials instanceof String password) || UserManagement.passwordFits(password);
     }
 
     @Override
