@@ -22,7 +22,11 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +50,13 @@ class SecurityConfiguration {
     /** Pages: our own scripts, styles and images only (no inline script or style), never in a frame. */
     static final String SCREEN_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+    /**
+     * Swagger UI's bundle applies inline styles, which it cannot work without; its page may have them. Inline
+     * styles run no code: scripts stay our own.
+     */
+    static final String SWAGGER_POLICY =
+            SCREEN_POLICY.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
 
     /** JSON answers load nothing. */
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
@@ -205,14 +216,26 @@ class SecurityConfiguration {
                                 new RequestHeaderRequestMatcher("HX-Request", "true"))
                         .defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
                         .build()))
-                .headers(h -> headers(h, SCREEN_POLICY));
+                .headers(h -> {
+                    var swagger = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+                    headers(h, null)
+                            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                    swagger, new ContentSecurityPolicyHeaderWriter(SWAGGER_POLICY)))
+                            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                    new NegatedRequestMatcher(swagger),
+                                    new ContentSecurityPolicyHeaderWriter(SCREEN_POLICY)));
+                });
         return http.build();
     }
 
-    private static void headers(HeadersConfigurer<HttpSecurity> headers, String policy) {
-        headers.contentSecurityPolicy(c -> c.policyDirectives(policy))
-                .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
-                .frameOptions(f -> f.deny());
+    /** Frames and referrers refused; the Content-Security-Policy {@code policy}, unless the caller adds its own. */
+    private static HeadersConfigurer<HttpSecurity> headers(HeadersConfigurer<HttpSecurity> headers, String policy) {
+        if (policy != null) {
+            headers.contentSecurityPolicy(c -> c.policyDirectives(policy));
+        }
+        headers.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER));
+        headers.frameOptions(f -> f.deny());
+        return headers;
     }
 
     private static AuthorizationManager<RequestAuthorizationContext> staff() {

@@ -67,11 +67,11 @@ class SignInBehindAProxyHttpTests {
         var docs = ApiClient.anonymous(port).get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().path("openapi").asString()).startsWith("3.");
-        assertThat(ApiClient.anonymous(port)
-                        .accepting("text/html")
-                        .get("/swagger-ui/index.html")
-                        .status())
-                .isEqualTo(200);
+        var swagger = ApiClient.anonymous(port).accepting("text/html").get("/swagger-ui/index.html");
+        assertThat(swagger.status()).isEqualTo(200);
+        assertThat(swagger.header("Content-Security-Policy"))
+                .as("Swagger UI needs inline styles, never inline scripts")
+                .contains("script-src 'self';", "style-src 'self' 'unsafe-inline';", "frame-ancestors 'none'");
     }
 
     private static ApiClient.Response from(String address, ApiClient client) {
