@@ -230,7 +230,8 @@ class DemoData implements ApplicationRunner {
                     "Demo logins: agent, agent2, supervisor, executive, demo-admin, owner, with the password {}.",
                     configuredPassword()
                             ? "from directline.demo.password"
-                            : "printed to the console at the first start");
+                            : "printed to the console at the first start (lost? delete the data directory,"
+                                    + " directline.data-dir, and start afresh)");
             return;
         }
         String password = configuredPassword() ? properties.password() : UserManagement.generatePassword();

@@ -48,18 +48,19 @@ class SecurityConfiguration {
     private static final String[] EXECUTIVE_OFFICE = {"EXECUTIVE", "ADMIN"};
 
     /** Pages: our own scripts, styles and images only (no inline script or style), never in a frame. */
-    static final String SCREEN_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-            + " connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+    private static final String SCREEN_POLICY =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+                    + " connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     /**
      * Swagger UI's bundle applies inline styles, which it cannot work without; its page may have them. Inline
      * styles run no code: scripts stay our own.
      */
-    static final String SWAGGER_POLICY =
+    private static final String SWAGGER_POLICY =
             SCREEN_POLICY.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
 
     /** JSON answers load nothing. */
-    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    private static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
     @Bean
     PasswordEncoder passwordEncoder() {
