@@ -10,14 +10,16 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * A fresh install, started as the README says, opens to no published password: the demo logins and the
- * {@code admin} login get generated passwords, printed once to the console, never as a log event (here the log is
- * structured JSON, as a log server would collect it).
+ * {@code admin} login get generated passwords, printed once to the console, never as a log event (asked for as
+ * structured JSON, as a log server would collect it; when the suite's earlier contexts have set up logging in this
+ * JVM already, the plain pattern stays).
  */
 class FirstStartPasswordTests {
 
@@ -57,15 +59,15 @@ class FirstStartPasswordTests {
                             .status())
                     .isEqualTo(200);
 
+            // a log event starts with its time (the plain pattern) or is a JSON object (structured logging)
+            var logEvent = Pattern.compile("^(\\d{4}-\\d\\d-\\d\\dT|\\{).*");
             for (var line : out.split("\\R")) {
                 if (line.contains(admin) || line.contains(demo)) {
-                    assertThat(line).as("a password in a log event").doesNotContain("\"@timestamp\"");
+                    assertThat(line).as("a password in a log event").doesNotMatch(logEvent);
+                    assertThat(line).doesNotContain("@timestamp");
                 }
             }
-            assertThat(out)
-                    .as("the log is structured, and says where the passwords went")
-                    .contains("\"@timestamp\"")
-                    .contains("printed once to the console");
+            assertThat(out).as("the log says where the passwords went").contains("printed once to the console");
         } finally {
             System.setOut(original);
         }
@@ -73,7 +75,12 @@ class FirstStartPasswordTests {
 
     private static String[] arguments() {
         var properties = new ArrayList<String>();
-        IsolatedDatabase.properties("firststart").forEach((name, value) -> properties.add(name + "=" + value));
+        // a first start needs an empty database: on PostgreSQL a schema outlives the run, so each run takes its own
+        var schema = "firststart"
+                + new Random()
+                        .ints(8, 'a', 'z' + 1)
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+        IsolatedDatabase.properties(schema).forEach((name, value) -> properties.add(name + "=" + value));
         properties.add("directline.demo.enabled=true");
         properties.add("directline.demo.owners=12");
         properties.add("directline.demo.cases=12");
