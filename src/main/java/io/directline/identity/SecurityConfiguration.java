@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the receiving controller checks, so they need no login, no session and no CSRF token; the API
  * ({@code /api/**} and the actuator) is stateless and takes HTTP Basic or a personal API token; the API's
  * documentation takes those or the screens' session; the screens use form sign-in with a session and CSRF
- * protection. Every answer forbids framing and referrers; pages run only the scripts and styles we serve.
+ * protection. Every answer forbids framing and referrers to other sites; pages run only the scripts and styles we serve.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -229,12 +229,16 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Frames and referrers refused; the Content-Security-Policy {@code policy}, unless the caller adds its own. */
+    /**
+     * Frames refused; referrers only within the site (a refused form goes back to the page in its Referer, but no
+     * case address leaks to a site a message links to); the Content-Security-Policy {@code policy}, unless the
+     * caller adds its own.
+     */
     private static HeadersConfigurer<HttpSecurity> headers(HeadersConfigurer<HttpSecurity> headers, String policy) {
         if (policy != null) {
             headers.contentSecurityPolicy(c -> c.policyDirectives(policy));
         }
-        headers.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER));
+        headers.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN));
         headers.frameOptions(f -> f.deny());
         return headers;
     }

@@ -53,7 +53,7 @@ class SecurityHttpTests {
         assertThat(page.header("Content-Security-Policy"))
                 .contains("script-src 'self';", "style-src 'self';", "frame-ancestors 'none'", "object-src 'none'")
                 .doesNotContain("unsafe-inline", "unsafe-eval");
-        assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(page.header("Referrer-Policy")).isEqualTo("same-origin");
         assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
         assertThat(page.body())
                 .contains("<html lang=\"en\"")
@@ -69,7 +69,7 @@ class SecurityHttpTests {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.header("Content-Security-Policy")).contains("default-src 'none'", "frame-ancestors 'none'");
-        assertThat(answer.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(answer.header("Referrer-Policy")).isEqualTo("same-origin");
         assertThat(anonymous.get("/api/v1/cases").header("Content-Security-Policy"))
                 .contains("frame-ancestors 'none'");
     }
