@@ -226,14 +226,24 @@ class DemoData implements ApplicationRunner {
             return;
         }
         if (users.exists("agent")) {
-            printLogins();
+            log.info(
+                    "Demo logins: agent, agent2, supervisor, executive, demo-admin, owner, with the password {}.",
+                    configuredPassword()
+                            ? "from directline.demo.password"
+                            : "printed to the console at the first start (lost? delete the data directory,"
+                                    + " directline.data-dir, and start afresh)");
             return;
+        }
+        String password = configuredPassword() ? properties.password() : UserManagement.generatePassword();
+        if (!UserManagement.passwordFits(password)) {
+            throw new IllegalStateException("directline.demo.password is longer than "
+                    + UserManagement.MAX_PASSWORD_BYTES + " bytes in UTF-8; choose a shorter one.");
         }
         long started = System.nanoTime();
         var random = new Random(properties.seed());
         var cities = new WeightedCities(loadCities());
         var owners = createOwners(random, cities);
-        createStaffAndOwnerLogin(owners.get(0));
+        createStaffAndOwnerLogin(owners.get(0), password);
         int created = createCases(random, owners);
         int escalated = escalateSome(owners);
         log.info(
@@ -243,7 +253,11 @@ class DemoData implements ApplicationRunner {
                 created,
                 escalated,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
-        printLogins();
+        printLogins(password);
+    }
+
+    private boolean configuredPassword() {
+        return properties.password() != null && !properties.password().isBlank();
     }
 
     private List<Customer> createOwners(Random random, WeightedCities cities) {
@@ -288,8 +302,7 @@ class DemoData implements ApplicationRunner {
         return created;
     }
 
-    private void createStaffAndOwnerLogin(Customer firstOwner) {
-        String pw = properties.password();
+    private void createStaffAndOwnerLogin(Customer firstOwner, String pw) {
         users.createUser(new NewUser(
                 "agent", pw, "Alex Morgan", "alex.morgan@directline.example", "service", Set.of(Role.AGENT), null));
         users.createUser(new NewUser(
@@ -423,13 +436,22 @@ class DemoData implements ApplicationRunner {
         return ids.size();
     }
 
-    private void printLogins() {
-        log.info(
-                "\n\n    Demo logins, all with the password '{}':\n"
-                        + "      agent, agent2 (AGENT) · supervisor (SUPERVISOR) · executive (EXECUTIVE)\n"
-                        + "      demo-admin (ADMIN) · owner (OWNER, an owner with cases in every status)\n"
-                        + "    Open http://localhost:8080 and sign in.\n",
-                properties.password());
+    /**
+     * Shows the demo logins. A generated password goes to the console (standard output) only, never through the
+     * logger, whose events may be kept in files or shipped as structured JSON; a configured one is not repeated.
+     */
+    private void printLogins(String password) {
+        String logins = "      agent, agent2 (AGENT) · supervisor (SUPERVISOR) · executive (EXECUTIVE)\n"
+                + "      demo-admin (ADMIN) · owner (OWNER, an owner with cases in every status)\n"
+                + "    Open http://localhost:8080 and sign in.\n";
+        if (configuredPassword()) {
+            log.info("\n\n    Demo logins, all with the password from directline.demo.password:\n{}", logins);
+            return;
+        }
+        System.out.println("\n    Demo logins, all with the generated password  " + password
+                + "\n    (shown only this once; set DIRECTLINE_DEMO_PASSWORD to choose it yourself)\n" + logins);
+        System.out.flush();
+        log.info("Demo logins created; their generated password was printed once to the console (standard output).");
     }
 
     private static Channel pickChannel(Random random) {

@@ -1,6 +1,6 @@
 package io.directline.identity;
 
-import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,13 +9,16 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Creates the first admin at first start, with the configured password or a generated one printed once. */
+/**
+ * Creates the first admin at first start, with the configured password or a generated one. A generated password
+ * is printed once to the console (standard output), never through the logger: log events may be collected, kept
+ * and shipped (a log file, structured JSON to a log server), the console is read once by whoever started us.
+ */
 @Component
 @Order(0)
 class AdminBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final UserManagement users;
     private final AdminProperties properties;
@@ -32,24 +35,22 @@ class AdminBootstrap implements ApplicationRunner {
         }
         boolean generated =
                 properties.password() == null || properties.password().isBlank();
-        String password = generated ? generate() : properties.password();
+        String password = generated ? UserManagement.generatePassword() : properties.password();
+        if (!UserManagement.passwordFits(password)) {
+            throw new IllegalStateException("DIRECTLINE_ADMIN_PASSWORD (directline.admin.password) is "
+                    + password.getBytes(StandardCharsets.UTF_8).length
+                    + " bytes long in UTF-8; a password may be at most "
+                    + UserManagement.MAX_PASSWORD_BYTES + ". Choose a shorter one; the login 'admin' was not created.");
+        }
         users.createUser(new NewUser("admin", password, "Administrator", null, null, Set.of(Role.ADMIN), null));
         if (generated) {
-            log.warn(
-                    "\n\n    First start: created the login 'admin' with the generated password  {}\n"
-                            + "    It is shown only this once. Set DIRECTLINE_ADMIN_PASSWORD to choose it yourself.\n",
-                    password);
+            System.out.println("\n    First start: created the login 'admin' with the generated password  " + password
+                    + "\n    It is shown only this once. Set DIRECTLINE_ADMIN_PASSWORD to choose it yourself.\n");
+            System.out.flush();
+            log.warn("First start: created the login 'admin' with a generated password, printed once to the console"
+                    + " (standard output) and never logged.");
         } else {
             log.info("First start: created the login 'admin' with the password from DIRECTLINE_ADMIN_PASSWORD.");
         }
-    }
-
-    private static String generate() {
-        var random = new SecureRandom();
-        var sb = new StringBuilder();
-        for (int i = 0; i < 20; i++) {
-            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return sb.toString();
     }
 }

@@ -5,11 +5,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Instant;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Authenticates {@code Authorization: Bearer dl_...} with a personal API token. */
@@ -17,11 +18,25 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
     private final AuthenticationEntryPoint entryPoint;
-    private final WebAuthenticationDetailsSource details = new WebAuthenticationDetailsSource();
 
     ApiTokenAuthenticationFilter(ApiTokens tokens, AuthenticationEntryPoint entryPoint) {
         this.tokens = tokens;
         this.entryPoint = entryPoint;
+    }
+
+    /** A request authenticated by a token knows when that token expires (null: never). */
+    static final class ApiTokenDetails extends WebAuthenticationDetails {
+
+        private final Instant expiresAt;
+
+        ApiTokenDetails(HttpServletRequest request, Instant expiresAt) {
+            super(request);
+            this.expiresAt = expiresAt;
+        }
+
+        Instant expiresAt() {
+            return expiresAt;
+        }
     }
 
     @Override
@@ -32,16 +47,16 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var user = tokens.authenticate(header.substring(7).strip());
-        if (user.isEmpty()) {
+        var bearer = tokens.authenticate(header.substring(7).strip());
+        if (bearer.isEmpty()) {
             SecurityContextHolder.clearContext();
             entryPoint.commence(
                     request, response, new BadCredentialsException("The API token is unknown, revoked or expired."));
             return;
         }
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(
-                user.get(), null, user.get().getAuthorities());
-        authentication.setDetails(details.buildDetails(request));
+        var user = bearer.get().user();
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        authentication.setDetails(new ApiTokenDetails(request, bearer.get().expiresAt()));
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);

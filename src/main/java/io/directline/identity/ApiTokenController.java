@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,14 +33,23 @@ class ApiTokenController {
         this.tokens = tokens;
     }
 
-    @Operation(summary = "Issue a token for the signed-in user; the secret is shown only in this answer")
+    @Operation(
+            summary = "Issue a token for the signed-in user; the secret is shown only in this answer",
+            description = "A request signed with a token that expires may only issue tokens expiring no later than"
+                    + " it: without expiresInDays the new token expires with it.")
     @PostMapping
     ResponseEntity<IssuedTokenView> issue(
-            @AuthenticationPrincipal DirectLineUser user, @Valid @RequestBody TokenRequest request) {
+            @AuthenticationPrincipal DirectLineUser user,
+            Authentication authentication,
+            @Valid @RequestBody TokenRequest request) {
+        var ceiling = authentication.getDetails() instanceof ApiTokenAuthenticationFilter.ApiTokenDetails token
+                ? token.expiresAt()
+                : null;
         var issued = tokens.issue(
                 user.id(),
                 request.name().strip(),
-                request.expiresInDays() == null ? null : Duration.ofDays(request.expiresInDays()));
+                request.expiresInDays() == null ? null : Duration.ofDays(request.expiresInDays()),
+                ceiling);
         var t = issued.token();
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + t.getId()))
                 .body(new IssuedTokenView(t.getId(), t.getName(), issued.secret(), t.getCreatedAt(), t.getExpiresAt()));

@@ -2,6 +2,8 @@ package io.directline.identity;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -24,12 +26,30 @@ class ApiTokens {
 
     record IssuedToken(ApiToken token, String secret) {}
 
+    /** Whom a bearer secret authenticates, and until when (null: until revoked). */
+    record Bearer(DirectLineUser user, Instant expiresAt) {}
+
+    /** Issues a token for a user signed in with their password; {@code lifetime} null for one that never expires. */
     @Transactional
     IssuedToken issue(long userId, String name, Duration lifetime) {
+        return issue(userId, name, lifetime, null);
+    }
+
+    /**
+     * Issues a token, for a request that may itself be authenticated by a token expiring at {@code ceiling} (null
+     * when it was not, or its token never expires): the new token may not outlive it. Without a lifetime it
+     * expires with it; a longer lifetime is a 400 problem saying the longest allowed.
+     */
+    @Transactional
+    IssuedToken issue(long userId, String name, Duration lifetime, Instant ceiling) {
+        // as the database keeps it, so the answer shows the times that later listings show
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        var expiresAt = lifetime == null ? ceiling : now.plus(lifetime);
+        if (ceiling != null && expiresAt.isAfter(ceiling)) {
+            throw UserProblems.tokenOutlivesItsIssuer(ceiling, Duration.between(now, ceiling));
+        }
         var secret = ApiToken.newSecret();
-        var now = clock.instant();
-        var token = tokens.save(
-                new ApiToken(userId, name, ApiToken.digest(secret), now, lifetime == null ? null : now.plus(lifetime)));
+        var token = tokens.save(new ApiToken(userId, name, ApiToken.digest(secret), now, expiresAt));
         return new IssuedToken(token, secret);
     }
 
@@ -43,9 +63,9 @@ class ApiTokens {
         tokens.delete(token);
     }
 
-    /** The enabled user a bearer secret belongs to: one lookup by the secret's indexed digest. */
+    /** The enabled user a bearer secret belongs to, with the token's expiry: one lookup by the secret's indexed digest. */
     @Transactional
-    Optional<DirectLineUser> authenticate(String secret) {
+    Optional<Bearer> authenticate(String secret) {
         if (secret == null || !secret.startsWith(ApiToken.PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
@@ -54,9 +74,9 @@ class ApiTokens {
                 .filter(t -> !t.isExpired(now))
                 .flatMap(t -> {
                     t.touch(now);
-                    return users.findById(t.getUserId());
-                })
-                .filter(UserAccount::isEnabled)
-                .map(UserAccount::toPrincipal);
+                    return users.findById(t.getUserId())
+                            .filter(UserAccount::isEnabled)
+                            .map(u -> new Bearer(u.toPrincipal(), t.getExpiresAt()));
+                });
     }
 }

@@ -31,7 +31,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
             write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins", e.getMessage(), seconds);
             return;
         }
-        response.setHeader("WWW-Authenticate", "Basic realm=\"Direct Line\", Bearer");
+        response.setHeader("WWW-Authenticate", challenge(request));
         String detail = e instanceof BadCredentialsException
                         && e.getMessage() != null
                         && e.getMessage().contains("API token")
@@ -40,6 +40,21 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
                         ? "The username or password is wrong."
                         : "Sign in first: send HTTP Basic credentials or 'Authorization: Bearer <API token>'.";
         write(response, HttpStatus.UNAUTHORIZED, "Authentication required", detail, -1);
+    }
+
+    /**
+     * A Basic challenge only to a client that sent Basic credentials: a browser answers one with a password
+     * dialog, which nobody browsing to an API address should meet. Everyone else is told to bring a token.
+     */
+    private static String challenge(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return "Basic realm=\"Direct Line\", Bearer realm=\"Direct Line\"";
+        }
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return "Bearer realm=\"Direct Line\", error=\"invalid_token\"";
+        }
+        return "Bearer realm=\"Direct Line\"";
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.directline.identity;
 
 import io.directline.customer.CustomerManagement;
 import io.directline.customer.CustomerNotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -22,6 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class UserManagement {
+
+    /** The most a password may hold, in UTF-8 bytes: bcrypt reads no further, and Spring Security refuses more. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+
+    private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
@@ -44,10 +52,14 @@ public class UserManagement {
 
     /**
      * Creates a login. Throws a 409 problem when the username is taken, a 400 problem when the roles mix
-     * OWNER with staff or an OWNER names no customer, and a 404 problem for an unknown customer.
+     * OWNER with staff or an OWNER names no customer or the password is longer than {@link #MAX_PASSWORD_BYTES},
+     * and a 404 problem for an unknown customer.
      */
     @Transactional
     public long createUser(NewUser user) {
+        if (!passwordFits(user.password())) {
+            throw UserProblems.passwordTooLong(user.password().getBytes(StandardCharsets.UTF_8).length);
+        }
         if (users.existsByUsername(user.username())) {
             throw UserProblems.usernameTaken(user.username());
         }
@@ -77,6 +89,20 @@ public class UserManagement {
                 user.customerId(),
                 clock.instant());
         return users.save(account).getId();
+    }
+
+    /** A new random password: 20 characters of an alphabet without look-alikes (about 117 bits); never null. */
+    public static String generatePassword() {
+        var sb = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            sb.append(PASSWORD_ALPHABET.charAt(RANDOM.nextInt(PASSWORD_ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+
+    /** Whether the password is short enough to be stored: at most {@link #MAX_PASSWORD_BYTES} in UTF-8. */
+    public static boolean passwordFits(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES;
     }
 
     public boolean exists(String username) {

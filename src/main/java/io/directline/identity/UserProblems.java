@@ -1,5 +1,7 @@
 package io.directline.identity;
 
+import java.time.Duration;
+import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -23,12 +25,37 @@ final class UserProblems {
         return problem(HttpStatus.BAD_REQUEST, "Invalid roles", detail);
     }
 
+    static ErrorResponseException passwordTooLong(int bytes) {
+        var problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "Password too long",
+                "A password may be at most " + UserManagement.MAX_PASSWORD_BYTES + " bytes in UTF-8 ("
+                        + UserManagement.MAX_PASSWORD_BYTES
+                        + " plain letters and digits, fewer with accented letters or other scripts); this one has "
+                        + bytes
+                        + ".");
+        problem.getBody().setProperty("field", "password");
+        return problem;
+    }
+
     static ErrorResponseException staffNotFound(String username) {
         return problem(HttpStatus.NOT_FOUND, "Staff member not found", "There is no staff member " + username + ".");
     }
 
     static ErrorResponseException invalidWorkingHours(String detail) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid working hours", detail);
+    }
+
+    static ErrorResponseException tokenOutlivesItsIssuer(Instant ceiling, Duration left) {
+        var problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "Token would outlive its issuer",
+                "A request signed with an API token may only issue tokens that expire no later than that token, at "
+                        + ceiling + ": ask for at most " + left.toDays()
+                        + " days (expiresInDays), or leave expiresInDays out to expire with it.");
+        problem.getBody().setProperty("field", "expiresInDays");
+        problem.getBody().setProperty("latestExpiry", ceiling.toString());
+        return problem;
     }
 
     static ErrorResponseException tokenNotFound(long id) {

@@ -5,17 +5,12 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Sign-in page, and the start page that sends each role to its own screen. */
+/** The start page, which sends each role to its own screen. */
 @Controller
 class HomeController {
 
     @GetMapping("/")
     String home(@AuthenticationPrincipal DirectLineUser user) {
         return user != null && user.isStaff() ? "redirect:/inbox" : "redirect:/portal";
-    }
-
-    @GetMapping("/login")
-    String login() {
-        return "web/login";
     }
 }

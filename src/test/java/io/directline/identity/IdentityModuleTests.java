@@ -100,7 +100,7 @@ class IdentityModuleTests {
 
         assertThat(issued.secret()).startsWith("dl_").hasSizeGreaterThan(40);
         assertThat(tokens.authenticate(issued.secret()))
-                .hasValueSatisfying(u -> assertThat(u.getUsername()).isEqualTo(name));
+                .hasValueSatisfying(b -> assertThat(b.user().getUsername()).isEqualTo(name));
         assertThat(tokens.authenticate(issued.secret() + "x")).isEmpty();
 
         tokens.revoke(id, issued.token().getId());

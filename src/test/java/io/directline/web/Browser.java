@@ -24,6 +24,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -74,6 +77,10 @@ public final class Browser implements AutoCloseable {
         }
         var options = new ChromeOptions();
         options.setBinary(chromium);
+        // keep the console, so a test can see what the page's policy refused
+        var logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
         options.addArguments(
                 "--headless=new",
                 "--no-sandbox",
@@ -203,6 +210,17 @@ public final class Browser implements AutoCloseable {
 
     public List<WebElement> all(By by) {
         return driver.findElements(by);
+    }
+
+    /**
+     * What the browser refused under the page's Content-Security-Policy since the last call, as Chromium wrote it
+     * to the console (an inline script, a style, a frame, a connection to elsewhere).
+     */
+    public List<String> policyViolations() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy"))
+                .toList();
     }
 
     public String text(By by) {
