@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 
 /** One message of a case's conversation. Its body is sanitized HTML. */
@@ -39,6 +40,10 @@ public class CaseMessage {
     private String deliveryDetail;
     private boolean publicPost;
 
+    /** Made by this process's transaction rather than read from the database (never stored). */
+    @Transient
+    private boolean writtenNow;
+
     protected CaseMessage() {}
 
     CaseMessage(
@@ -57,6 +62,15 @@ public class CaseMessage {
         this.body = sanitizedBody;
         this.externalId = externalId;
         this.createdAt = createdAt;
+        this.writtenNow = true;
+    }
+
+    /**
+     * Whether this message was written by the current unit of work, not read back as one that had arrived
+     * before: an idempotent write that found its twin answers false.
+     */
+    public boolean isWrittenNow() {
+        return writtenNow;
     }
 
     public Long getId() {

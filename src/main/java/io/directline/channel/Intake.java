@@ -171,8 +171,12 @@ public class Intake {
         }
         threadKeys.remember(channel, message.ownThreadKey(), caseId);
         message.threadKeys().forEach(key -> threadKeys.remember(channel, key, caseId));
-        long messageId =
-                cases.findReceived(channel, message.externalId()).orElseThrow().getId();
+        var stored = cases.findReceived(channel, message.externalId()).orElseThrow();
+        if (!stored.isWrittenNow()) {
+            // the same message committed by another delivery after this one looked: run again, to answer duplicate
+            throw new ConcurrencyFailureException("Message " + message.externalId() + " arrived meanwhile");
+        }
+        long messageId = stored.getId();
         if (message.publicPost()) {
             cases.markPublicPost(messageId);
         }

@@ -26,7 +26,7 @@ class SignInController {
     }
 
     private static String wait(String seconds) {
-        if (seconds.length() > 6 || !seconds.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (seconds.isEmpty() || seconds.length() > 6 || !seconds.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return null;
         }
         long value = Long.parseLong(seconds);
