@@ -1,5 +1,11 @@
 package io.directline.cases;
 
+
+
+
+import io.directline.cases.inbox.CaseSearch;
+import io.directline.cases.audit.CaseAuditRepository;
+import io.directline.cases.audit.CaseAudit;
 import io.directline.customer.Channel;
 import io.directline.customer.CustomerManagement;
 import io.directline.identity.UserManagement;

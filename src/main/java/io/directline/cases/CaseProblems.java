@@ -49,7 +49,7 @@ public final class CaseProblems {
     }
 
     /** The owner wrote while a staff member was typing an answer to what came before. */
-    static ErrorResponseException ownerWroteMeanwhile() {
+    public static ErrorResponseException ownerWroteMeanwhile() {
         return problem(
                 HttpStatus.CONFLICT,
                 "New message from the owner",

@@ -22,7 +22,7 @@ public final class DirectLineUser implements UserDetails {
     private final boolean enabled;
     private final Set<Role> roles;
 
-    DirectLineUser(
+    public DirectLineUser(
             long id,
             String username,
             String passwordHash,

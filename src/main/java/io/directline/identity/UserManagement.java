@@ -1,5 +1,17 @@
 package io.directline.identity;
 
+
+
+
+
+
+
+import io.directline.identity.workinghours.WorkingHoursStatus;
+import io.directline.identity.workinghours.WorkingHoursProperties;
+import io.directline.identity.workinghours.WorkingHours;
+import io.directline.identity.user.UserProblems;
+import io.directline.identity.user.UserRepository;
+import io.directline.identity.user.UserAccount;
 import io.directline.customer.CustomerManagement;
 import io.directline.customer.CustomerNotFoundException;
 import java.nio.charset.StandardCharsets;
@@ -34,14 +46,14 @@ public class UserManagement {
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final CustomerManagement customers;
-    private final WorkingTimeProperties workingTime;
+    private final WorkingHoursProperties workingTime;
     private final Clock clock;
 
     UserManagement(
             UserRepository users,
             PasswordEncoder passwordEncoder,
             CustomerManagement customers,
-            WorkingTimeProperties workingTime,
+            WorkingHoursProperties workingTime,
             Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
@@ -146,9 +158,9 @@ public class UserManagement {
                 .filter(UserAccount::isEnabled)
                 .filter(u -> u.getRoles().stream().anyMatch(Role::isStaff))
                 .orElseThrow(() -> UserProblems.staffNotFound(username));
-        WorkSchedule schedule;
+        WorkingHours schedule;
         try {
-            schedule = hours == null || hours.isBlank() ? null : WorkSchedule.parse(hours);
+            schedule = hours == null || hours.isBlank() ? null : WorkingHours.parse(hours);
         } catch (IllegalArgumentException e) {
             throw UserProblems.invalidWorkingHours(e.getMessage());
         }
@@ -163,14 +175,14 @@ public class UserManagement {
     }
 
     /** A staff member's working time in force at {@code at}; a 404 problem for no enabled staff member. */
-    public WorkingTime workingTime(String username, Instant at) {
+    public WorkingHoursStatus workingTime(String username, Instant at) {
         var account = users.findByUsername(username)
                 .filter(UserAccount::isEnabled)
                 .filter(u -> u.getRoles().stream().anyMatch(Role::isStaff))
                 .orElseThrow(() -> UserProblems.staffNotFound(username));
         var availability = availability(account.getUsername(), at).orElseThrow();
         var hours = account.getWorkHours() == null ? workingTime.schedule().toString() : account.getWorkHours();
-        return new WorkingTime(
+        return new WorkingHoursStatus(
                 account.getUsername(),
                 hours,
                 availability.zone().getId(),
@@ -196,7 +208,7 @@ public class UserManagement {
             }
             var schedule = account.getWorkHours() == null
                     ? workingTime.schedule()
-                    : WorkSchedule.parse(account.getWorkHours());
+                    : WorkingHours.parse(account.getWorkHours());
             var zone = account.getWorkTimeZone() == null ? workingTime.zone() : ZoneId.of(account.getWorkTimeZone());
             boolean atWork = schedule.atWork(at, zone);
             answer.put(

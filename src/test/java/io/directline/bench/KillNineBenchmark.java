@@ -12,7 +12,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.directline.ApiClient;
-import io.directline.channel.provider.Webhooks;
+import io.directline.channel.webhook.Webhooks;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;

@@ -3,7 +3,7 @@ package io.directline.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.directline.bench.BenchSupport.Round;
-import io.directline.channel.provider.Webhooks;
+import io.directline.channel.webhook.Webhooks;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

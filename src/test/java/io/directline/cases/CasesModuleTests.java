@@ -1,5 +1,7 @@
 package io.directline.cases;
 
+
+import io.directline.cases.audit.CaseAudit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -3,7 +3,7 @@ package io.directline.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.directline.channel.PlainText;
+import io.directline.channel.intake.PlainText;
 import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.springframework.web.ErrorResponseException;

@@ -1,5 +1,11 @@
 package io.directline.identity;
 
+
+
+
+import io.directline.identity.user.UserRepository;
+import io.directline.identity.token.ApiTokens;
+import io.directline.identity.token.ApiToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

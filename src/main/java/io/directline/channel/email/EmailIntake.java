@@ -2,8 +2,8 @@ package io.directline.channel.email;
 
 import io.directline.cases.Actor;
 import io.directline.cases.CaseManagement;
-import io.directline.channel.Intake;
-import io.directline.channel.IntakeResult;
+import io.directline.channel.intake.Intake;
+import io.directline.channel.intake.IntakeResult;
 import io.directline.customer.Channel;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;

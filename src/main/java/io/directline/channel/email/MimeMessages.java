@@ -1,8 +1,8 @@
 package io.directline.channel.email;
 
 import io.directline.cases.CaseManagement;
-import io.directline.channel.InboundMessage;
-import io.directline.channel.PlainText;
+import io.directline.channel.intake.InboundMessage;
+import io.directline.channel.intake.PlainText;
 import io.directline.customer.Channel;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;

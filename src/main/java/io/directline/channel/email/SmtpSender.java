@@ -1,9 +1,9 @@
 package io.directline.channel.email;
 
-import io.directline.channel.DeliveryFailure;
-import io.directline.channel.OutboundDelivery;
-import io.directline.channel.OutboundSender;
-import io.directline.channel.SendResult;
+import io.directline.channel.outbox.DeliveryFailure;
+import io.directline.channel.outbox.OutboundDelivery;
+import io.directline.channel.outbox.OutboundSender;
+import io.directline.channel.outbox.SendResult;
 import io.directline.customer.Channel;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;

@@ -1,11 +1,11 @@
 package io.directline.channel.phone;
 
-import io.directline.channel.InboundMessage;
-import io.directline.channel.Intake;
-import io.directline.channel.provider.ConditionalOnPropertiesSet;
-import io.directline.channel.provider.ShortAnswers;
-import io.directline.channel.provider.WebhookProperties;
-import io.directline.channel.provider.Webhooks;
+import io.directline.channel.intake.InboundMessage;
+import io.directline.channel.intake.Intake;
+import io.directline.channel.webhook.ConditionalOnPropertiesSet;
+import io.directline.channel.outbox.AnswerFitter;
+import io.directline.channel.webhook.WebhookProperties;
+import io.directline.channel.webhook.Webhooks;
 import io.directline.customer.Channel;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HexFormat;
@@ -107,7 +107,7 @@ class PhoneWebhookController {
         if (!blank(call.recordingUrl())) {
             text.append("\nRecording: ").append(call.recordingUrl().strip());
         }
-        return ShortAnswers.html(text.toString());
+        return AnswerFitter.html(text.toString());
     }
 
     /** {@code sha256=} and the hex HMAC-SHA256 of the body, keyed with the shared secret. */

@@ -1,12 +1,12 @@
 package io.directline.channel.sms;
 
-import io.directline.channel.DeliveryFailure;
-import io.directline.channel.OutboundDelivery;
-import io.directline.channel.OutboundSender;
-import io.directline.channel.SendResult;
-import io.directline.channel.provider.ConditionalOnPropertiesSet;
-import io.directline.channel.provider.ProviderCalls;
-import io.directline.channel.provider.ShortAnswers;
+import io.directline.channel.outbox.DeliveryFailure;
+import io.directline.channel.outbox.OutboundDelivery;
+import io.directline.channel.outbox.OutboundSender;
+import io.directline.channel.outbox.SendResult;
+import io.directline.channel.webhook.ConditionalOnPropertiesSet;
+import io.directline.channel.outbox.ProviderCalls;
+import io.directline.channel.outbox.AnswerFitter;
 import io.directline.customer.Channel;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -32,9 +32,9 @@ class SmsSender implements OutboundSender {
 
     private final SmsProperties properties;
     private final RestClient api;
-    private final ShortAnswers answers;
+    private final AnswerFitter answers;
 
-    SmsSender(SmsProperties properties, ShortAnswers answers) {
+    SmsSender(SmsProperties properties, AnswerFitter answers) {
         this.properties = properties;
         this.api = ProviderCalls.client(properties.apiBaseUrl());
         this.answers = answers;

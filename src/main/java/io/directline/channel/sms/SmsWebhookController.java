@@ -1,11 +1,11 @@
 package io.directline.channel.sms;
 
-import io.directline.channel.InboundMessage;
-import io.directline.channel.Intake;
-import io.directline.channel.provider.ConditionalOnPropertiesSet;
-import io.directline.channel.provider.ShortAnswers;
-import io.directline.channel.provider.WebhookProperties;
-import io.directline.channel.provider.Webhooks;
+import io.directline.channel.intake.InboundMessage;
+import io.directline.channel.intake.Intake;
+import io.directline.channel.webhook.ConditionalOnPropertiesSet;
+import io.directline.channel.outbox.AnswerFitter;
+import io.directline.channel.webhook.WebhookProperties;
+import io.directline.channel.webhook.Webhooks;
 import io.directline.customer.Channel;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -64,7 +64,7 @@ class SmsWebhookController {
         }
         try {
             intake.acceptIntoActiveCase(new InboundMessage(
-                    Channel.SMS, sid, from, null, null, ShortAnswers.html(body), List.of(), null, false));
+                    Channel.SMS, sid, from, null, null, AnswerFitter.html(body), List.of(), null, false));
         } catch (IllegalArgumentException e) {
             throw Webhooks.malformed(e.getMessage());
         }

@@ -1,6 +1,6 @@
 package io.directline.channel.sms;
 
-import io.directline.channel.provider.Webhooks;
+import io.directline.channel.webhook.Webhooks;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Comparator;

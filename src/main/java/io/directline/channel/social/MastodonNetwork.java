@@ -1,11 +1,11 @@
 package io.directline.channel.social;
 
-import io.directline.channel.DeliveryFailure;
-import io.directline.channel.OutboundDelivery;
-import io.directline.channel.SendResult;
-import io.directline.channel.provider.ConditionalOnPropertiesSet;
-import io.directline.channel.provider.ProviderCalls;
-import io.directline.channel.provider.ShortAnswers;
+import io.directline.channel.outbox.DeliveryFailure;
+import io.directline.channel.outbox.OutboundDelivery;
+import io.directline.channel.outbox.SendResult;
+import io.directline.channel.webhook.ConditionalOnPropertiesSet;
+import io.directline.channel.outbox.ProviderCalls;
+import io.directline.channel.outbox.AnswerFitter;
 import io.directline.customer.Channel;
 import java.util.LinkedHashMap;
 import org.springframework.http.MediaType;
@@ -26,9 +26,9 @@ class MastodonNetwork implements SocialNetwork {
 
     private final RestClient api;
     private final String accessToken;
-    private final ShortAnswers answers;
+    private final AnswerFitter answers;
 
-    MastodonNetwork(MastodonProperties properties, ShortAnswers answers) {
+    MastodonNetwork(MastodonProperties properties, AnswerFitter answers) {
         this.api = ProviderCalls.client(properties.baseUrl());
         this.accessToken = properties.accessToken();
         this.answers = answers;

@@ -1,6 +1,6 @@
 package io.directline.channel.social;
 
-import io.directline.channel.OutboundSender;
+import io.directline.channel.outbox.OutboundSender;
 
 /**
  * One social network: answers go out through its API as public replies (for a case that began as a

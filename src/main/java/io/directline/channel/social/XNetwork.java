@@ -1,11 +1,11 @@
 package io.directline.channel.social;
 
-import io.directline.channel.DeliveryFailure;
-import io.directline.channel.OutboundDelivery;
-import io.directline.channel.SendResult;
-import io.directline.channel.provider.ConditionalOnPropertiesSet;
-import io.directline.channel.provider.ProviderCalls;
-import io.directline.channel.provider.ShortAnswers;
+import io.directline.channel.outbox.DeliveryFailure;
+import io.directline.channel.outbox.OutboundDelivery;
+import io.directline.channel.outbox.SendResult;
+import io.directline.channel.webhook.ConditionalOnPropertiesSet;
+import io.directline.channel.outbox.ProviderCalls;
+import io.directline.channel.outbox.AnswerFitter;
 import io.directline.customer.Channel;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -25,9 +25,9 @@ class XNetwork implements SocialNetwork {
 
     private final RestClient api;
     private final String bearerToken;
-    private final ShortAnswers answers;
+    private final AnswerFitter answers;
 
-    XNetwork(XProperties properties, ShortAnswers answers) {
+    XNetwork(XProperties properties, AnswerFitter answers) {
         this.api = ProviderCalls.client(properties.apiBaseUrl());
         this.bearerToken = properties.bearerToken();
         this.answers = answers;
@@ -63,8 +63,8 @@ class XNetwork implements SocialNetwork {
     private SendResult directMessage(OutboundDelivery delivery) throws DeliveryFailure {
         String participant = null;
         for (var key : delivery.threadKeys()) {
-            if (key.startsWith(XEvents.DM_PREFIX)) {
-                participant = key.substring(XEvents.DM_PREFIX.length());
+            if (key.startsWith(XActivityParser.DM_PREFIX)) {
+                participant = key.substring(XActivityParser.DM_PREFIX.length());
             }
         }
         if (participant == null

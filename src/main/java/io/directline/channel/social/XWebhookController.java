@@ -1,9 +1,9 @@
 package io.directline.channel.social;
 
-import io.directline.channel.Intake;
-import io.directline.channel.provider.ConditionalOnPropertiesSet;
-import io.directline.channel.provider.WebhookProperties;
-import io.directline.channel.provider.Webhooks;
+import io.directline.channel.intake.Intake;
+import io.directline.channel.webhook.ConditionalOnPropertiesSet;
+import io.directline.channel.webhook.WebhookProperties;
+import io.directline.channel.webhook.Webhooks;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -74,7 +74,7 @@ class XWebhookController {
         }
         int received = 0;
         int duplicates = 0;
-        for (var message : XEvents.parse(delivery)) {
+        for (var message : XActivityParser.parse(delivery)) {
             try {
                 var result = intake.accept(message);
                 if (result.duplicate()) {

@@ -516,7 +516,7 @@ class EmailChannelTests {
             quick.putAll(configured);
             quick.setProperty("mail.smtp.timeout", "700");
             hung.setJavaMailProperties(quick);
-            var delivery = new io.directline.channel.OutboundDelivery(
+            var delivery = new io.directline.channel.outbox.OutboundDelivery(
                     1L,
                     1L,
                     "DL-000001",
@@ -532,7 +532,7 @@ class EmailChannelTests {
                     "dl-hung");
             long start = System.nanoTime();
             var failure = org.junit.jupiter.api.Assertions.assertThrows(
-                    io.directline.channel.DeliveryFailure.class,
+                    io.directline.channel.outbox.DeliveryFailure.class,
                     () -> new SmtpSender(hung, emailProperties).send(delivery));
             assertThat(failure.isPermanent()).isFalse();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));

@@ -2,7 +2,7 @@ package io.directline.channel.sms;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.directline.channel.provider.WebhookProperties;
+import io.directline.channel.webhook.WebhookProperties;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.directline.channel.social;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.directline.channel.InboundMessage;
+import io.directline.channel.intake.InboundMessage;
 import io.directline.customer.Channel;
 import org.junit.jupiter.api.Tag;
 import org.springframework.web.ErrorResponseException;
@@ -48,7 +48,7 @@ class SocialPayloadFuzzTests {
             return;
         }
         try {
-            XEvents.parse(delivery).forEach(SocialPayloadFuzzTests::complete);
+            XActivityParser.parse(delivery).forEach(SocialPayloadFuzzTests::complete);
         } catch (ErrorResponseException refused) {
             assertThat(refused.getStatusCode().is4xxClientError()).isTrue();
         }

@@ -1,7 +1,0 @@
-package io.directline.cases;
-
-/** Whether a staff message goes to the owner (PUBLIC) or stays an internal note. */
-public enum Visibility {
-    PUBLIC,
-    INTERNAL
-}

@@ -1,0 +1,11 @@
+package io.directline.cases.audit;
+
+
+import io.directline.cases.audit.CaseAudit;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface CaseAuditRepository extends JpaRepository<CaseAudit, Long> {
+
+    List<CaseAudit> findByCaseIdOrderByAtAscIdAsc(long caseId);
+}

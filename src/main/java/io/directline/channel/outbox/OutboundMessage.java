@@ -1,0 +1,165 @@
+package io.directline.channel.outbox;
+
+
+import io.directline.customer.Channel;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An outbox row: one answer on its way to the owner. */
+@Entity
+class OutboundMessage {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbound_message_seq")
+    @SequenceGenerator(name = "outbound_message_seq", sequenceName = "outbound_message_seq", allocationSize = 50)
+    private Long id;
+
+    private long caseId;
+    private long messageId;
+    private long customerId;
+
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+
+    private String recipient;
+    private String subject;
+    private String body;
+    private String author;
+
+    @Enumerated(EnumType.STRING)
+    private OutboxStatus status;
+
+    private int attempts;
+    private Instant nextAttemptAt;
+    private String lastError;
+    private String providerId;
+    private String idempotencyKey;
+    private Instant createdAt;
+    private Instant sentAt;
+
+    @Version
+    private long version;
+
+    protected OutboundMessage() {}
+
+    OutboundMessage(
+            long caseId,
+            long messageId,
+            long customerId,
+            Channel channel,
+            String recipient,
+            String subject,
+            String body,
+            String author,
+            Instant notBefore,
+            Instant now) {
+        this.caseId = caseId;
+        this.messageId = messageId;
+        this.customerId = customerId;
+        this.channel = channel;
+        this.recipient = recipient;
+        this.subject = subject;
+        this.body = body;
+        this.author = author;
+        this.status = OutboxStatus.QUEUED;
+        this.nextAttemptAt = notBefore;
+        this.idempotencyKey = "dl-" + UUID.randomUUID();
+        this.createdAt = now;
+    }
+
+    void sent(String providerId, Instant now) {
+        this.status = OutboxStatus.SENT;
+        this.providerId = providerId;
+        this.sentAt = now;
+        this.lastError = null;
+        this.nextAttemptAt = null;
+    }
+
+    void retryAt(Instant when, String error) {
+        this.status = OutboxStatus.QUEUED;
+        this.nextAttemptAt = when;
+        this.lastError = truncate(error);
+    }
+
+    void failed(String error) {
+        this.status = OutboxStatus.FAILED;
+        this.nextAttemptAt = null;
+        this.lastError = truncate(error);
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 1000 ? s : s.substring(0, 997) + "...";
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    long getCaseId() {
+        return caseId;
+    }
+
+    long getMessageId() {
+        return messageId;
+    }
+
+    long getCustomerId() {
+        return customerId;
+    }
+
+    Channel getChannel() {
+        return channel;
+    }
+
+    String getRecipient() {
+        return recipient;
+    }
+
+    String getSubject() {
+        return subject;
+    }
+
+    String getBody() {
+        return body;
+    }
+
+    String getAuthor() {
+        return author;
+    }
+
+    OutboxStatus getStatus() {
+        return status;
+    }
+
+    int getAttempts() {
+        return attempts;
+    }
+
+    Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    String getLastError() {
+        return lastError;
+    }
+
+    String getProviderId() {
+        return providerId;
+    }
+
+    String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    long getVersion() {
+        return version;
+    }
+}

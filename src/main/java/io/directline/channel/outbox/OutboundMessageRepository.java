@@ -1,0 +1,69 @@
+package io.directline.channel.outbox;
+
+
+
+import io.directline.channel.outbox.OutboundMessage;
+import io.directline.customer.Channel;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long> {
+
+    boolean existsByMessageId(long messageId);
+
+    /** Rows not yet sent, by channel and status (uses the status index; SENT rows are never counted). */
+    @Query("select o.channel, o.status, count(o) from OutboundMessage o"
+            + " where o.status in (io.directline.channel.OutboxStatus.QUEUED, io.directline.channel.OutboxStatus.SENDING,"
+            + " io.directline.channel.OutboxStatus.FAILED) group by o.channel, o.status")
+    List<Object[]> countUnsentRows();
+
+    record ChannelCount(Channel channel, OutboxStatus status, long count) {}
+
+    default List<ChannelCount> countUnsent() {
+        return countUnsentRows().stream()
+                .map(r -> new ChannelCount((Channel) r[0], (OutboxStatus) r[1], ((Number) r[2]).longValue()))
+                .toList();
+    }
+
+    /** The longest-waiting due row on the given channels, if any. */
+    Optional<OutboundMessage> findFirstByStatusAndNextAttemptAtLessThanEqualAndChannelInOrderByNextAttemptAt(
+            OutboxStatus status, Instant now, Collection<Channel> channels);
+
+    /** The latest rows that failed or are being retried after a failure. */
+    @Query("select o from OutboundMessage o where o.status in (io.directline.channel.OutboxStatus.QUEUED,"
+            + " io.directline.channel.OutboxStatus.FAILED) and o.lastError is not null order by o.createdAt desc")
+    List<OutboundMessage> findRecentErrors(Pageable page);
+
+    Optional<OutboundMessage> findByMessageId(long messageId);
+
+    /** Rows whose time has come: queued ones, and claimed ones whose node let the lease run out. */
+    @Query("select o from OutboundMessage o where o.status in (io.directline.channel.OutboxStatus.QUEUED,"
+            + " io.directline.channel.OutboxStatus.SENDING) and o.nextAttemptAt <= :now and o.channel in :channels"
+            + " order by o.nextAttemptAt")
+    List<OutboundMessage> findDue(Instant now, Collection<Channel> channels, Pageable page);
+
+    /** Claims a row for this node: succeeds for exactly one node, whichever updates the version first. */
+    @Modifying
+    @Query("update OutboundMessage o set o.status = io.directline.channel.OutboxStatus.SENDING,"
+            + " o.nextAttemptAt = :leaseEnd, o.attempts = o.attempts + 1, o.version = o.version + 1"
+            + " where o.id = :id and o.version = :version")
+    int claim(long id, long version, Instant leaseEnd);
+
+    boolean existsByIdAndVersion(long id, long version);
+
+    /**
+     * Marks a row sent without the provider's answer (when storing that failed); never undoes a send, and
+     * does nothing to a row already recorded as sent.
+     */
+    @Modifying
+    @Query("update OutboundMessage o set o.status = io.directline.channel.OutboxStatus.SENT, o.sentAt = :sentAt,"
+            + " o.nextAttemptAt = null, o.lastError = :note, o.version = o.version + 1"
+            + " where o.id = :id and o.status <> io.directline.channel.OutboxStatus.SENT")
+    int markSent(long id, Instant sentAt, String note);
+}

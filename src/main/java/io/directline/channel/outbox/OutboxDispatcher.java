@@ -1,0 +1,308 @@
+package io.directline.channel.outbox;
+
+
+
+
+
+
+
+
+
+
+
+import io.directline.channel.intake.ThreadKeys;
+import io.directline.channel.intake.PlainText;
+import io.directline.channel.outbox.OutboundMessageRepository;
+import io.directline.channel.outbox.OutboundMessage;
+import io.directline.cases.CaseManagement;
+import io.directline.cases.DeliveryState;
+import io.directline.cases.SupportCase;
+import io.directline.customer.Channel;
+import io.directline.customer.CustomerManagement;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers due outbox rows. Every node runs it; a row is claimed by an optimistic update of its
+ * version, so exactly one node sends it, and only nodes with a sender for the row's channel look at it.
+ * The provider is called outside any transaction; a node that dies mid-send lets its lease run out and
+ * another node retries with the same idempotency key.
+ *
+ * <p>"Sent" and "recorded" are kept apart: once the provider took an answer, the row is never rescheduled.
+ * Its recording runs in fresh transactions with retries, falls back to marking the row sent without the
+ * provider's answer, and, while the database refuses even that, is retried on every poll of this node (the
+ * row is skipped meanwhile). A node whose lease ran out before it sent leaves the row to whoever holds it.
+ */
+@Component
+class OutboxDispatcher implements SchedulingConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+
+    private final OutboundMessageRepository outbox;
+    private final Map<Channel, OutboundSender> senders = new EnumMap<>(Channel.class);
+    private final CaseManagement cases;
+    private final CustomerManagement customers;
+    private final ThreadKeys threadKeys;
+    private final ChannelsProperties properties;
+    private final TransactionTemplate transactions;
+    private final MeterRegistry metrics;
+    private final Clock clock;
+    private final RetryTemplate recording;
+    /** Sent answers whose recording the database refused so far, by outbox row id. */
+    private final Map<Long, SentAnswer> unrecorded = new ConcurrentHashMap<>();
+
+    OutboxDispatcher(
+            OutboundMessageRepository outbox,
+            List<OutboundSender> senders,
+            CaseManagement cases,
+            CustomerManagement customers,
+            ThreadKeys threadKeys,
+            ChannelsProperties properties,
+            TransactionTemplate transactions,
+            MeterRegistry metrics,
+            Clock clock) {
+        this.outbox = outbox;
+        senders.forEach(s -> this.senders.put(s.channel(), s));
+        this.cases = cases;
+        this.customers = customers;
+        this.threadKeys = threadKeys;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.recording = new RetryTemplate(RetryPolicy.builder()
+                .maxRetries(4)
+                .delay(Duration.ofMillis(100))
+                .multiplier(2)
+                .jitter(Duration.ofMillis(50))
+                .maxDelay(Duration.ofSeconds(2))
+                .build());
+        metrics.gauge("directline.outbox.unrecorded", unrecorded, Map::size);
+    }
+
+    /** A row this node claimed: the version its claim gave the row, and when the claim runs out. */
+    record Claim(OutboundMessage row, long version, Instant leaseEnd) {}
+
+    /** An answer the provider took, with what it said and when. */
+    private record SentAnswer(OutboundMessage row, SendResult result, Instant sentAt) {}
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        if (properties.enabled()) {
+            registrar.addFixedDelayTask(this::dispatchDueSafely, properties.pollInterval());
+        }
+    }
+
+    private void dispatchDueSafely() {
+        try {
+            dispatchDue();
+        } catch (RuntimeException e) {
+            log.warn("Outbox dispatch failed; it runs again in {}", properties.pollInterval(), e);
+        }
+    }
+
+    /** Sends what is due now, a batch at a time; returns how many rows this node took. */
+    int dispatchDue() {
+        recordUnrecorded();
+        int taken = 0;
+        for (var claim : claimDue()) {
+            taken++;
+            deliver(claim);
+        }
+        return taken;
+    }
+
+    /** Claims the rows due now, one by one as they are delivered (each lease starts at its own claim). */
+    Iterable<Claim> claimDue() {
+        var due = outbox.findDue(clock.instant(), senders.keySet(), PageRequest.of(0, properties.batchSize()));
+        return () -> due.stream()
+                .filter(row -> !unrecorded.containsKey(row.getId()))
+                .map(this::claim)
+                .filter(java.util.Objects::nonNull)
+                .iterator();
+    }
+
+    private Claim claim(OutboundMessage seen) {
+        var leaseEnd = clock.instant().plus(properties.lease());
+        Integer claimed = transactions.execute(tx -> outbox.claim(seen.getId(), seen.getVersion(), leaseEnd));
+        if (claimed == null || claimed != 1) {
+            return null;
+        }
+        return new Claim(outbox.findById(seen.getId()).orElseThrow(), seen.getVersion() + 1, leaseEnd);
+    }
+
+    /** Sends a claimed row, unless its lease ran out (another node may have it now). */
+    void deliver(Claim claim) {
+        var row = claim.row();
+        if (!clock.instant().isBefore(claim.leaseEnd()) || !outbox.existsByIdAndVersion(row.getId(), claim.version())) {
+            metrics.counter(
+                            "directline.outbox.lease.lost",
+                            "channel",
+                            row.getChannel().name())
+                    .increment();
+            log.warn(
+                    "Outbox row {} was not sent by this node: its lease ran out before the send began;"
+                            + " the node that holds it now sends it",
+                    row.getId());
+            return;
+        }
+        var sender = senders.get(row.getChannel());
+        SendResult result;
+        try {
+            result = sender.send(delivery(row));
+        } catch (DeliveryFailure | RuntimeException e) {
+            failed(claim, e);
+            return;
+        }
+        metrics.counter("directline.outbox.sent", "channel", row.getChannel().name())
+                .increment();
+        var sent = new SentAnswer(row, result, clock.instant());
+        if (!record(sent)) {
+            unrecorded.put(row.getId(), sent);
+        }
+    }
+
+    /** Tries again to record what was sent while the database refused it. */
+    private void recordUnrecorded() {
+        for (var sent : List.copyOf(unrecorded.values())) {
+            if (record(sent)) {
+                unrecorded.remove(sent.row().getId());
+                log.info("Outbox row {} is recorded as sent at last", sent.row().getId());
+            }
+        }
+    }
+
+    /**
+     * Records a sent answer; true once the row is marked sent. Never reschedules it: an answer the
+     * provider took must not go out again.
+     */
+    private boolean record(SentAnswer sent) {
+        var row = sent.row();
+        try {
+            recording.execute(() -> transactions.execute(tx -> {
+                var fresh = outbox.findById(row.getId()).orElseThrow();
+                if (fresh.getStatus() != OutboxStatus.SENT) {
+                    fresh.sent(sent.result().providerId(), sent.sentAt());
+                    cases.recordDelivery(row.getMessageId(), DeliveryState.SENT, null);
+                }
+                return null;
+            }));
+        } catch (RetryException e) {
+            var reason = reason(e.getLastException());
+            log.warn(
+                    "Outbox row {} went out on {} but its record failed ({}); marking it sent without the"
+                            + " provider's answer",
+                    row.getId(),
+                    row.getChannel(),
+                    reason);
+            try {
+                var note = abbreviate(
+                        "Sent at " + sent.sentAt() + "; the provider's answer could not be stored: " + reason);
+                recording.execute(() -> transactions.execute(tx -> outbox.markSent(row.getId(), sent.sentAt(), note)));
+            } catch (RetryException again) {
+                metrics.counter("directline.outbox.unrecorded.failures").increment();
+                log.error(
+                        "Outbox row {} went out on {} but the database refuses to record it ({}); this node tries"
+                                + " again on every poll and never sends it again",
+                        row.getId(),
+                        row.getChannel(),
+                        reason(again.getLastException()));
+                return false;
+            }
+            try {
+                transactions.executeWithoutResult(
+                        tx -> cases.recordDelivery(row.getMessageId(), DeliveryState.SENT, null));
+            } catch (RuntimeException ignored) {
+                log.warn("The case of outbox row {} does not show it as sent yet: {}", row.getId(), reason(ignored));
+            }
+        }
+        try {
+            threadKeys.remember(row.getChannel(), sent.result().threadKey(), row.getCaseId());
+        } catch (RuntimeException e) {
+            log.warn("The thread key of outbox row {} was not remembered: {}", row.getId(), reason(e));
+        }
+        return true;
+    }
+
+    /** A send that failed: retried later or given up, unless another node holds the row by now. */
+    private void failed(Claim claim, Exception e) {
+        var row = claim.row();
+        boolean permanent = e instanceof DeliveryFailure f && f.isPermanent();
+        String reason = reason(e);
+        boolean giveUp = permanent || row.getAttempts() >= properties.maxAttempts();
+        transactions.executeWithoutResult(tx -> {
+            var fresh = outbox.findById(row.getId()).orElseThrow();
+            if (fresh.getVersion() != claim.version()) {
+                return;
+            }
+            if (giveUp) {
+                fresh.failed(reason);
+                cases.recordDelivery(row.getMessageId(), DeliveryState.FAILED, reason);
+            } else {
+                var next = clock.instant().plus(properties.backoff(row.getAttempts()));
+                fresh.retryAt(next, reason);
+                cases.recordDelivery(
+                        row.getMessageId(),
+                        DeliveryState.QUEUED,
+                        "Attempt " + row.getAttempts() + " failed (" + reason + "); next attempt at " + next + ".");
+            }
+        });
+        metrics.counter(
+                        "directline.outbox.failed",
+                        "channel",
+                        row.getChannel().name(),
+                        "final",
+                        Boolean.toString(giveUp))
+                .increment();
+        log.info(
+                "Delivery of outbox row {} on {} failed (attempt {}, final: {}): {}",
+                row.getId(),
+                row.getChannel(),
+                row.getAttempts(),
+                giveUp,
+                reason);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 1000 ? text : text.substring(0, 997) + "...";
+    }
+
+    private static String reason(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private OutboundDelivery delivery(OutboundMessage row) {
+        SupportCase supportCase = cases.get(row.getCaseId());
+        var customer = customers.get(row.getCustomerId());
+        return new OutboundDelivery(
+                row.getId(),
+                row.getCaseId(),
+                supportCase.reference(),
+                supportCase.getSubject(),
+                row.getChannel(),
+                row.getRecipient(),
+                customer.getName(),
+                row.getAuthor(),
+                row.getBody(),
+                PlainText.of(row.getBody()),
+                threadKeys.of(row.getCaseId(), row.getChannel()),
+                cases.answersPublicPost(row.getMessageId(), row.getChannel()),
+                row.getIdempotencyKey());
+    }
+}

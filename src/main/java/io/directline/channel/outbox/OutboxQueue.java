@@ -1,0 +1,153 @@
+package io.directline.channel.outbox;
+
+
+
+
+import io.directline.channel.outbox.OutboundMessageRepository;
+import io.directline.channel.outbox.OutboundMessage;
+import io.directline.cases.CaseManagement;
+import io.directline.cases.DeliveryState;
+import io.directline.cases.Priority;
+import io.directline.cases.ReplyPosted;
+import io.directline.customer.Channel;
+import io.directline.customer.Customer;
+import io.directline.customer.CustomerManagement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns each answer into an outbox row. The {@link ReplyPosted} event is stored by the event
+ * publication registry in the answer's own transaction and delivered here after commit (again after a
+ * crash), so an answer is never lost between commit and send; the row is created once per message.
+ */
+@Component
+class OutboxQueue {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+    private final OutboundMessageRepository outbox;
+    private final CaseManagement cases;
+    private final CustomerManagement customers;
+    private final Set<Channel> delivered;
+    private final Clock clock;
+
+    OutboxQueue(
+            OutboundMessageRepository outbox,
+            CaseManagement cases,
+            CustomerManagement customers,
+            List<OutboundSender> senders,
+            Clock clock) {
+        this.outbox = outbox;
+        this.cases = cases;
+        this.customers = customers;
+        this.delivered = senders.stream().map(OutboundSender::channel).collect(Collectors.toUnmodifiableSet());
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(ReplyPosted reply) {
+        queue(reply);
+    }
+
+    void queue(ReplyPosted reply) {
+        if (outbox.existsByMessageId(reply.messageId())) {
+            return;
+        }
+        var customer = customers.get(reply.customerId());
+        var supportCase = cases.get(reply.caseId());
+        var message = cases.message(reply.messageId());
+        var now = clock.instant();
+        var channel = reply.channel() == Channel.PHONE ? Channel.SMS : reply.channel();
+        var recipient = recipient(channel, customer);
+        var subject = supportCase.getSubject() + " [" + supportCase.reference() + "]";
+        if (channel != Channel.PORTAL && recipient == null) {
+            var row = new OutboundMessage(
+                    reply.caseId(),
+                    reply.messageId(),
+                    customer.getId(),
+                    channel,
+                    null,
+                    subject,
+                    message.getBody(),
+                    reply.author(),
+                    null,
+                    now);
+            var why = customer.getName() + " has no " + describe(channel) + "; the answer is only in the portal.";
+            row.failed(why);
+            outbox.save(row);
+            cases.recordDelivery(reply.messageId(), DeliveryState.FAILED, why);
+            return;
+        }
+        var notBefore = now;
+        String detail = null;
+        if (supportCase.getPriority() != Priority.URGENT && channel != Channel.PORTAL) {
+            var quietEnd = endOfQuietHours(customer, now);
+            if (quietEnd != null) {
+                notBefore = quietEnd;
+                var zone = ZoneId.of(customer.getTimeZone());
+                detail = "Waits for the end of the owner's quiet hours (" + TIME.format(quietEnd.atZone(zone)) + " "
+                        + zone.getId() + ").";
+            }
+        }
+        if (!delivered.contains(channel)) {
+            detail = "No " + channel + " sender is configured on this server yet; the answer waits in the outbox"
+                    + " and the owner can read it in the portal.";
+        }
+        outbox.save(new OutboundMessage(
+                reply.caseId(),
+                reply.messageId(),
+                customer.getId(),
+                channel,
+                recipient,
+                subject,
+                message.getBody(),
+                reply.author(),
+                notBefore,
+                now));
+        cases.recordDelivery(reply.messageId(), DeliveryState.QUEUED, detail);
+    }
+
+    static String recipient(Channel channel, Customer customer) {
+        return switch (channel) {
+            case EMAIL -> customer.getEmail();
+            case SMS, PHONE -> customer.getPhone();
+            case X, MASTODON -> customer.socialAddress(CustomerManagement.networkKey(channel));
+            case PORTAL -> null;
+        };
+    }
+
+    private static String describe(Channel channel) {
+        return switch (channel) {
+            case EMAIL -> "e-mail address";
+            case SMS, PHONE -> "phone number";
+            case X -> "X handle";
+            case MASTODON -> "Mastodon handle";
+            case PORTAL -> "portal";
+        };
+    }
+
+    /** The instant the owner's quiet hours end, when they are in them now; null otherwise. */
+    static Instant endOfQuietHours(Customer customer, Instant now) {
+        var quiet = customer.getQuietHours();
+        if (quiet == null || quiet.start() == null || quiet.end() == null) {
+            return null;
+        }
+        var local = now.atZone(ZoneId.of(customer.getTimeZone()));
+        if (!quiet.contains(local)) {
+            return null;
+        }
+        var end = local.with(quiet.end()).withSecond(0).withNano(0);
+        if (!end.isAfter(local)) {
+            end = end.plusDays(1);
+        }
+        return end.toInstant();
+    }
+}

@@ -1,2 +1,0 @@
-/** Shared plumbing of the providers' inbound webhooks: raw bodies, signatures, refusals. */
-package io.directline.channel.provider;

@@ -1,0 +1,16 @@
+package io.directline.identity.token;
+
+
+import io.directline.identity.token.ApiToken;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
+
+    Optional<ApiToken> findByTokenHash(String tokenHash);
+
+    List<ApiToken> findByUserIdOrderByCreatedAtDesc(long userId);
+
+    Optional<ApiToken> findByIdAndUserId(long id, long userId);
+}
