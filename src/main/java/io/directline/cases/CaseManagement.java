@@ -1,35 +1,29 @@
 package io.directline.cases;
 
-
-
-
-import io.directline.cases.inbox.CaseSearch;
-import io.directline.cases.audit.CaseAuditRepository;
 import io.directline.cases.audit.CaseAudit;
+import io.directline.cases.audit.CaseAuditRepository;
+import io.directline.cases.inbox.CaseSearch;
 import io.directline.customer.Channel;
-import io.directline.customer.CustomerManagement;
-import io.directline.identity.UserManagement;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The cases module's API: opens cases, takes messages from owners and staff, changes status,
- * assignment, priority and tags, and records each change in the audit trail. Every method that
- * changes state publishes its events in the same transaction.
+ * The cases module's API: reads of cases and their conversations, and the named writes other modules and the
+ * module's own screens make: {@link #open} and {@link #receiveFromOwner} (intake and the portal), {@link #reply},
+ * {@link #notifyOwner} and {@link #addNote}, {@link #change} and {@link #escalate} (the ladder), {@link #scheduleSla}
+ * (the SLA clocks), {@link #recordDelivery} (the outbox), {@link #markPublicThread}/{@link #markPublicPost} (social
+ * intake) and {@link #importCases}. Each write is one transaction that records the change on the audit trail and
+ * publishes its events in it.
  */
 @Service
 @Transactional(readOnly = true)
@@ -41,42 +35,30 @@ public class CaseManagement {
      */
     public static final int MAX_MESSAGE_BYTES = 64 * 1024;
 
-    /** The author recorded on an imported message that names none. */
-    private static final String IMPORTED_AUTHOR = "import";
-
     /** The authors recorded on answers nobody on the staff wrote: automatic notices and imported history. */
     private static final Set<String> AUTOMATIC_AUTHORS =
-            Set.of(Actor.system(Channel.PORTAL).username(), IMPORTED_AUTHOR);
+            Set.of(Actor.system(Channel.PORTAL).username(), Conversations.IMPORTED_AUTHOR);
 
     private final SupportCaseRepository cases;
     private final CaseMessageRepository messages;
     private final CaseAuditRepository audit;
     private final CaseSearch search;
-    private final CustomerManagement customers;
-    private final UserManagement users;
-    private final ApplicationEventPublisher events;
-    private final CaseMetrics metrics;
-    private final Clock clock;
+    private final Conversations conversations;
+    private final CaseEdits edits;
 
     CaseManagement(
             SupportCaseRepository cases,
             CaseMessageRepository messages,
             CaseAuditRepository audit,
             CaseSearch search,
-            CustomerManagement customers,
-            UserManagement users,
-            ApplicationEventPublisher events,
-            CaseMetrics metrics,
-            Clock clock) {
+            Conversations conversations,
+            CaseEdits edits) {
         this.cases = cases;
         this.messages = messages;
         this.audit = audit;
         this.search = search;
-        this.customers = customers;
-        this.users = users;
-        this.events = events;
-        this.metrics = metrics;
-        this.clock = clock;
+        this.conversations = conversations;
+        this.edits = edits;
     }
 
     /**
@@ -104,37 +86,7 @@ public class CaseManagement {
      */
     @Transactional
     public SupportCase open(OpenCase command, Actor actor) {
-        SupportCase.subject(command.subject());
-        SupportCase.team(command.team());
-        SupportCase.orderId(command.orderId());
-        var customer = customers
-                .find(command.customerId())
-                .orElseThrow(() -> CaseProblems.unknownCustomer(command.customerId()));
-        var channel = command.channel() != null ? command.channel() : customer.getPreferredChannel();
-        var earlier = alreadyReceived(channel, command.externalId());
-        if (earlier.isPresent()) {
-            return get(earlier.get().getCaseId());
-        }
-        var body = MessageText.of(command.body());
-        var now = clock.instant();
-        var supportCase = cases.save(new SupportCase(
-                customer.getId(),
-                command.subject(),
-                channel,
-                command.priority(),
-                command.team(),
-                command.orderId(),
-                now));
-        var ownerVoice = new Actor(actor.username(), customer.getName(), actor.channel());
-        var message = messages.save(new CaseMessage(
-                supportCase.getId(), Direction.INBOUND, channel, ownerVoice, body, command.externalId(), now));
-        record(supportCase, now, actor, "OPENED", "Opened via " + channel + ": " + supportCase.getSubject());
-        events.publishEvent(
-                new CaseOpened(supportCase.getId(), customer.getId(), channel, supportCase.getPriority(), now));
-        events.publishEvent(new MessageReceived(supportCase.getId(), message.getId(), customer.getId(), channel, now));
-        metrics.caseOpened(channel);
-        metrics.message(Direction.INBOUND, channel);
-        return supportCase;
+        return conversations.open(command, actor);
     }
 
     /**
@@ -145,51 +97,13 @@ public class CaseManagement {
     @Transactional
     public CaseMessage receiveFromOwner(
             long caseId, long customerId, String body, Channel channel, String externalId, Actor actor) {
-        var supportCase =
-                cases.findByIdAndCustomerId(caseId, customerId).orElseThrow(() -> CaseProblems.caseNotFound(caseId));
-        var earlier = alreadyReceived(channel, externalId).filter(m -> m.getCaseId() == caseId);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        var text = MessageText.of(body);
-        var now = clock.instant();
-        var from = supportCase.ownerWrote(now);
-        statusChanged(supportCase, from, now, actor, "owner wrote");
-        var message = messages.save(new CaseMessage(caseId, Direction.INBOUND, channel, actor, text, externalId, now));
-        record(supportCase, now, actor, "MESSAGE_RECEIVED", "Owner wrote via " + channel);
-        events.publishEvent(new MessageReceived(caseId, message.getId(), customerId, channel, now));
-        metrics.message(Direction.INBOUND, channel);
-        return message;
+        return conversations.receiveFromOwner(caseId, customerId, body, channel, externalId, actor);
     }
 
     /** A staff member answers the owner, on {@code channel} or, when null, the case's channel. */
     @Transactional
     public CaseMessage reply(long caseId, String body, Channel channel, Actor actor) {
-        return reply(caseId, body, channel, actor, null);
-    }
-
-    /**
-     * A staff member answers the owner after reading the conversation with {@code ownerMessagesSeen} messages from the
-     * owner in it (null: unknown). Throws a 409 problem, storing nothing, when the owner wrote again since: the answer
-     * may no longer fit.
-     */
-    @Transactional
-    public CaseMessage reply(long caseId, String body, Channel channel, Actor actor, Integer ownerMessagesSeen) {
-        var supportCase = get(caseId);
-        if (ownerMessagesSeen != null && ownerWroteSince(caseId, ownerMessagesSeen)) {
-            throw CaseProblems.ownerWroteMeanwhile();
-        }
-        var text = MessageText.of(body);
-        var now = clock.instant();
-        var via = channel != null ? channel : supportCase.getChannel();
-        var from = supportCase.companyReplied(now);
-        statusChanged(supportCase, from, now, actor, "first answer");
-        var message = messages.save(new CaseMessage(caseId, Direction.OUTBOUND, via, actor, text, null, now));
-        record(supportCase, now, actor, "REPLIED", "Answered via " + via);
-        events.publishEvent(new ReplyPosted(
-                caseId, message.getId(), supportCase.getCustomerId(), via, actor.displayName(), now, false));
-        metrics.message(Direction.OUTBOUND, via);
-        return message;
+        return conversations.reply(caseId, body, channel, actor);
     }
 
     /**
@@ -199,20 +113,7 @@ public class CaseManagement {
      */
     @Transactional
     public CaseMessage notifyOwner(long caseId, String body, Actor actor) {
-        var supportCase = get(caseId);
-        if (supportCase.getStatus() == CaseStatus.CLOSED) {
-            throw CaseProblems.closed(supportCase.reference());
-        }
-        var text = MessageText.of(body);
-        var now = clock.instant();
-        var via = supportCase.getChannel();
-        supportCase.touch(now);
-        var message = messages.save(new CaseMessage(caseId, Direction.OUTBOUND, via, actor, text, null, now));
-        record(supportCase, now, actor, "OWNER_NOTIFIED", "Automatic notice via " + via);
-        events.publishEvent(new ReplyPosted(
-                caseId, message.getId(), supportCase.getCustomerId(), via, actor.displayName(), now, true));
-        metrics.message(Direction.OUTBOUND, via);
-        return message;
+        return conversations.notifyOwner(caseId, body, actor);
     }
 
     /**
@@ -221,20 +122,7 @@ public class CaseManagement {
      */
     @Transactional
     public SupportCase escalate(long caseId, String holder, String reason, Actor actor) {
-        var supportCase = get(caseId);
-        if (users.staffMember(holder).isEmpty()) {
-            throw CaseProblems.unknownAssignee(holder);
-        }
-        var now = clock.instant();
-        var before = supportCase.getAssignee();
-        supportCase.assignTo(holder, now);
-        record(
-                supportCase,
-                now,
-                actor,
-                "ESCALATED",
-                (before == null ? "Unassigned" : before) + " → " + holder + ": " + reason);
-        return supportCase;
+        return edits.escalate(caseId, holder, reason, actor);
     }
 
     /**
@@ -249,14 +137,7 @@ public class CaseManagement {
     /** An internal note: staff see it, the owner never does. */
     @Transactional
     public CaseMessage addNote(long caseId, String body, Actor actor) {
-        var supportCase = get(caseId);
-        var text = MessageText.of(body);
-        var now = clock.instant();
-        supportCase.touch(now);
-        var message =
-                messages.save(new CaseMessage(caseId, Direction.INTERNAL, actor.channel(), actor, text, null, now));
-        record(supportCase, now, actor, "NOTE_ADDED", null);
-        return message;
+        return conversations.addNote(caseId, body, actor);
     }
 
     /**
@@ -273,48 +154,7 @@ public class CaseManagement {
      */
     @Transactional
     public SupportCase change(long caseId, CaseChanges changes, Actor actor) {
-        var supportCase = get(caseId);
-        // all input is checked before anything changes
-        var team = changes.team() == null ? null : SupportCase.team(changes.team());
-        var tags = changes.tags() == null ? null : SupportCase.tags(changes.tags());
-        var now = clock.instant();
-        if (changes.status() != null) {
-            var from = supportCase.moveTo(changes.status(), now);
-            statusChanged(supportCase, from, now, actor, null);
-        }
-        if (changes.assignee() != null) {
-            var assignee =
-                    changes.assignee().isBlank() ? null : changes.assignee().strip();
-            if (assignee != null && users.staffMember(assignee).isEmpty()) {
-                throw CaseProblems.unknownAssignee(assignee);
-            }
-            if (!Objects.equals(assignee, supportCase.getAssignee())) {
-                supportCase.assignTo(assignee, now);
-                record(
-                        supportCase,
-                        now,
-                        actor,
-                        "ASSIGNED",
-                        assignee == null ? "Unassigned" : "Assigned to " + assignee);
-            }
-        }
-        if (changes.team() != null) {
-            if (!Objects.equals(team, supportCase.getTeam())) {
-                supportCase.moveToTeam(team, now);
-                record(supportCase, now, actor, "TEAM_CHANGED", team == null ? "No team" : "Team " + team);
-            }
-        }
-        if (changes.priority() != null && changes.priority() != supportCase.getPriority()) {
-            var before = supportCase.getPriority();
-            supportCase.prioritize(changes.priority(), now);
-            record(supportCase, now, actor, "PRIORITY_CHANGED", before + " → " + changes.priority());
-            events.publishEvent(
-                    new CasePriorityChanged(caseId, supportCase.getCustomerId(), before, changes.priority(), now));
-        }
-        if (tags != null && supportCase.retag(tags, now)) {
-            record(supportCase, now, actor, "TAGS_CHANGED", String.join(", ", supportCase.getTags()));
-        }
-        return supportCase;
+        return edits.change(caseId, changes, actor);
     }
 
     /** A message of a case brought over from elsewhere, with its original time. */
@@ -339,31 +179,7 @@ public class CaseManagement {
      */
     @Transactional
     public List<Long> importCases(List<ImportedCase> imported) {
-        var saved = cases.saveAll(imported.stream().map(SupportCase::imported).toList());
-        var importedMessages = new ArrayList<CaseMessage>();
-        var trail = new ArrayList<CaseAudit>();
-        for (int i = 0; i < saved.size(); i++) {
-            var supportCase = saved.get(i);
-            var source = imported.get(i);
-            for (var m : source.messages()) {
-                importedMessages.add(new CaseMessage(
-                        supportCase.getId(),
-                        m.direction(),
-                        source.channel(),
-                        new Actor(
-                                m.authorUser() == null ? IMPORTED_AUTHOR : m.authorUser(),
-                                m.author(),
-                                source.channel()),
-                        MessageText.of(m.body()),
-                        null,
-                        m.at()));
-            }
-            trail.add(new CaseAudit(
-                    supportCase.getId(), source.openedAt(), Actor.system(source.channel()), "IMPORTED", null));
-        }
-        messages.saveAll(importedMessages);
-        audit.saveAll(trail);
-        return saved.stream().map(SupportCase::getId).toList();
+        return conversations.importCases(imported);
     }
 
     /** One message; throws a 404 problem for an unknown id. */
@@ -377,7 +193,7 @@ public class CaseManagement {
 
     /** The message that arrived on {@code channel} with this channel id, if one did. */
     public Optional<CaseMessage> findReceived(Channel channel, String externalId) {
-        return alreadyReceived(channel, externalId);
+        return conversations.alreadyReceived(channel, externalId);
     }
 
     /** The owner's most recently changed case that is still active (neither resolved nor closed), if any. */
@@ -490,27 +306,5 @@ public class CaseManagement {
 
     public CaseSlice search(CaseFilter filter, int page, int size) {
         return search.find(filter, page, size);
-    }
-
-    private Optional<CaseMessage> alreadyReceived(Channel channel, String externalId) {
-        return externalId == null ? Optional.empty() : messages.findByChannelAndExternalId(channel, externalId);
-    }
-
-    private void statusChanged(SupportCase supportCase, CaseStatus from, Instant now, Actor actor, String why) {
-        if (from == supportCase.getStatus()) {
-            return;
-        }
-        record(
-                supportCase,
-                now,
-                actor,
-                "STATUS_CHANGED",
-                from + " → " + supportCase.getStatus() + (why == null ? "" : " (" + why + ")"));
-        events.publishEvent(
-                new CaseStatusChanged(supportCase.getId(), from, supportCase.getStatus(), actor.username(), now));
-    }
-
-    private void record(SupportCase supportCase, Instant now, Actor actor, String action, String detail) {
-        audit.save(new CaseAudit(supportCase.getId(), now, actor, action, detail));
     }
 }

@@ -1,19 +1,13 @@
 package io.directline.identity;
 
-
-
-
-
-
-
-import io.directline.identity.workinghours.WorkingHoursStatus;
-import io.directline.identity.workinghours.WorkingHoursProperties;
-import io.directline.identity.workinghours.WorkingHours;
-import io.directline.identity.user.UserProblems;
-import io.directline.identity.user.UserRepository;
-import io.directline.identity.user.UserAccount;
 import io.directline.customer.CustomerManagement;
 import io.directline.customer.CustomerNotFoundException;
+import io.directline.identity.user.UserAccount;
+import io.directline.identity.user.UserProblems;
+import io.directline.identity.user.UserRepository;
+import io.directline.identity.workinghours.WorkingHours;
+import io.directline.identity.workinghours.WorkingHoursProperties;
+import io.directline.identity.workinghours.WorkingHoursStatus;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -1,12 +1,11 @@
 package io.directline.cases;
 
-
-import io.directline.cases.audit.CaseAudit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.directline.cases.CaseManagement.CaseChanges;
 import io.directline.cases.CaseManagement.OpenCase;
+import io.directline.cases.audit.CaseAudit;
 import io.directline.customer.Channel;
 import io.directline.customer.CustomerFixtures;
 import io.directline.customer.CustomerManagement;

@@ -1,16 +1,12 @@
 package io.directline.identity;
 
-
-
-
-import io.directline.identity.user.UserRepository;
-import io.directline.identity.token.ApiTokens;
-import io.directline.identity.token.ApiToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.directline.customer.CustomerFixtures;
 import io.directline.customer.CustomerManagement;
+import io.directline.identity.token.ApiTokens;
+import io.directline.identity.user.UserRepository;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package io.directline.cases.audit;
 
-
 import io.directline.cases.Actor;
 import io.directline.customer.Channel;
 import jakarta.persistence.Entity;
@@ -31,7 +30,7 @@ public class CaseAudit {
     private String action;
     private String detail;
 
-    public CaseAudit() {}
+    protected CaseAudit() {}
 
     public CaseAudit(long caseId, Instant at, Actor actor, String action, String detail) {
         this.caseId = caseId;

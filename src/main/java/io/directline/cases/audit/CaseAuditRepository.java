@@ -1,7 +1,5 @@
 package io.directline.cases.audit;
 
-
-import io.directline.cases.audit.CaseAudit;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 

@@ -1,25 +1,15 @@
 package io.directline.cases.desk;
 
-
-
-
-
-
-
-
-
-
-
-import io.directline.cases.CaseStatus;
-import io.directline.cases.CaseProblems;
-import io.directline.cases.SupportCase;
-import io.directline.cases.Direction;
-import io.directline.cases.CaseManagement;
-import io.directline.cases.CaseFilter;
-import io.directline.cases.Priority;
 import io.directline.cases.Actor;
+import io.directline.cases.CaseFilter;
+import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.CaseChanges;
 import io.directline.cases.CaseManagement.OpenCase;
+import io.directline.cases.CaseProblems;
+import io.directline.cases.CaseStatus;
+import io.directline.cases.Direction;
+import io.directline.cases.Priority;
+import io.directline.cases.SupportCase;
 import io.directline.cases.desk.CaseViews.CaseDetail;
 import io.directline.cases.desk.CaseViews.CaseList;
 import io.directline.cases.desk.CaseViews.CaseSummary;
@@ -60,13 +50,15 @@ import org.springframework.web.util.HtmlUtils;
 // where a validating proxy would throw ConstraintViolationException, a 500
 @RestController
 @RequestMapping("/api/v1/cases")
-public class CaseApiController {
+class CaseApiController {
 
     private final CaseManagement cases;
+    private final StaffDesk desk;
     private final CustomerManagement customers;
 
-    CaseApiController(CaseManagement cases, CustomerManagement customers) {
+    CaseApiController(CaseManagement cases, StaffDesk desk, CustomerManagement customers) {
         this.cases = cases;
+        this.desk = desk;
         this.customers = customers;
     }
 
@@ -156,7 +148,7 @@ public class CaseApiController {
         var actor = Actor.of(user, Channel.PORTAL);
         var message = request.visibility() == Visibility.INTERNAL
                 ? cases.addNote(id, request.body(), actor)
-                : cases.reply(id, request.body(), request.channel(), actor);
+                : desk.answer(id, request.body(), request.channel(), actor, null);
         return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/messages/" + message.getId()))
                 .body(MessageView.of(message));
     }

@@ -1,20 +1,12 @@
 package io.directline.cases.desk;
 
-
-
-
-
-
-
-
-
-import io.directline.cases.CaseStatus;
-import io.directline.cases.CaseProblems;
-import io.directline.cases.Direction;
-import io.directline.cases.CaseManagement;
-import io.directline.cases.Priority;
 import io.directline.cases.Actor;
+import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.CaseChanges;
+import io.directline.cases.CaseProblems;
+import io.directline.cases.CaseStatus;
+import io.directline.cases.Direction;
+import io.directline.cases.Priority;
 import io.directline.customer.Channel;
 import io.directline.customer.CustomerManagement;
 import io.directline.identity.DirectLineUser;
@@ -36,11 +28,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CasePageController {
 
     private final CaseManagement cases;
+    private final StaffDesk desk;
     private final CustomerManagement customers;
     private final UserManagement users;
 
-    CasePageController(CaseManagement cases, CustomerManagement customers, UserManagement users) {
+    CasePageController(CaseManagement cases, StaffDesk desk, CustomerManagement customers, UserManagement users) {
         this.cases = cases;
+        this.desk = desk;
         this.customers = customers;
         this.users = users;
     }
@@ -80,7 +74,7 @@ class CasePageController {
             return "redirect:/cases/" + id;
         }
         try {
-            cases.reply(id, body, channel, actor, ownerMessagesSeen);
+            desk.answer(id, body, channel, actor, ownerMessagesSeen);
         } catch (ConcurrencyFailureException e) {
             // the owner's message and this answer were stored at the same moment, and the owner's came first
             if (ownerMessagesSeen != null && cases.ownerWroteSince(id, ownerMessagesSeen)) {

@@ -1,16 +1,10 @@
 package io.directline.cases.desk;
 
-
-
-
-
-
-
+import io.directline.cases.CaseMessage;
 import io.directline.cases.CaseStatus;
-import io.directline.cases.SupportCase;
 import io.directline.cases.Direction;
 import io.directline.cases.Priority;
-import io.directline.cases.CaseMessage;
+import io.directline.cases.SupportCase;
 import io.directline.cases.audit.CaseAudit;
 import io.directline.customer.Channel;
 import java.time.Instant;
@@ -60,7 +54,8 @@ public final class CaseViews {
 
     public record CaseList<T>(List<T> items, int page, int size, boolean hasNext) {}
 
-    public record MessageView(long id, Direction direction, Channel channel, String author, String body, Instant createdAt) {
+    public record MessageView(
+            long id, Direction direction, Channel channel, String author, String body, Instant createdAt) {
 
         public static MessageView of(CaseMessage m) {
             return new MessageView(
@@ -94,7 +89,8 @@ public final class CaseViews {
             List<MessageView> messages,
             List<AuditView> audit) {
 
-        public static CaseDetail of(SupportCase c, String customerName, List<CaseMessage> messages, List<CaseAudit> audit) {
+        public static CaseDetail of(
+                SupportCase c, String customerName, List<CaseMessage> messages, List<CaseAudit> audit) {
             return new CaseDetail(
                     c.getId(),
                     c.reference(),

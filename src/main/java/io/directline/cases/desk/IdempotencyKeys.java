@@ -1,6 +1,5 @@
 package io.directline.cases.desk;
 
-
 import io.directline.cases.CaseProblems;
 import io.directline.identity.DirectLineUser;
 import org.springframework.http.HttpStatus;

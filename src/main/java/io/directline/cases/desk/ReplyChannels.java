@@ -1,6 +1,5 @@
 package io.directline.cases.desk;
 
-
 import io.directline.cases.SupportCase;
 import io.directline.customer.Channel;
 import io.directline.customer.Customer;

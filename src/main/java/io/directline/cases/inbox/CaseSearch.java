@@ -1,11 +1,8 @@
 package io.directline.cases.inbox;
 
-
-
-
-import io.directline.cases.SupportCase;
-import io.directline.cases.CaseSlice;
 import io.directline.cases.CaseFilter;
+import io.directline.cases.CaseSlice;
+import io.directline.cases.SupportCase;
 import jakarta.persistence.EntityManager;
 import java.util.HashMap;
 import org.springframework.stereotype.Component;

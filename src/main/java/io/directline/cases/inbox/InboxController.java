@@ -1,14 +1,9 @@
 package io.directline.cases.inbox;
 
-
-
-
-
-
+import io.directline.cases.CaseFilter;
+import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseStatus;
 import io.directline.cases.SupportCase;
-import io.directline.cases.CaseManagement;
-import io.directline.cases.CaseFilter;
 import io.directline.customer.CustomerManagement;
 import io.directline.identity.DirectLineUser;
 import io.directline.identity.StaffMember;

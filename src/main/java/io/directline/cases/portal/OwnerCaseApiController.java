@@ -1,26 +1,16 @@
 package io.directline.cases.portal;
 
-
-
-
-
-
-
-
-
-import io.directline.cases.SupportCase;
-import io.directline.cases.CaseManagement;
-import io.directline.cases.CaseFilter;
-import io.directline.cases.Priority;
 import io.directline.cases.Actor;
-import io.directline.cases.desk.IdempotencyKeys;
-import io.directline.cases.desk.CaseViews;
-import io.directline.cases.desk.CaseApiController;
+import io.directline.cases.CaseFilter;
+import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.OpenCase;
+import io.directline.cases.Priority;
+import io.directline.cases.SupportCase;
 import io.directline.cases.desk.CaseViews.CaseList;
 import io.directline.cases.desk.CaseViews.MessageView;
 import io.directline.cases.desk.CaseViews.OwnerCase;
 import io.directline.cases.desk.CaseViews.OwnerCaseSummary;
+import io.directline.cases.desk.IdempotencyKeys;
 import io.directline.customer.Channel;
 import io.directline.identity.DirectLineUser;
 import io.swagger.v3.oas.annotations.Operation;

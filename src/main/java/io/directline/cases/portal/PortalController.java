@@ -1,14 +1,10 @@
 package io.directline.cases.portal;
 
-
-
-
-
-import io.directline.cases.CaseManagement;
-import io.directline.cases.CaseFilter;
-import io.directline.cases.Priority;
 import io.directline.cases.Actor;
+import io.directline.cases.CaseFilter;
+import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.OpenCase;
+import io.directline.cases.Priority;
 import io.directline.customer.Channel;
 import io.directline.identity.DirectLineUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

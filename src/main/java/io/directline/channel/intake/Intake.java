@@ -1,9 +1,5 @@
 package io.directline.channel.intake;
 
-
-
-
-
 import io.directline.cases.Actor;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.CaseChanges;

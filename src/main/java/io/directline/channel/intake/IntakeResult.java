@@ -1,7 +1,5 @@
 package io.directline.channel.intake;
 
-
-import io.directline.channel.intake.Intake;
 /**
  * What the intake did with a message.
  *

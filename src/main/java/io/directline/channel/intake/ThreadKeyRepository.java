@@ -1,7 +1,5 @@
 package io.directline.channel.intake;
 
-
-import io.directline.channel.intake.ThreadKey;
 import io.directline.customer.Channel;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;

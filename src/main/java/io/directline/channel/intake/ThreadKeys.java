@@ -1,9 +1,5 @@
 package io.directline.channel.intake;
 
-
-
-import io.directline.channel.intake.ThreadKeyRepository;
-import io.directline.channel.intake.ThreadKey;
 import io.directline.cases.CaseManagement;
 import io.directline.customer.Channel;
 import java.time.Clock;

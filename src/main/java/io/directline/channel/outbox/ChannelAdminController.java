@@ -1,12 +1,5 @@
 package io.directline.channel.outbox;
 
-
-
-
-
-import io.directline.channel.outbox.OutboxStatus;
-import io.directline.channel.outbox.OutboundMessageRepository;
-import io.directline.channel.outbox.OutboundMessage;
 import io.directline.customer.Channel;
 import java.util.ArrayList;
 import java.util.EnumMap;

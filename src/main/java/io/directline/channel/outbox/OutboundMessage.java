@@ -1,6 +1,5 @@
 package io.directline.channel.outbox;
 
-
 import io.directline.customer.Channel;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,8 +1,5 @@
 package io.directline.channel.outbox;
 
-
-
-import io.directline.channel.outbox.OutboundMessage;
 import io.directline.customer.Channel;
 import java.time.Instant;
 import java.util.Collection;

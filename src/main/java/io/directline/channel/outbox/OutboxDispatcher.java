@@ -1,22 +1,10 @@
 package io.directline.channel.outbox;
 
-
-
-
-
-
-
-
-
-
-
-import io.directline.channel.intake.ThreadKeys;
-import io.directline.channel.intake.PlainText;
-import io.directline.channel.outbox.OutboundMessageRepository;
-import io.directline.channel.outbox.OutboundMessage;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.DeliveryState;
 import io.directline.cases.SupportCase;
+import io.directline.channel.intake.PlainText;
+import io.directline.channel.intake.ThreadKeys;
 import io.directline.customer.Channel;
 import io.directline.customer.CustomerManagement;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,10 +1,5 @@
 package io.directline.channel.outbox;
 
-
-
-
-import io.directline.channel.outbox.OutboundMessageRepository;
-import io.directline.channel.outbox.OutboundMessage;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.DeliveryState;
 import io.directline.cases.Priority;

@@ -1,8 +1,5 @@
 package io.directline.channel.outbox;
 
-
-
-
 import io.directline.customer.Channel;
 import org.springframework.stereotype.Component;
 

@@ -2,8 +2,8 @@ package io.directline.channel.phone;
 
 import io.directline.channel.intake.InboundMessage;
 import io.directline.channel.intake.Intake;
-import io.directline.channel.webhook.ConditionalOnPropertiesSet;
 import io.directline.channel.outbox.AnswerFitter;
+import io.directline.channel.webhook.ConditionalOnPropertiesSet;
 import io.directline.channel.webhook.WebhookProperties;
 import io.directline.channel.webhook.Webhooks;
 import io.directline.customer.Channel;

@@ -1,12 +1,12 @@
 package io.directline.channel.sms;
 
+import io.directline.channel.outbox.AnswerFitter;
 import io.directline.channel.outbox.DeliveryFailure;
 import io.directline.channel.outbox.OutboundDelivery;
 import io.directline.channel.outbox.OutboundSender;
+import io.directline.channel.outbox.ProviderCalls;
 import io.directline.channel.outbox.SendResult;
 import io.directline.channel.webhook.ConditionalOnPropertiesSet;
-import io.directline.channel.outbox.ProviderCalls;
-import io.directline.channel.outbox.AnswerFitter;
 import io.directline.customer.Channel;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

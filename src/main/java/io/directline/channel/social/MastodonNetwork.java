@@ -1,11 +1,11 @@
 package io.directline.channel.social;
 
+import io.directline.channel.outbox.AnswerFitter;
 import io.directline.channel.outbox.DeliveryFailure;
 import io.directline.channel.outbox.OutboundDelivery;
+import io.directline.channel.outbox.ProviderCalls;
 import io.directline.channel.outbox.SendResult;
 import io.directline.channel.webhook.ConditionalOnPropertiesSet;
-import io.directline.channel.outbox.ProviderCalls;
-import io.directline.channel.outbox.AnswerFitter;
 import io.directline.customer.Channel;
 import java.util.LinkedHashMap;
 import org.springframework.http.MediaType;

@@ -2,8 +2,8 @@ package io.directline.channel.social;
 
 import io.directline.channel.intake.InboundMessage;
 import io.directline.channel.intake.Intake;
-import io.directline.channel.webhook.ConditionalOnPropertiesSet;
 import io.directline.channel.outbox.ProviderCalls;
+import io.directline.channel.webhook.ConditionalOnPropertiesSet;
 import io.directline.customer.Channel;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;

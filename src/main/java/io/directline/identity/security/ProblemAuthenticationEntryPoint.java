@@ -1,9 +1,6 @@
 package io.directline.identity.security;
 
-
-
 import io.directline.identity.signin.LoginThrottledException;
-import io.directline.identity.signin.LoginThrottle;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

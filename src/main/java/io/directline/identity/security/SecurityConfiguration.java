@@ -1,25 +1,13 @@
 package io.directline.identity.security;
 
-
-
-
-
-
-
-
-
-
-
-
-import io.directline.identity.user.UserAccount;
-import io.directline.identity.user.UserRepository;
+import io.directline.identity.signin.LoginThrottle;
+import io.directline.identity.signin.LoginThrottledException;
 import io.directline.identity.signin.SignInLimitProperties;
 import io.directline.identity.signin.ThrottledAuthenticationProvider;
-import io.directline.identity.signin.LoginThrottledException;
-import io.directline.identity.signin.LoginThrottle;
 import io.directline.identity.token.ApiTokenAuthenticationFilter;
 import io.directline.identity.token.ApiTokens;
-import io.directline.identity.token.ApiToken;
+import io.directline.identity.user.UserAccount;
+import io.directline.identity.user.UserRepository;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

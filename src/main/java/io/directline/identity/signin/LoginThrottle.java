@@ -1,6 +1,5 @@
 package io.directline.identity.signin;
 
-
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import java.time.Duration;

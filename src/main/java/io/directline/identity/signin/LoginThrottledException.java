@@ -1,7 +1,5 @@
 package io.directline.identity.signin;
 
-
-import io.directline.identity.signin.LoginThrottle;
 import java.time.Duration;
 import org.springframework.security.core.AuthenticationException;
 

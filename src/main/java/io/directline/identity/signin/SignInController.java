@@ -1,6 +1,5 @@
 package io.directline.identity.signin;
 
-
 import java.time.Duration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,11 +1,6 @@
 package io.directline.identity.signin;
 
-
-
-
 import io.directline.identity.UserManagement;
-import io.directline.identity.signin.LoginThrottledException;
-import io.directline.identity.signin.LoginThrottle;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.springframework.security.authentication.AuthenticationProvider;

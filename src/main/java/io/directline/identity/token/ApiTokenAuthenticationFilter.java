@@ -1,9 +1,5 @@
 package io.directline.identity.token;
 
-
-
-import io.directline.identity.token.ApiTokens;
-import io.directline.identity.token.ApiToken;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,12 +1,6 @@
 package io.directline.identity.token;
 
-
-
-
-
 import io.directline.identity.DirectLineUser;
-import io.directline.identity.token.ApiTokens;
-import io.directline.identity.token.ApiToken;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

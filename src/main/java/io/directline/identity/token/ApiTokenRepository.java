@@ -1,7 +1,5 @@
 package io.directline.identity.token;
 
-
-import io.directline.identity.token.ApiToken;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;

@@ -1,17 +1,9 @@
 package io.directline.identity.token;
 
-
-
-
-
-
-
-import io.directline.identity.user.UserProblems;
-import io.directline.identity.user.UserAccount;
 import io.directline.identity.DirectLineUser;
+import io.directline.identity.user.UserAccount;
+import io.directline.identity.user.UserProblems;
 import io.directline.identity.user.UserRepository;
-import io.directline.identity.token.ApiTokenRepository;
-import io.directline.identity.token.ApiToken;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,12 +1,8 @@
 package io.directline.identity.user;
 
-
-
-
-
 import io.directline.identity.NewUser;
-import io.directline.identity.UserManagement;
 import io.directline.identity.Role;
+import io.directline.identity.UserManagement;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.slf4j.Logger;

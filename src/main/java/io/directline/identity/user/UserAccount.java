@@ -1,11 +1,8 @@
 package io.directline.identity.user;
 
-
-
-
-import io.directline.identity.workinghours.WorkingHours;
 import io.directline.identity.DirectLineUser;
 import io.directline.identity.Role;
+import io.directline.identity.workinghours.WorkingHours;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -54,7 +51,7 @@ public class UserAccount {
     @Version
     private long version;
 
-    public UserAccount() {}
+    protected UserAccount() {}
 
     public UserAccount(
             String username,

@@ -1,13 +1,9 @@
 package io.directline.identity.user;
 
-
-
-
-
 import io.directline.identity.NewUser;
+import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
 import io.directline.identity.workinghours.WorkingHoursStatus;
-import io.directline.identity.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -1,6 +1,5 @@
 package io.directline.identity.user;
 
-
 import io.directline.identity.UserManagement;
 import java.time.Duration;
 import java.time.Instant;

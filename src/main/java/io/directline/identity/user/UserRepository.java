@@ -1,9 +1,6 @@
 package io.directline.identity.user;
 
-
-
 import io.directline.identity.Role;
-import io.directline.identity.user.UserAccount;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,5 @@
 package io.directline.identity.workinghours;
 
-
-import io.directline.identity.workinghours.WorkingHours;
 import jakarta.validation.constraints.NotBlank;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;

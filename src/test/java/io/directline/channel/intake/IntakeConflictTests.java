@@ -1,9 +1,5 @@
 package io.directline.channel.intake;
 
-
-
-import io.directline.channel.intake.InboundMessage;
-import io.directline.channel.intake.Intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.directline.cases.CaseManagement;

@@ -1,7 +1,5 @@
 package io.directline.channel.intake;
 
-
-import io.directline.channel.intake.PlainText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,5 @@
 package io.directline.channel.outbox;
 
-
-import io.directline.channel.outbox.AnswerFitter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

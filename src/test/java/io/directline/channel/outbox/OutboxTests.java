@@ -1,21 +1,5 @@
 package io.directline.channel.outbox;
 
-
-
-
-
-
-
-
-
-import io.directline.channel.outbox.DeliveryFailure;
-import io.directline.channel.outbox.SendResult;
-import io.directline.channel.outbox.OutboundDelivery;
-import io.directline.channel.outbox.OutboundSender;
-import io.directline.channel.outbox.OutboxStatus;
-import io.directline.channel.outbox.OutboxHealthIndicator;
-import io.directline.channel.outbox.OutboundMessageRepository;
-import io.directline.channel.outbox.OutboundMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,11 +1,8 @@
 package io.directline.channel.outbox;
 
-
-import io.directline.channel.outbox.ProviderCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.directline.channel.outbox.DeliveryFailure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

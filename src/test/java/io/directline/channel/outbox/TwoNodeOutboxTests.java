@@ -1,15 +1,5 @@
 package io.directline.channel.outbox;
 
-
-
-
-
-
-import io.directline.channel.outbox.OutboxTests;
-import io.directline.channel.outbox.OutboxStatus;
-import io.directline.channel.outbox.OutboxDispatcher;
-import io.directline.channel.outbox.OutboundMessageRepository;
-import io.directline.channel.outbox.OutboundMessage;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;

@@ -1,7 +1,5 @@
 package io.directline.channel.webhook;
 
-
-import io.directline.channel.webhook.Webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;

@@ -1,16 +1,13 @@
 package io.directline.identity.security;
 
-
-
-
-import io.directline.identity.NewUser;
-import io.directline.identity.UserManagement;
-import io.directline.identity.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.directline.ApiClient;
 import io.directline.customer.CustomerFixtures;
 import io.directline.customer.CustomerManagement;
+import io.directline.identity.NewUser;
+import io.directline.identity.Role;
+import io.directline.identity.UserManagement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,13 +1,5 @@
 package io.directline.identity.signin;
 
-
-
-
-
-import io.directline.identity.signin.SignInLimitProperties;
-import io.directline.identity.signin.ThrottledAuthenticationProvider;
-import io.directline.identity.signin.LoginThrottledException;
-import io.directline.identity.signin.LoginThrottle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

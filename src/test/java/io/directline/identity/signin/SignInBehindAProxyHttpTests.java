@@ -1,14 +1,11 @@
 package io.directline.identity.signin;
 
-
-
-
-import io.directline.identity.NewUser;
-import io.directline.identity.UserManagement;
-import io.directline.identity.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.directline.ApiClient;
+import io.directline.identity.NewUser;
+import io.directline.identity.Role;
+import io.directline.identity.UserManagement;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;

@@ -1,11 +1,5 @@
 package io.directline.identity.user;
 
-
-
-
-import io.directline.identity.UserManagement;
-import io.directline.identity.user.AdminProperties;
-import io.directline.identity.user.AdminBootstrap;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -13,6 +7,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.directline.identity.UserManagement;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.DefaultApplicationArguments;
 

@@ -1,7 +1,5 @@
 package io.directline.identity.workinghours;
 
-
-import io.directline.identity.workinghours.WorkingHours;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
