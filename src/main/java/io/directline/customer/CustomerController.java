@@ -2,9 +2,9 @@ package io.directline.customer;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.groups.Default;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -13,6 +13,7 @@ import java.util.Map;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,7 +38,8 @@ class CustomerController {
 
     @Operation(summary = "Register an owner")
     @PostMapping
-    ResponseEntity<CustomerView> register(@Valid @RequestBody CustomerDetails details) {
+    ResponseEntity<CustomerView> register(
+            @Validated({Default.class, CustomerDetails.Registration.class}) @RequestBody CustomerDetails details) {
         var customer = customers.register(details);
         return ResponseEntity.created(URI.create("/api/v1/customers/" + customer.getId()))
                 .body(CustomerView.of(customer));
@@ -61,49 +63,13 @@ class CustomerController {
 
     @Operation(summary = "Change an owner; fields left out stay as they are")
     @PatchMapping("/{id}")
-    CustomerView update(@PathVariable long id, @Valid @RequestBody CustomerPatch patch) {
-        return CustomerView.of(customers.update(id, patch.toDetails()));
+    CustomerView update(
+            @PathVariable long id,
+            @Validated({Default.class, CustomerDetails.Changes.class}) @RequestBody CustomerDetails changes) {
+        return CustomerView.of(customers.update(id, changes.withBlankNameLeftOut()));
     }
 
     record CustomerList(List<CustomerView> items, int page, int size, boolean hasNext) {}
-
-    /** Like {@link CustomerDetails}, but every field may be left out. */
-    record CustomerPatch(
-            @jakarta.validation.constraints.Size(min = 1, max = 200)
-            String name,
-
-            @jakarta.validation.constraints.Email String email,
-            @jakarta.validation.constraints.Size(max = 40) String phone,
-            Channel preferredChannel,
-            QuietHours quietHours,
-            @ValidTimeZone String timeZone,
-            @Valid Address address,
-
-            @jakarta.validation.constraints.DecimalMin("0")
-            @jakarta.validation.constraints.DecimalMax(Customer.MAX_LIFETIME_VALUE)
-            BigDecimal lifetimeValue,
-
-            Map<
-                            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 30)
-                            String,
-                            @jakarta.validation.constraints.Size(max = 200) String>
-                    socialHandles,
-            Tier tier) {
-
-        CustomerDetails toDetails() {
-            return new CustomerDetails(
-                    name == null ? null : name.isBlank() ? null : name,
-                    email,
-                    phone,
-                    preferredChannel,
-                    quietHours,
-                    timeZone,
-                    address,
-                    lifetimeValue,
-                    socialHandles,
-                    tier);
-        }
-    }
 
     record CustomerView(
             Long id,

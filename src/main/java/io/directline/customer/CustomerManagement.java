@@ -47,17 +47,7 @@ public class CustomerManagement {
     public Customer update(long id, CustomerDetails changes) {
         var customer = get(id);
         var current = customer.details();
-        var merged = new CustomerDetails(
-                changes.name() != null ? changes.name() : current.name(),
-                changes.email() != null ? changes.email() : current.email(),
-                changes.phone() != null ? changes.phone() : current.phone(),
-                changes.preferredChannel() != null ? changes.preferredChannel() : current.preferredChannel(),
-                changes.quietHours() != null ? changes.quietHours() : current.quietHours(),
-                changes.timeZone() != null ? changes.timeZone() : current.timeZone(),
-                changes.address() != null ? changes.address() : current.address(),
-                changes.lifetimeValue() != null ? changes.lifetimeValue() : current.lifetimeValue(),
-                changes.socialHandles() != null ? changes.socialHandles() : current.socialHandles(),
-                changes.tier() != null ? changes.tier() : current.tier());
+        var merged = changes.over(current);
         rejectTakenHandles(merged, id);
         var now = clock.instant();
         customer.apply(merged, now);

@@ -8,9 +8,9 @@ import java.util.Objects;
  * Whether a staff member is at work at an instant, by their weekly working hours.
  *
  * @param username the staff member; never null
- * @param atWork whether the instant falls in their working time
- * @param nextStart when their working time next starts after the instant; null when they are at work, and when
- *     they have no working time at all (their hours are {@code none})
+ * @param atWork whether the instant falls in their working hours
+ * @param nextStart when their working hours next start after the instant; null when they are at work, and when
+ *     they have no working hours at all (their hours are {@code none})
  * @param zone the time zone of their working hours; never null
  */
 public record StaffAvailability(String username, boolean atWork, Instant nextStart, ZoneId zone) {
@@ -23,7 +23,7 @@ public record StaffAvailability(String username, boolean atWork, Instant nextSta
         }
     }
 
-    /** Whether they have no working time at all for now, so nobody can say when they will be back. */
+    /** Whether they have no working hours at all for now, so nobody can say when they will be back. */
     public boolean neverAtWork() {
         return !atWork && nextStart == null;
     }

@@ -40,19 +40,19 @@ public class UserManagement {
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final CustomerManagement customers;
-    private final WorkingHoursProperties workingTime;
+    private final WorkingHoursProperties defaultHours;
     private final Clock clock;
 
     UserManagement(
             UserRepository users,
             PasswordEncoder passwordEncoder,
             CustomerManagement customers,
-            WorkingHoursProperties workingTime,
+            WorkingHoursProperties defaultHours,
             Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.customers = customers;
-        this.workingTime = workingTime;
+        this.defaultHours = defaultHours;
         this.clock = clock;
     }
 
@@ -168,14 +168,14 @@ public class UserManagement {
         account.workAt(schedule, zone);
     }
 
-    /** A staff member's working time in force at {@code at}; a 404 problem for no enabled staff member. */
-    public WorkingHoursStatus workingTime(String username, Instant at) {
+    /** A staff member's working hours in force at {@code at}; a 404 problem for no enabled staff member. */
+    public WorkingHoursStatus workingHours(String username, Instant at) {
         var account = users.findByUsername(username)
                 .filter(UserAccount::isEnabled)
                 .filter(u -> u.getRoles().stream().anyMatch(Role::isStaff))
                 .orElseThrow(() -> UserProblems.staffNotFound(username));
         var availability = availability(account.getUsername(), at).orElseThrow();
-        var hours = account.getWorkHours() == null ? workingTime.schedule().toString() : account.getWorkHours();
+        var hours = account.getWorkHours() == null ? defaultHours.hours().toString() : account.getWorkHours();
         return new WorkingHoursStatus(
                 account.getUsername(),
                 hours,
@@ -200,15 +200,14 @@ public class UserManagement {
             if (!account.isEnabled() || account.getRoles().stream().noneMatch(Role::isStaff)) {
                 continue;
             }
-            var schedule = account.getWorkHours() == null
-                    ? workingTime.schedule()
-                    : WorkingHours.parse(account.getWorkHours());
-            var zone = account.getWorkTimeZone() == null ? workingTime.zone() : ZoneId.of(account.getWorkTimeZone());
-            boolean atWork = schedule.atWork(at, zone);
+            var hours =
+                    account.getWorkHours() == null ? defaultHours.hours() : WorkingHours.parse(account.getWorkHours());
+            var zone = account.getWorkTimeZone() == null ? defaultHours.zone() : ZoneId.of(account.getWorkTimeZone());
+            boolean atWork = hours.atWork(at, zone);
             answer.put(
                     account.getUsername(),
                     new StaffAvailability(
-                            account.getUsername(), atWork, atWork ? null : schedule.nextStart(at, zone), zone));
+                            account.getUsername(), atWork, atWork ? null : hours.nextStart(at, zone), zone));
         }
         return answer;
     }

@@ -37,7 +37,8 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  * unseen and is tried again next poll; after {@code max-failures} attempts, or at once when it can
  * never be read (too large, not MIME), it is moved to the quarantine folder and an alert is recorded.
  * Mail no person wrote (auto-replies, bounces, list mail) is moved to the ignored folder, where someone
- * may still look. Also the {@code emailFetcher} health indicator.
+ * may still look. Also the {@code emailFetcher} health indicator. Longer than 300 lines because the IMAP
+ * session, the seen/quarantine/ignored moves and the health they report must agree on one connection.
  */
 class MailboxPoller implements SchedulingConfigurer, HealthIndicator {
 

@@ -35,7 +35,9 @@ import org.springframework.web.util.HtmlUtils;
  * (quoted history stripped), the keys of the thread it continues and a list of its attachments. Mail
  * that no person wrote (auto-replies, bounces, delivery reports, mailing lists) is recognised and
  * answered as {@link Ignored}, so it never opens a case or starts a loop. Bounded: a message over the
- * size limit, nested too deep or with too many parts is {@link Rejected}.
+ * size limit, nested too deep or with too many parts is {@link Rejected}. Longer than 300 lines: it is a parser of
+ * a hostile format, whose limits (size, depth, parts, bytes of text) hold only when one walk over the parts enforces
+ * them all; splitting it would spread those checks.
  */
 final class MimeMessages {
 

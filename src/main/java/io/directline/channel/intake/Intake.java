@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The one intake pipeline every channel feeds: de-duplicate by the channel's message id, resolve the
  * owner by account id or handle (a first-time sender becomes a new, unverified owner), thread into the
  * owner's case (by a known conversation key, or a DL- reference in the text from a sender who proves who
- * they are) or open a new one. The case module publishes {@code MessageReceived} in the same transaction.
+ * they are) or open a new one. The case module publishes {@code MessageReceived} in the same transaction. Longer
+ * than 300 lines because de-duplication, owner resolution and threading share one transaction and its retry.
  */
 @Service
 public class Intake {

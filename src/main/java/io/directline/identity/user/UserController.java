@@ -44,7 +44,7 @@ class UserController {
     @Operation(summary = "A staff member's working hours in force, and whether they are at work now")
     @GetMapping("/{username}/working-hours")
     WorkingHoursStatus workingHours(@PathVariable String username) {
-        return users.workingTime(username, clock.instant());
+        return users.workingHours(username, clock.instant());
     }
 
     @Operation(
@@ -54,7 +54,7 @@ class UserController {
     @PutMapping("/{username}/working-hours")
     WorkingHoursStatus changeWorkingHours(@PathVariable String username, @Valid @RequestBody WorkingHours request) {
         users.changeWorkingHours(username, request.hours(), request.timeZone());
-        return users.workingTime(username, clock.instant());
+        return users.workingHours(username, clock.instant());
     }
 
     record CreatedUser(long id, String username, Set<Role> roles, Long customerId) {}

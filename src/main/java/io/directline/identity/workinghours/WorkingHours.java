@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A staff member's weekly working time in their time zone, written as people write it on a rota:
+ * A staff member's weekly working hours in their time zone, written as people write it on a rota:
  * {@code MON-FRI 08:00-17:00}, {@code MON-THU 08:00-12:00,13:00-17:00; FRI 08:00-14:00},
  * {@code SAT,SUN 22:00-06:00} (a night shift, ending the next morning), {@code MON-SUN 00:00-24:00} (always) or
  * {@code none} (never, for someone away for now). Days are the first three letters of their English names; a
@@ -87,17 +87,17 @@ public record WorkingHours(String text, List<Shift> shifts) {
         return new WorkingHours(normalized.toUpperCase(Locale.ROOT), shifts);
     }
 
-    /** Whether this schedule has no working time at all. */
+    /** Whether these hours hold no time at work at all. */
     boolean never() {
         return shifts.isEmpty();
     }
 
-    /** Whether {@code at} falls in working time, in {@code zone}. */
+    /** Whether {@code at} falls in working hours, in {@code zone}. */
     public boolean atWork(Instant at, ZoneId zone) {
         return stretchesAround(at, zone).stream().anyMatch(s -> !at.isBefore(s.start()) && at.isBefore(s.end()));
     }
 
-    /** The first moment after {@code at} at which working time starts; null when there is none. */
+    /** The first moment after {@code at} at which work starts; null when there is none. */
     public Instant nextStart(Instant at, ZoneId zone) {
         return stretchesAround(at, zone).stream()
                 .map(Stretch::start)

@@ -24,7 +24,7 @@ public record WorkingHoursProperties(
         ZoneId.of(defaultWorkTimeZone);
     }
 
-    public WorkingHours schedule() {
+    public WorkingHours hours() {
         return WorkingHours.parse(defaultWorkHours);
     }
 

@@ -3,7 +3,7 @@ package io.directline.identity.workinghours;
 import java.time.Instant;
 
 /**
- * A staff member's working time as it stands: the weekly hours and time zone in force (their own, or the default),
+ * A staff member's working hours as they stand: the weekly hours and time zone in force (their own, or the default),
  * and whether they are at work now or when they next start.
  *
  * @param hours the weekly hours in force, such as {@code MON-FRI 08:00-17:00}
