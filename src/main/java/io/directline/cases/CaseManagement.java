@@ -22,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * module's own screens make: {@link #open} and {@link #receiveFromOwner} (intake and the portal), {@link #reply},
  * {@link #notifyOwner} and {@link #addNote}, {@link #change} and {@link #escalate} (the ladder), {@link #scheduleSla}
  * (the SLA clocks), {@link #recordDelivery} (the outbox), {@link #markPublicThread}/{@link #markPublicPost} (social
- * intake) and {@link #importCases}. Each write is one transaction that records the change on the audit trail and
- * publishes its events in it. Slightly over 300 lines because each method carries its contract for the other
+ * intake) and {@link #importCases}. Each write is one transaction; a change someone makes is recorded on the case's
+ * audit trail, and events are published in the same transaction. Slightly over 300 lines because each method carries its contract for the other
  * modules; the work is done by {@code Conversations} and {@code CaseEdits}.
  */
 @Service

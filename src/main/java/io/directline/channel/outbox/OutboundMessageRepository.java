@@ -16,8 +16,8 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
 
     /** Rows not yet sent, by channel and status (uses the status index; SENT rows are never counted). */
     @Query("select o.channel, o.status, count(o) from OutboundMessage o"
-            + " where o.status in (io.directline.channel.OutboxStatus.QUEUED, io.directline.channel.OutboxStatus.SENDING,"
-            + " io.directline.channel.OutboxStatus.FAILED) group by o.channel, o.status")
+            + " where o.status in (io.directline.channel.outbox.OutboxStatus.QUEUED, io.directline.channel.outbox.OutboxStatus.SENDING,"
+            + " io.directline.channel.outbox.OutboxStatus.FAILED) group by o.channel, o.status")
     List<Object[]> countUnsentRows();
 
     record ChannelCount(Channel channel, OutboxStatus status, long count) {}
@@ -33,21 +33,22 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
             OutboxStatus status, Instant now, Collection<Channel> channels);
 
     /** The latest rows that failed or are being retried after a failure. */
-    @Query("select o from OutboundMessage o where o.status in (io.directline.channel.OutboxStatus.QUEUED,"
-            + " io.directline.channel.OutboxStatus.FAILED) and o.lastError is not null order by o.createdAt desc")
+    @Query(
+            "select o from OutboundMessage o where o.status in (io.directline.channel.outbox.OutboxStatus.QUEUED,"
+                    + " io.directline.channel.outbox.OutboxStatus.FAILED) and o.lastError is not null order by o.createdAt desc")
     List<OutboundMessage> findRecentErrors(Pageable page);
 
     Optional<OutboundMessage> findByMessageId(long messageId);
 
     /** Rows whose time has come: queued ones, and claimed ones whose node let the lease run out. */
-    @Query("select o from OutboundMessage o where o.status in (io.directline.channel.OutboxStatus.QUEUED,"
-            + " io.directline.channel.OutboxStatus.SENDING) and o.nextAttemptAt <= :now and o.channel in :channels"
+    @Query("select o from OutboundMessage o where o.status in (io.directline.channel.outbox.OutboxStatus.QUEUED,"
+            + " io.directline.channel.outbox.OutboxStatus.SENDING) and o.nextAttemptAt <= :now and o.channel in :channels"
             + " order by o.nextAttemptAt")
     List<OutboundMessage> findDue(Instant now, Collection<Channel> channels, Pageable page);
 
     /** Claims a row for this node: succeeds for exactly one node, whichever updates the version first. */
     @Modifying
-    @Query("update OutboundMessage o set o.status = io.directline.channel.OutboxStatus.SENDING,"
+    @Query("update OutboundMessage o set o.status = io.directline.channel.outbox.OutboxStatus.SENDING,"
             + " o.nextAttemptAt = :leaseEnd, o.attempts = o.attempts + 1, o.version = o.version + 1"
             + " where o.id = :id and o.version = :version")
     int claim(long id, long version, Instant leaseEnd);
@@ -59,8 +60,8 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
      * does nothing to a row already recorded as sent.
      */
     @Modifying
-    @Query("update OutboundMessage o set o.status = io.directline.channel.OutboxStatus.SENT, o.sentAt = :sentAt,"
+    @Query("update OutboundMessage o set o.status = io.directline.channel.outbox.OutboxStatus.SENT, o.sentAt = :sentAt,"
             + " o.nextAttemptAt = null, o.lastError = :note, o.version = o.version + 1"
-            + " where o.id = :id and o.status <> io.directline.channel.OutboxStatus.SENT")
+            + " where o.id = :id and o.status <> io.directline.channel.outbox.OutboxStatus.SENT")
     int markSent(long id, Instant sentAt, String note);
 }
