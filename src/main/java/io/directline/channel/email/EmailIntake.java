@@ -97,7 +97,7 @@ class EmailIntake {
     private static String originalNote(MimeMessages.Accepted accepted, IntakeResult taken, long size) {
         return "The e-mail from " + HtmlUtils.htmlEscape(accepted.message().senderHandle(), "UTF-8")
                 + " was longer than a message holds, so the case shows only its first part. Its full original ("
-                + MimeMessages.humanSize(size) + ") is kept for staff: <a href=\""
+                + EscapedText.humanSize(size) + ") is kept for staff: <a href=\""
                 + EmailOriginalController.screenPath(taken.caseId(), taken.messageId())
                 + "\">download the original e-mail</a> (API: GET "
                 + EmailOriginalController.apiPath(taken.caseId(), taken.messageId()) + ").";

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Pattern;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Reads a raw RFC 822 message into an {@link InboundMessage}: the sender, the subject, the new text
@@ -37,7 +36,8 @@ import org.springframework.web.util.HtmlUtils;
  * answered as {@link Ignored}, so it never opens a case or starts a loop. Bounded: a message over the
  * size limit, nested too deep or with too many parts is {@link Rejected}. Longer than 300 lines: it is a parser of
  * a hostile format, whose limits (size, depth, parts, bytes of text) hold only when one walk over the parts enforces
- * them all; splitting it would spread those checks.
+ * them all; splitting it would spread those checks. What needs no walk lives apart: {@link QuotedHistory} and
+ * {@link EscapedText}.
  */
 final class MimeMessages {
 
@@ -49,17 +49,10 @@ final class MimeMessages {
     private static final int MAX_THREAD_KEYS = 50;
     private static final Session SESSION = Session.getInstance(new Properties());
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,398}>");
-    private static final Pattern ATTRIBUTION = Pattern.compile("(?i)^on\\b.{0,400}\\bwrote:?$");
-    private static final Pattern ORIGINAL_MESSAGE =
-            Pattern.compile("(?i)^-{2,}\\s*(original message|forwarded message)\\s*-{2,}$");
-    /** How far into a {@code <div} tag a quote marker ({@code class="gmail_quote"}) is looked for. */
-    private static final int MAX_TAG_SCAN = 300;
     /** The text of a message, in UTF-8 bytes once escaped: what a case message holds. */
     static final int MAX_TEXT_BYTES = CaseManagement.MAX_MESSAGE_BYTES;
     /** The most the list of attachments may take of it. */
     private static final int MAX_ATTACHMENT_LIST_BYTES = 8 * 1024;
-    /** How far back from the cut a shortened text looks for the end of a paragraph, line or word. */
-    private static final int BOUNDARY_SEARCH = 4 * 1024;
 
     private final long maxSize;
     private final long maxAttachmentSize;
@@ -435,31 +428,32 @@ final class MimeMessages {
      */
     private static Text body(Content content) {
         var attachments = attachmentList(content.attachments);
-        int room = MAX_TEXT_BYTES - (attachments.isEmpty() ? 0 : utf8Length(attachments) + 2);
+        int room = MAX_TEXT_BYTES - (attachments.isEmpty() ? 0 : EscapedText.utf8Length(attachments) + 2);
         String plain;
         if (content.plain != null && !content.plain.isBlank()) {
-            var fresh = stripQuoted(content.plain);
+            var fresh = QuotedHistory.stripQuoted(content.plain);
             plain = fresh.isBlank() ? content.plain.strip() : fresh;
         } else if (content.html != null && !content.html.isBlank()) {
-            var fresh = stripQuotedHtml(content.html);
+            var fresh = QuotedHistory.stripQuotedHtml(content.html);
             var freshText = PlainText.of(fresh);
             var html = freshText.isBlank() ? content.html : fresh;
-            if (utf8Length(html) <= room) {
+            if (EscapedText.utf8Length(html) <= room) {
                 return new Text(withAttachments(html, attachments), false);
             }
             plain = html == fresh ? freshText : PlainText.of(html);
         } else {
             plain = "";
         }
-        if (escapedLength(plain) <= room) {
-            var body = withAttachments(escape(plain), attachments);
+        if (EscapedText.escapedLength(plain) <= room) {
+            var body = withAttachments(EscapedText.escape(plain), attachments);
             return new Text(body.isBlank() ? "(The message has no text.)" : body, false);
         }
-        var note = escape("[This e-mail was longer than a message holds (" + humanSize(utf8Length(plain))
-                + " of text; the limit is " + (MAX_TEXT_BYTES / 1024) + " KiB), so only its first part is shown"
-                + " here. The full original is attached for staff.]");
-        var kept = shorten(plain, room - utf8Length(note) - 2);
-        return new Text(withAttachments(escape(kept) + "\n\n" + note, attachments), true);
+        var note = EscapedText.escape(
+                "[This e-mail was longer than a message holds (" + EscapedText.humanSize(EscapedText.utf8Length(plain))
+                        + " of text; the limit is " + (MAX_TEXT_BYTES / 1024) + " KiB), so only its first part is shown"
+                        + " here. The full original is attached for staff.]");
+        var kept = EscapedText.shorten(plain, room - EscapedText.utf8Length(note) - 2);
+        return new Text(withAttachments(EscapedText.escape(kept) + "\n\n" + note, attachments), true);
     }
 
     private static String withAttachments(String body, String attachments) {
@@ -474,13 +468,13 @@ final class MimeMessages {
         if (attachments.isEmpty()) {
             return "";
         }
-        var list = new StringBuilder(escape("Attachments: "));
-        int bytes = utf8Length(list);
+        var list = new StringBuilder(EscapedText.escape("Attachments: "));
+        int bytes = EscapedText.utf8Length(list);
         for (int i = 0; i < attachments.size(); i++) {
             var a = attachments.get(i);
-            var entry = escape((i == 0 ? "" : ", ") + a.name() + " (" + humanSize(a.size())
+            var entry = EscapedText.escape((i == 0 ? "" : ", ") + a.name() + " (" + EscapedText.humanSize(a.size())
                     + (a.overLimit() ? ", over the size limit" : "") + ")");
-            int entryBytes = utf8Length(entry);
+            int entryBytes = EscapedText.utf8Length(entry);
             if (bytes + entryBytes > MAX_ATTACHMENT_LIST_BYTES - 20) {
                 list.append(" and ").append(attachments.size() - i).append(" more");
                 break;
@@ -489,245 +483,6 @@ final class MimeMessages {
             bytes += entryBytes;
         }
         return list.toString();
-    }
-
-    /**
-     * The first part of a plain text that, escaped, takes at most {@code maxBytes}: cut at the last
-     * paragraph break before that point, else the last line break, else the last space, when one is near
-     * enough; else right there (never inside a character).
-     */
-    static String shorten(String text, int maxBytes) {
-        int bytes = 0;
-        int end = 0;
-        while (end < text.length()) {
-            int codePoint = text.codePointAt(end);
-            int cost = escapedLength(codePoint);
-            if (bytes + cost > maxBytes) {
-                break;
-            }
-            bytes += cost;
-            end += Character.charCount(codePoint);
-        }
-        if (end == text.length()) {
-            return text;
-        }
-        int floor = Math.max(0, end - BOUNDARY_SEARCH);
-        int cut = text.lastIndexOf("\n\n", end - 2);
-        if (cut <= floor) {
-            cut = text.lastIndexOf('\n', end - 1);
-        }
-        if (cut <= floor) {
-            cut = lastWhitespace(text, end, floor);
-        }
-        return text.substring(0, cut > floor ? cut : end).stripTrailing();
-    }
-
-    private static int lastWhitespace(String text, int end, int floor) {
-        for (int i = end - 1; i > floor; i--) {
-            if (Character.isWhitespace(text.charAt(i))) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** HTML-escaped for the stored text: only the characters HTML gives a meaning to. */
-    private static String escape(String text) {
-        return HtmlUtils.htmlEscape(text, "UTF-8");
-    }
-
-    private static int escapedLength(String text) {
-        int bytes = 0;
-        for (int i = 0; i < text.length(); ) {
-            int codePoint = text.codePointAt(i);
-            bytes += escapedLength(codePoint);
-            i += Character.charCount(codePoint);
-        }
-        return bytes;
-    }
-
-    /** What one character takes once escaped, in UTF-8 bytes. */
-    private static int escapedLength(int codePoint) {
-        return switch (codePoint) {
-            case '<', '>' -> 4; // &lt; &gt;
-            case '&', '\'' -> 5; // &amp; &#39;
-            case '"' -> 6; // &quot;
-            default -> codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
-        };
-    }
-
-    private static int utf8Length(CharSequence text) {
-        int bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes += 1;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c)
-                    && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
-    }
-
-    static String humanSize(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        if (bytes < 1024 * 1024) {
-            return (bytes + 1023) / 1024 + " KB";
-        }
-        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
-    }
-
-    /**
-     * The new text of a plain-text reply: quoted lines ({@code >}) dropped, and everything from an
-     * "On ... wrote:" attribution or an "-----Original Message-----" separator on cut off. A message
-     * that is nothing but quotes keeps its text.
-     */
-    static String stripQuoted(String text) {
-        var lines = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
-        var kept = new StringBuilder();
-        int length = lines.length();
-        // one pass over the text, without a string per line: a mail of a million lines costs no more
-        for (int start = 0, end; start <= length; start = end + 1) {
-            end = lineEnd(lines, start);
-            int from = start;
-            int to = end;
-            while (from < to && Character.isWhitespace(lines.charAt(from))) {
-                from++;
-            }
-            while (to > from && Character.isWhitespace(lines.charAt(to - 1))) {
-                to--;
-            }
-            // the patterns only where they can match
-            if ((lines.startsWith("--", from)
-                            && ORIGINAL_MESSAGE
-                                    .matcher(lines.substring(from, to))
-                                    .matches())
-                    || (lines.regionMatches(true, from, "on", 0, 2)
-                            && (lines.regionMatches(true, to - 5, "wrote", 0, 5)
-                                    || lines.regionMatches(true, to - 6, "wrote:", 0, 6))
-                            && ATTRIBUTION.matcher(lines.substring(from, to)).matches())) {
-                break;
-            }
-            if (lines.regionMatches(true, from, "On ", 0, 3) && end < length) {
-                int nextEnd = lineEnd(lines, end + 1);
-                if ((to - from) + (nextEnd - end - 1) < 400
-                        && lines.substring(end + 1, nextEnd).strip().endsWith("wrote:")) {
-                    break;
-                }
-            }
-            if (from < to && lines.charAt(from) == '>') {
-                continue;
-            }
-            kept.append(lines, start, end).append('\n');
-        }
-        var result = kept.toString().strip();
-        return result.isEmpty() ? text.strip() : result;
-    }
-
-    private static int lineEnd(String text, int from) {
-        int end = text.indexOf('\n', from);
-        return end < 0 ? text.length() : end;
-    }
-
-    /**
-     * The new part of an HTML reply: cut at the first quote block ({@code <blockquote>}, a Gmail or
-     * Thunderbird quote {@code <div>}, Outlook's {@code appendonsend}) or original-message separator.
-     */
-    static String stripQuotedHtml(String html) {
-        int start = quoteStart(html);
-        if (start > 0) {
-            var head = html.substring(0, start);
-            if (!PlainText.of(head).isBlank()) {
-                return head;
-            }
-        }
-        return html;
-    }
-
-    /**
-     * Where the quoted history of an HTML text starts, or -1. One pass, looking at each character a
-     * bounded number of times, however hostile the text.
-     */
-    static int quoteStart(String html) {
-        int length = html.length();
-        for (int i = 0; i < length; i++) {
-            char c = html.charAt(i);
-            if (c == '<' && i + 1 < length) {
-                char next = (char) (html.charAt(i + 1) | 0x20);
-                if ((next == 'b' && html.regionMatches(true, i + 1, "blockquote", 0, 10))
-                        || (next == 'd' && html.regionMatches(true, i + 1, "div", 0, 3) && isQuoteDiv(html, i + 4))) {
-                    return i;
-                }
-            } else if (c == '-' && (i == 0 || html.charAt(i - 1) != '-') && isSeparator(html, i)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Whether the {@code <div} tag going on at {@code from} marks a quote; reads up to its end or the next tag. */
-    private static boolean isQuoteDiv(String html, int from) {
-        if (from >= html.length() || !Character.isWhitespace(html.charAt(from))) {
-            return false;
-        }
-        int limit = Math.min(html.length(), from + MAX_TAG_SCAN);
-        for (int i = from; i < limit; i++) {
-            char c = html.charAt(i);
-            if (c == '>' || c == '<') {
-                return false;
-            }
-            if (Character.isWhitespace(c)
-                    && (attributeStarts(html, i + 1, "class=", "gmail_quote")
-                            || attributeStarts(html, i + 1, "class=", "moz-cite-prefix")
-                            || attributeStarts(html, i + 1, "id=", "appendonsend"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** {@code name=value}, {@code name="value} or {@code name='value} at {@code at}, ignoring case. */
-    private static boolean attributeStarts(String html, int at, String name, String value) {
-        if (!html.regionMatches(true, at, name, 0, name.length())) {
-            return false;
-        }
-        int i = at + name.length();
-        if (i < html.length() && (html.charAt(i) == '"' || html.charAt(i) == '\'')) {
-            i++;
-        }
-        return html.regionMatches(true, i, value, 0, value.length());
-    }
-
-    /** "-----Original Message-----" (two dashes or more each side) starting at this run of dashes. */
-    private static boolean isSeparator(String html, int from) {
-        int i = from;
-        while (i < html.length() && html.charAt(i) == '-') {
-            i++;
-        }
-        if (i - from < 2) {
-            return false;
-        }
-        while (i < html.length() && Character.isWhitespace(html.charAt(i))) {
-            i++;
-        }
-        var marker = "original message";
-        if (!html.regionMatches(true, i, marker, 0, marker.length())) {
-            return false;
-        }
-        i += marker.length();
-        while (i < html.length() && Character.isWhitespace(html.charAt(i))) {
-            i++;
-        }
-        return html.startsWith("--", i);
     }
 
     static String sha256(byte[] bytes) {

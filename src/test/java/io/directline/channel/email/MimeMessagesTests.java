@@ -69,7 +69,7 @@ class MimeMessagesTests {
 
     @Test
     void stripsQuotedHistory() {
-        assertThat(MimeMessages.stripQuoted("""
+        assertThat(QuotedHistory.stripQuoted("""
                         Yes, that fixed it.
                         Thanks!
 
@@ -77,24 +77,24 @@ class MimeMessagesTests {
                         > Please try the reset.
                         > Kind regards
                         """)).isEqualTo("Yes, that fixed it.\nThanks!");
-        assertThat(MimeMessages.stripQuoted("""
+        assertThat(QuotedHistory.stripQuoted("""
                         New text
                         On Mon, 3 Mar 2026 at 10:01, Direct Line
                         <support@directline.example> wrote:
                         old text
                         """)).isEqualTo("New text");
-        assertThat(MimeMessages.stripQuoted("""
+        assertThat(QuotedHistory.stripQuoted("""
                         Top posted answer.
 
                         -----Original Message-----
                         From: Support
                         Old text
                         """)).isEqualTo("Top posted answer.");
-        assertThat(MimeMessages.stripQuoted("> quoted\nmine\n> more quoted\nalso mine"))
+        assertThat(QuotedHistory.stripQuoted("> quoted\nmine\n> more quoted\nalso mine"))
                 .isEqualTo("mine\nalso mine");
         // nothing but quotes: the text is kept rather than lost
-        assertThat(MimeMessages.stripQuoted("> only a quote")).isEqualTo("> only a quote");
-        assertThat(MimeMessages.stripQuotedHtml("<p>New</p><blockquote>old</blockquote>"))
+        assertThat(QuotedHistory.stripQuoted("> only a quote")).isEqualTo("> only a quote");
+        assertThat(QuotedHistory.stripQuotedHtml("<p>New</p><blockquote>old</blockquote>"))
                 .isEqualTo("<p>New</p>");
     }
 
