@@ -38,6 +38,12 @@ public record ReportPeriod(Instant from, Instant to, ZoneId zone) {
     /** The most weeks {@link #lastWeeks} counts. */
     public static final int MAX_WEEKS = 104;
 
+    /** The OpenAPI tag every report's API carries, so that the reports are listed together. */
+    public static final String API_TAG = "Reports";
+
+    /** The description of {@link #API_TAG}. */
+    public static final String API_TAG_DESCRIPTION = "Figures for supervisors, executives and administrators";
+
     /** The API's description of the {@code from} parameter of {@link #between}. */
     public static final String FROM_PARAMETER =
             "start of the period, an instant or a date (UTC); default 90 days before to";

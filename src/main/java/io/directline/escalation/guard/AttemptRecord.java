@@ -39,18 +39,18 @@ public class AttemptRecord {
             long customerId,
             long caseId,
             Instant at,
-            GuardDecision verdict,
+            GuardDecision decision,
             String decisionsJson,
             Long escalationId,
             String idempotencyKey) {
         this.customerId = customerId;
         this.caseId = caseId;
         this.at = ExecutiveEscalation.stored(at);
-        this.allowed = verdict.allowed();
-        if (!verdict.allowed()) {
-            this.refusedBy = verdict.refusal().rule();
-            this.status = verdict.refusal().status().value();
-            this.retryAfter = ExecutiveEscalation.stored(verdict.refusal().retryAfter());
+        this.allowed = decision.allowed();
+        if (!decision.allowed()) {
+            this.refusedBy = decision.refusal().rule();
+            this.status = decision.refusal().status().value();
+            this.retryAfter = ExecutiveEscalation.stored(decision.refusal().retryAfter());
         }
         this.decisions = decisionsJson;
         this.escalationId = escalationId;
