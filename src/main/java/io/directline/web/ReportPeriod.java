@@ -99,7 +99,10 @@ public record ReportPeriod(Instant from, Instant to, ZoneId zone) {
         return new ReportPeriod(firstMonday.atStartOfDay(zoneId).toInstant(), now, zoneId);
     }
 
-    /** The Mondays that start the period's weeks, in its zone, the earliest first: one per week of a {@link #lastWeeks} period. */
+    /**
+     * The Mondays that start the period's weeks, in its zone, the earliest first: one per week of a
+     * {@link #lastWeeks} period.
+     */
     public List<LocalDate> weekStarts() {
         var last = LocalDate.ofInstant(to, zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         var mondays = new ArrayList<LocalDate>();
@@ -114,7 +117,10 @@ public record ReportPeriod(Instant from, Instant to, ZoneId zone) {
         return LocalDate.ofInstant(from, zone);
     }
 
-    /** The period's last day, in its zone, as a form shows it: the period ends before {@code to}, so the day before a midnight {@code to}. */
+    /**
+     * The period's last day, in its zone, as a form shows it: the period ends before {@code to}, so a period ending
+     * at midnight ends with the day before.
+     */
     public LocalDate lastDay() {
         return LocalDate.ofInstant(to.minusNanos(1), zone);
     }

@@ -11,13 +11,13 @@ import org.springframework.stereotype.Component;
  * deliberate:
  *
  * <ol>
- *   <li>{@link CaseBelongsToOwner}, first and alone: another owner's case is a 404 whatever else holds, and nothing more about
- *       it is looked at or recorded;
+ *   <li>{@link CaseBelongsToOwner}, first and alone: another owner's case is a 404 whatever else holds, and nothing
+ *       more about it is looked at or recorded;
  *   <li>{@link CaseStillOpen}: a resolved or closed case has nothing to escalate;
  *   <li>{@link OneOpenEscalationPerCase}: a case already with the executive office is the most useful news;
- *   <li>{@link MinimumCaseAge}, {@link Quota}, {@link Cooldown}: what the owner can only wait out. Quota and cool-down are
- *       waived when we broke a promise or missed an SLA on the case — our failure is never held against the owner —
- *       while ownership, state, one open escalation per case and the reason still apply;
+ *   <li>{@link MinimumCaseAge}, {@link Quota}, {@link Cooldown}: what the owner can only wait out. Quota and
+ *       cool-down are waived when we broke a promise or missed an SLA on the case — our failure is never held
+ *       against the owner — while ownership, state, one open escalation per case and the reason still apply;
  *   <li>{@link ReasonLength}: the one refusal the owner can fix at once, so it comes after the ones they cannot,
  *       lest they rewrite their reason only to be refused for something else;
  *   <li>{@link PreApproval}: not a refusal, so it matters only once everything else allows; also waived when we

@@ -185,7 +185,7 @@ class ExecutiveOffice {
     }
 
     /** The executive's words with their signature: the owner knows who answered. */
-    static String signed(String text, Actor actor, ExecutiveEscalation escalation) {
+    private static String signed(String text, Actor actor, ExecutiveEscalation escalation) {
         return text.strip() + "\n\n— " + actor.displayName() + "\nExecutive office, " + escalation.getDomain();
     }
 
