@@ -4,6 +4,7 @@ import static io.directline.ApiFixtures.assertProblem;
 import static io.directline.ApiFixtures.each;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.directline.escalation.EscalationFixtures;
 import io.directline.sla.SlaFixtures;
 import io.directline.web.ScreenClient;
 import java.net.URLEncoder;
@@ -504,7 +505,7 @@ class AuthorizationMatrixTests {
                             201,
                             c -> new Request(
                                     "/api/v1/me/cases/" + c.oldCase() + "/executive-escalation",
-                                    Map.of("reason", EscalationApiFixtures.REASON)))
+                                    Map.of("reason", EscalationFixtures.REASON)))
                     .withAnswer((c, r) ->
                             assertThat(r.json().path("state").asString()).isEqualTo("OPEN"))
                     .withRefusalCheck(c -> assertThat(c.fixture
@@ -683,7 +684,7 @@ class AuthorizationMatrixTests {
                             "/executive/escalations/{id}",
                             Access.EXECUTIVE_OFFICE,
                             c -> "/executive/escalations/" + c.openEscalation())
-                    .withAnswer((c, r) -> assertThat(r.body()).contains(EscalationApiFixtures.REASON)),
+                    .withAnswer((c, r) -> assertThat(r.body()).contains(EscalationFixtures.REASON)),
             page("/admin/channels", Access.ADMINS, c -> "/admin/channels"),
             page("/admin/sla-policies", Access.ADMINS, c -> "/admin/sla-policies")
                     .withAnswer((c, r) -> assertThat(r.body()).contains("Standard")),
@@ -799,7 +800,7 @@ class AuthorizationMatrixTests {
                                     "/portal/cases/" + c.screenOwnersOldCase() + "/executive-escalation",
                                     Map.of(
                                             "reason",
-                                            EscalationApiFixtures.REASON,
+                                            EscalationFixtures.REASON,
                                             "domain",
                                             "service",
                                             "requestKey",
@@ -1333,7 +1334,7 @@ class AuthorizationMatrixTests {
         /** A case of the matrix owner, three days old: old enough to take to an executive. */
         long oldCase() {
             if (oldCase == null) {
-                oldCase = EscalationApiFixtures.oldCase(fixture.context, fixture.customerId, Duration.ofDays(3));
+                oldCase = EscalationFixtures.oldCase(fixture.context, fixture.customerId, Duration.ofDays(3));
             }
             return oldCase;
         }
@@ -1357,12 +1358,11 @@ class AuthorizationMatrixTests {
         private long escalation(boolean frivolousRecord) {
             var owner = ApiFixtures.owner(fixture.port, fixture.admin, "Escalating " + tag);
             if (frivolousRecord) {
-                var earlier = EscalationApiFixtures.oldCase(fixture.context, owner.customerId(), Duration.ofDays(40));
-                EscalationApiFixtures.frivolousHistory(
-                        fixture.context, owner.customerId(), earlier, Duration.ofDays(30));
+                var earlier = EscalationFixtures.oldCase(fixture.context, owner.customerId(), Duration.ofDays(40));
+                EscalationFixtures.frivolousHistory(fixture.context, owner.customerId(), earlier, Duration.ofDays(30));
             }
-            var caseId = EscalationApiFixtures.oldCase(fixture.context, owner.customerId(), Duration.ofDays(3));
-            var made = EscalationApiFixtures.escalate(owner.client(), caseId, EscalationApiFixtures.REASON);
+            var caseId = EscalationFixtures.oldCase(fixture.context, owner.customerId(), Duration.ofDays(3));
+            var made = EscalationFixtures.escalate(owner.client(), caseId, EscalationFixtures.REASON);
             assertThat(made.status()).as("%s", made).isEqualTo(201);
             assertThat(made.json().path("state").asString()).isEqualTo(frivolousRecord ? "PENDING_APPROVAL" : "OPEN");
             return made.id();
@@ -1416,7 +1416,7 @@ class AuthorizationMatrixTests {
                 long customer = ApiFixtures.registerOwner(fixture.admin, "Screen escalating " + tag);
                 var username = ApiFixtures.createLogin(fixture.admin, "OWNER", customer);
                 screenOwner = ScreenClient.signedIn(fixture.port, username, ApiFixtures.PASSWORD);
-                screenOwnersCase = EscalationApiFixtures.oldCase(fixture.context, customer, Duration.ofDays(3));
+                screenOwnersCase = EscalationFixtures.oldCase(fixture.context, customer, Duration.ofDays(3));
             }
             return screenOwnersCase;
         }

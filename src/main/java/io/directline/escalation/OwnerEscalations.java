@@ -1,6 +1,8 @@
 package io.directline.escalation;
 
 import io.directline.cases.Actor;
+import io.directline.escalation.office.EscalationRequests;
+import io.directline.escalation.office.ExecutiveEscalation;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -11,10 +13,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class OwnerEscalations {
 
-    private final ExecutiveEscalations escalations;
+    private final EscalationRequests requests;
 
-    OwnerEscalations(ExecutiveEscalations escalations) {
-        this.escalations = escalations;
+    OwnerEscalations(EscalationRequests requests) {
+        this.requests = requests;
     }
 
     /**
@@ -23,7 +25,7 @@ public class OwnerEscalations {
      * 404 problem for another owner's case and a 400 problem for an unknown domain.
      */
     public Optional<Long> escalate(long caseId, long customerId, String reason, String domain, Actor owner) {
-        var outcome = escalations.request(caseId, customerId, reason, domain, null, owner);
-        return Optional.ofNullable(outcome.escalation()).map(ExecutiveEscalation::getId);
+        var result = requests.request(caseId, customerId, reason, domain, null, owner);
+        return Optional.ofNullable(result.escalation()).map(ExecutiveEscalation::getId);
     }
 }

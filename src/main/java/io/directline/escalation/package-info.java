@@ -1,7 +1,10 @@
 /**
- * Owners choose who answers. An owner may take their case straight to a company executive; because that button
- * is the quickest way to an answer, it is a guarded privilege: a guard of small, configurable rules decides each
- * attempt and says in plain words which rule refused, what the owner can do now and, where waiting helps, when.
+ * Executive escalation: {@code sla} notices, {@code escalation} acts. It owns the owner's request to take a case to an
+ * executive with its guard of small rules that say in plain words why not and until when ({@code guard}), the
+ * executive office that routes, answers, hands back and approves ({@code office}), the owner's choice of who answers
+ * ({@code responder}) and the figures of it all ({@code report}); other modules start an escalation only through
+ * {@link io.directline.escalation.OwnerEscalations}. It must never know how channels deliver, how {@code sla} keeps
+ * its clocks, or another module's tables: it reads and changes cases only through {@code cases}' API.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Executive escalation")
 package io.directline.escalation;

@@ -1,5 +1,7 @@
 package io.directline.sla;
 
+import io.directline.web.ReportPeriod;
+import java.time.Clock;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,9 +12,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class GoDarkPageController {
 
     private final GoDarkReport report;
+    private final Clock clock;
 
-    GoDarkPageController(GoDarkReport report) {
+    GoDarkPageController(GoDarkReport report, Clock clock) {
         this.report = report;
+        this.clock = clock;
     }
 
     @GetMapping("/supervisor/go-dark")
@@ -20,7 +24,7 @@ class GoDarkPageController {
             @RequestParam(defaultValue = "" + GoDarkReport.DEFAULT_WEEKS) int weeks,
             @RequestParam(defaultValue = "UTC") String zone,
             Model model) {
-        var figures = report.figures(weeks, zone);
+        var figures = report.figures(ReportPeriod.lastWeeks(weeks, zone, clock));
         var promises = figures.promises();
         long decided = promises.kept() + promises.broken();
         model.addAttribute("figures", figures);

@@ -1,15 +1,12 @@
 package io.directline.sla;
 
 import io.directline.cases.SupportCase;
-import java.time.Clock;
-import java.time.DateTimeException;
-import java.time.DayOfWeek;
+import io.directline.web.ReportPeriod;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,15 +40,12 @@ import org.springframework.transaction.annotation.Transactional;
 class GoDarkReport {
 
     static final int DEFAULT_WEEKS = 12;
-    static final int MAX_WEEKS = 104;
     static final int SILENT_CASES_SHOWN = 20;
 
     private final GoDarkQueries queries;
-    private final Clock clock;
 
-    GoDarkReport(GoDarkQueries queries, Clock clock) {
+    GoDarkReport(GoDarkQueries queries) {
         this.queries = queries;
-        this.clock = clock;
     }
 
     /** The incidents of one week. */
@@ -99,21 +93,14 @@ class GoDarkReport {
             PromiseCounts promises) {}
 
     /**
-     * The figures of the last {@code weeks} weeks up to now, weeks starting on Monday in {@code zone}.
-     * Throws a 400 problem naming {@code weeks} when it is not between 1 and {@value #MAX_WEEKS}, and one
-     * naming {@code zone} when that is not a time zone id (such as {@code Europe/Berlin} or {@code UTC}).
+     * The figures of a {@link ReportPeriod#lastWeeks} period: its weeks, from Monday in its zone, up to its end, which
+     * is now.
      */
-    Figures figures(int weeks, String zone) {
-        if (weeks < 1 || weeks > MAX_WEEKS) {
-            throw SlaProblems.invalidField(
-                    "weeks", "weeks must be between 1 and " + MAX_WEEKS + ", not " + weeks + ".");
-        }
-        var zoneId = zoneOf(zone);
-        var now = clock.instant();
-        var thisMonday = LocalDate.ofInstant(now, zoneId).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        var mondays = IntStream.range(0, weeks)
-                .mapToObj(i -> thisMonday.minusWeeks(weeks - 1 - i))
-                .toList();
+    Figures figures(ReportPeriod period) {
+        var zoneId = period.zone();
+        var now = period.to();
+        var mondays = period.weekStarts();
+        int weeks = mondays.size();
         var boundaries = new ArrayList<Instant>();
         mondays.forEach(monday -> boundaries.add(monday.atStartOfDay(zoneId).toInstant()));
         boundaries.add(now);
@@ -143,14 +130,5 @@ class GoDarkReport {
                 silent,
                 silent.isEmpty() ? null : silent.get(0),
                 promises);
-    }
-
-    private static ZoneId zoneOf(String zone) {
-        try {
-            return ZoneId.of(zone == null ? "" : zone.strip());
-        } catch (DateTimeException e) {
-            throw SlaProblems.invalidField(
-                    "zone", "zone must be a time zone id such as Europe/Berlin or UTC, not '" + zone + "'.");
-        }
     }
 }

@@ -1,22 +1,26 @@
 package io.directline.sla;
 
+import io.directline.web.ReportPeriod;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "Reports", description = "Figures for supervisors, executives and administrators")
+@Tag(name = ReportPeriod.API_TAG, description = ReportPeriod.API_TAG_DESCRIPTION)
 @RestController
 class GoDarkReportApiController {
 
     private final GoDarkReport report;
+    private final Clock clock;
 
-    GoDarkReportApiController(GoDarkReport report) {
+    GoDarkReportApiController(GoDarkReport report, Clock clock) {
         this.report = report;
+        this.clock = clock;
     }
 
     @Operation(
@@ -24,13 +28,11 @@ class GoDarkReportApiController {
                     + " now, the longest silence, and promises kept vs broken")
     @GetMapping("/api/v1/reports/go-dark")
     GoDarkView goDark(
-            @Parameter(description = "how many weeks, the current one last (1 to 104)")
+            @Parameter(description = ReportPeriod.WEEKS_PARAMETER)
                     @RequestParam(defaultValue = "" + GoDarkReport.DEFAULT_WEEKS)
                     int weeks,
-            @Parameter(description = "the time zone in which weeks start on Monday at 00:00")
-                    @RequestParam(defaultValue = "UTC")
-                    String zone) {
-        return GoDarkView.of(report.figures(weeks, zone));
+            @Parameter(description = ReportPeriod.ZONE_PARAMETER) @RequestParam(defaultValue = "UTC") String zone) {
+        return GoDarkView.of(report.figures(ReportPeriod.lastWeeks(weeks, zone, clock)));
     }
 
     record GoDarkView(

@@ -1,10 +1,10 @@
 package io.directline.web;
 
-import static io.directline.EscalationApiFixtures.REASON;
+import static io.directline.escalation.EscalationFixtures.REASON;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.EscalationApiFixtures;
 import io.directline.cases.SupportCase;
+import io.directline.escalation.EscalationFixtures;
 import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import java.time.Duration;
@@ -40,7 +40,7 @@ class ExecutiveEscalationBrowserTests extends ScreenTest {
     @Test
     void anOwnerEscalatesAndAnExecutiveAnswersFromTheOffice() {
         var owner = people.owner("Elena");
-        long caseId = EscalationApiFixtures.oldCase(cases, owner.customerId(), Duration.ofDays(3));
+        long caseId = EscalationFixtures.oldCase(cases, owner.customerId(), Duration.ofDays(3));
         var suffix = UUID.randomUUID().toString().substring(0, 8);
         var executive = "exec.browser." + suffix;
         users.createUser(new NewUser(

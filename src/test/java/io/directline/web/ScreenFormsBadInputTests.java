@@ -2,9 +2,9 @@ package io.directline.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.EscalationApiFixtures;
 import io.directline.cases.CaseManagement;
 import io.directline.customer.CustomerManagement;
+import io.directline.escalation.EscalationFixtures;
 import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
@@ -127,13 +127,13 @@ class ScreenFormsBadInputTests {
                 String.valueOf(context.getBean(JdbcTemplate.class)
                         .queryForObject("select max(id) from case_message where case_id = ?", Long.class, caseId)));
 
-        long oldCase = EscalationApiFixtures.oldCase(cases, owner.customerId(), Duration.ofDays(3));
+        long oldCase = EscalationFixtures.oldCase(cases, owner.customerId(), Duration.ofDays(3));
         var escalated = clients.get(Caller.OWNER)
                 .post(
                         "/portal/cases/" + oldCase + "/executive-escalation",
                         Map.of(
                                 "reason",
-                                EscalationApiFixtures.REASON,
+                                EscalationFixtures.REASON,
                                 "domain",
                                 "service",
                                 "requestKey",
@@ -403,7 +403,7 @@ class ScreenFormsBadInputTests {
             case "orderId" -> "SO-1";
             case "description" -> "We will call you back.";
             case "dueAt" -> "2036-01-05T10:00";
-            case "reason" -> EscalationApiFixtures.REASON;
+            case "reason" -> EscalationFixtures.REASON;
             case "domain" -> "service";
             case "requestKey" -> UUID.randomUUID().toString();
             case "responder" -> "TEAM";

@@ -2,12 +2,12 @@ package io.directline.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.EscalationApiFixtures;
 import io.directline.cases.Actor;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.Direction;
 import io.directline.customer.Channel;
 import io.directline.customer.CustomerManagement;
+import io.directline.escalation.EscalationFixtures;
 import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
@@ -142,11 +142,11 @@ class ScreenRefusalTests {
         var executive = "exec.refusal." + UUID.randomUUID().toString().substring(0, 8);
         users.createUser(
                 new NewUser(executive, People.PASSWORD, "Rhea Exec", null, null, Set.of(Role.EXECUTIVE), null));
-        long oldCase = EscalationApiFixtures.oldCase(cases, owner.customerId(), Duration.ofDays(3));
+        long oldCase = EscalationFixtures.oldCase(cases, owner.customerId(), Duration.ofDays(3));
         var ownerSees = ScreenClient.signedIn(port, owner.username(), People.PASSWORD);
         var escalated = ownerSees.post(
                 "/portal/cases/" + oldCase + "/executive-escalation",
-                Map.of("reason", EscalationApiFixtures.REASON, "domain", "service", "requestKey", "k-" + oldCase),
+                Map.of("reason", EscalationFixtures.REASON, "domain", "service", "requestKey", "k-" + oldCase),
                 "/portal/cases/" + oldCase);
         assertThat(escalated.status()).as("%s", escalated).isEqualTo(302);
         long escalation =

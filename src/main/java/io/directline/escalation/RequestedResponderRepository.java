@@ -1,5 +1,0 @@
-package io.directline.escalation;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface RequestedResponderRepository extends JpaRepository<RequestedResponder, Long> {}

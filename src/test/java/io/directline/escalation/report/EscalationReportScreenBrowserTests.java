@@ -1,0 +1,133 @@
+package io.directline.escalation.report;
+
+import static io.directline.escalation.EscalationFixtures.REASON;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.directline.cases.Actor;
+import io.directline.cases.CaseManagement;
+import io.directline.customer.Channel;
+import io.directline.customer.CustomerManagement;
+import io.directline.escalation.EscalationFixtures;
+import io.directline.escalation.office.EscalationRequests;
+import io.directline.identity.NewUser;
+import io.directline.identity.Role;
+import io.directline.identity.UserManagement;
+import io.directline.web.Browser;
+import io.directline.web.BrowserTest;
+import io.directline.web.People;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A supervisor opens the escalation figures and sees the requests, the refusals by rule drawn as bars with their
+ * table, and the outcomes. The screen counts the whole shared database of the suite, so the test looks for at least
+ * what it made itself: an owner refused for too short a reason, then let through. It leaves screenshots of the
+ * screen at desktop and phone size in {@code target/screenshots/}.
+ */
+@BrowserTest
+class EscalationReportScreenBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CustomerManagement customers;
+
+    @Autowired
+    UserManagement users;
+
+    @Autowired
+    CaseManagement cases;
+
+    @Autowired
+    EscalationRequests escalations;
+
+    private final List<Browser> browsers = new ArrayList<>();
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(Browser::close);
+    }
+
+    @Test
+    void aSupervisorSeesRequestsRefusalsByRuleAndOutcomesAsBars() {
+        var owner = new People(customers, users, cases).owner("Hanna");
+        staff("executive", Role.EXECUTIVE);
+        var supervisor = staff("supervisor", Role.SUPERVISOR);
+        var ownerVoice = new Actor(owner.username(), owner.name(), Channel.PORTAL);
+        long caseId = EscalationFixtures.oldCase(cases, owner.customerId(), Duration.ofDays(3));
+        var refused = escalations.request(caseId, owner.customerId(), "Call me.", "service", null, ownerVoice);
+        assertThat(refused.decision().refusal().rule()).isEqualTo("reason-length");
+        var made = escalations.request(caseId, owner.customerId(), REASON, "service", null, ownerVoice);
+        assertThat(made.escalation()).as("let through").isNotNull();
+
+        var supervisorSees = browser().signIn(supervisor, People.PASSWORD);
+        supervisorSees.clickToPage(By.linkText("Escalation figures"));
+
+        assertThat(supervisorSees.path()).isEqualTo("/supervisor/escalations");
+        assertThat(supervisorSees.text(By.tagName("h1"))).isEqualTo("Executive escalations");
+        assertThat(number(supervisorSees.text(By.cssSelector("#requests .figure-value"))))
+                .isGreaterThanOrEqualTo(2);
+        assertThat(number(supervisorSees.text(By.cssSelector("#escalations-made .figure-value"))))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(supervisorSees.text(By.id("frivolous"))).contains("marked frivolous by the office");
+        assertThat(supervisorSees.text(By.id("first-response"))).contains("median of", "90th percentile");
+
+        var refusals = supervisorSees.find(By.id("refusals-chart"));
+        assertThat(refusals.getText()).contains("The reason was too short");
+        var bars = supervisorSees.all(By.cssSelector("#refusals-chart rect.bar-refused"));
+        assertThat(bars).as("a bar per rule that refused").isNotEmpty();
+        assertThat(bars.get(0).getRect().getWidth())
+                .as("drawn, not just present")
+                .isPositive();
+        var row = supervisorSees.find(By.xpath("//table[@id='refusals-table']//tr[td/code[text()='reason-length']]"));
+        assertThat(row.getText()).contains("The reason was too short").containsPattern("[1-9]\\d*$");
+
+        assertThat(supervisorSees.find(By.id("outcomes-chart")).getText())
+                .contains("With the executive", "Answered", "Refused by the executive office");
+        assertThat(supervisorSees.all(By.cssSelector("#outcomes-chart rect.bar-outcome")))
+                .isNotEmpty();
+        var withExecutive = supervisorSees.find(
+                By.xpath("//table[@id='outcomes-table']//tr[td[text()='With the executive']]/td[2]"));
+        assertThat(number(withExecutive.getText())).isGreaterThanOrEqualTo(1);
+
+        supervisorSees.fullPageScreenshot("desktop-escalation-figures-full");
+        supervisorSees.resize(Browser.PHONE);
+        assertThat(supervisorSees.horizontalOverflow())
+                .as("scrolls sideways on a phone; past the right edge: %s", supervisorSees.elementsPastTheRightEdge())
+                .isZero();
+        supervisorSees.fullPageScreenshot("phone-escalation-figures-full");
+    }
+
+    private String staff(String kind, Role role) {
+        var suffix = UUID.randomUUID().toString().substring(0, 8);
+        var username = kind + ".report." + suffix;
+        users.createUser(new NewUser(
+                username,
+                People.PASSWORD,
+                "Report " + kind + " " + suffix,
+                username + "@staff.example",
+                "support",
+                Set.of(role),
+                null));
+        return username;
+    }
+
+    private Browser browser() {
+        var browser = Browser.open(port);
+        browsers.add(browser);
+        return browser;
+    }
+
+    private static long number(String text) {
+        return Long.parseLong(text.strip());
+    }
+}
