@@ -9,9 +9,9 @@ import io.directline.customer.CustomerManagement;
 import io.directline.identity.Role;
 import io.directline.identity.StaffMember;
 import io.directline.identity.UserManagement;
-import io.directline.sla.CaseClocks;
-import io.directline.sla.Escalations;
-import io.directline.sla.OwnerNotices;
+import io.directline.sla.SlaClockService;
+import io.directline.escalation.ladder.EscalationLadder;
+import io.directline.sla.OwnerNotifier;
 import io.directline.sla.PromiseBroken;
 import io.directline.sla.PromiseStatus;
 import io.directline.sla.Promises;
@@ -67,10 +67,10 @@ class ExecutiveEscalations {
     private final CaseManagement cases;
     private final CustomerManagement customers;
     private final UserManagement users;
-    private final CaseClocks clocks;
+    private final SlaClockService clocks;
     private final Promises promises;
-    private final Escalations ladder;
-    private final OwnerNotices notices;
+    private final EscalationLadder ladder;
+    private final OwnerNotifier notices;
     private final EscalationGuard guard;
     private final EscalationProperties properties;
     private final JsonMapper json;
@@ -86,10 +86,10 @@ class ExecutiveEscalations {
             CaseManagement cases,
             CustomerManagement customers,
             UserManagement users,
-            CaseClocks clocks,
+            SlaClockService clocks,
             Promises promises,
-            Escalations ladder,
-            OwnerNotices notices,
+            EscalationLadder ladder,
+            OwnerNotifier notices,
             EscalationGuard guard,
             EscalationProperties properties,
             JsonMapper json,
@@ -338,7 +338,7 @@ class ExecutiveEscalations {
 
     // ---- the executive office ----
 
-    /** Escalations in {@code states}, the most pressing first. */
+    /** EscalationLadder in {@code states}, the most pressing first. */
     List<ExecutiveEscalation> queue(Set<EscalationState> states, int limit) {
         return escalations.queue(states, PageRequest.of(0, limit));
     }

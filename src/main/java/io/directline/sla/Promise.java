@@ -1,5 +1,7 @@
 package io.directline.sla;
 
+
+import io.directline.sla.promise.PromiseProblems;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

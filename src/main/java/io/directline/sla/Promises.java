@@ -1,5 +1,9 @@
 package io.directline.sla;
 
+
+
+import io.directline.sla.promise.PromiseProblems;
+import io.directline.sla.promise.PromiseRepository;
 import io.directline.cases.Actor;
 import io.directline.cases.CaseManagement;
 import io.directline.identity.UserManagement;

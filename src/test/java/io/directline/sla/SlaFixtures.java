@@ -1,5 +1,13 @@
 package io.directline.sla;
 
+
+
+
+
+import io.directline.sla.policy.BusinessHours;
+import io.directline.sla.policy.BusinessCalendar;
+import io.directline.escalation.notification.StaffNotificationRepository;
+import io.directline.escalation.notification.StaffNotification;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,11 +30,11 @@ public final class SlaFixtures {
     /** Monday to Friday 08:00–12:00 and 13:00–17:00 in Berlin. */
     static BusinessCalendar officeHours(LocalDate... holidays) {
         return weekdays(
-                BERLIN, List.of(WorkingHours.of("08:00", "12:00"), WorkingHours.of("13:00", "17:00")), holidays);
+                BERLIN, List.of(BusinessHours.of("08:00", "12:00"), BusinessHours.of("13:00", "17:00")), holidays);
     }
 
-    static BusinessCalendar weekdays(ZoneId zone, List<WorkingHours> hours, LocalDate... holidays) {
-        Map<DayOfWeek, List<WorkingHours>> week = new EnumMap<>(DayOfWeek.class);
+    static BusinessCalendar weekdays(ZoneId zone, List<BusinessHours> hours, LocalDate... holidays) {
+        Map<DayOfWeek, List<BusinessHours>> week = new EnumMap<>(DayOfWeek.class);
         for (var day : DayOfWeek.values()) {
             if (day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY) {
                 week.put(day, hours);
@@ -35,8 +43,8 @@ public final class SlaFixtures {
         return BusinessCalendar.of(zone, week, Set.of(holidays));
     }
 
-    static BusinessCalendar everyDay(ZoneId zone, WorkingHours... hours) {
-        Map<DayOfWeek, List<WorkingHours>> week = new EnumMap<>(DayOfWeek.class);
+    static BusinessCalendar everyDay(ZoneId zone, BusinessHours... hours) {
+        Map<DayOfWeek, List<BusinessHours>> week = new EnumMap<>(DayOfWeek.class);
         for (var day : DayOfWeek.values()) {
             week.put(day, List.of(hours));
         }

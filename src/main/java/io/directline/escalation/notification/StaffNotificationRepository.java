@@ -1,0 +1,16 @@
+package io.directline.escalation.notification;
+
+
+import io.directline.escalation.notification.StaffNotification;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface StaffNotificationRepository extends JpaRepository<StaffNotification, Long> {
+
+    List<StaffNotification> findTop50ByUsernameAndReadAtIsNullOrderByCreatedAtDesc(String username);
+
+    List<StaffNotification> findByUsernameOrderByCreatedAtDesc(String username);
+
+    Optional<StaffNotification> findByIdAndUsername(long id, String username);
+}

@@ -1,0 +1,34 @@
+package io.directline.sla.godark;
+
+
+
+import io.directline.sla.godark.GoDarkChart;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The go-dark figures for supervisors, executives and administrators, with the incidents drawn as a chart. */
+@Controller
+class GoDarkPageController {
+
+    private final GoDarkReport report;
+
+    GoDarkPageController(GoDarkReport report) {
+        this.report = report;
+    }
+
+    @GetMapping("/supervisor/go-dark")
+    String show(
+            @RequestParam(defaultValue = "" + GoDarkReport.DEFAULT_WEEKS) int weeks,
+            @RequestParam(defaultValue = "UTC") String zone,
+            Model model) {
+        var figures = report.figures(weeks, zone);
+        var promises = figures.promises();
+        long decided = promises.kept() + promises.broken();
+        model.addAttribute("figures", figures);
+        model.addAttribute("chart", GoDarkChart.of(figures.weeks()));
+        model.addAttribute("keptPercent", decided == 0 ? null : Math.round(100.0 * promises.kept() / decided));
+        return "sla/go-dark";
+    }
+}
