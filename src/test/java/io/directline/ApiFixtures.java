@@ -13,25 +13,25 @@ import tools.jackson.databind.JsonNode;
  * Sets up owners, logins and cases through the API itself, as an administrator with curl would. Every
  * name, username and email address is unique, because all test classes share one database.
  */
-final class ApiFixtures {
+public final class ApiFixtures {
 
-    static final String ADMIN_PASSWORD = "admin-test-password";
+    public static final String ADMIN_PASSWORD = "admin-test-password";
 
     /** The password of every login these fixtures create. */
-    static final String PASSWORD = "correct-horse-battery-staple";
+    public static final String PASSWORD = "correct-horse-battery-staple";
 
     private ApiFixtures() {}
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static ApiClient admin(int port) {
+    public static ApiClient admin(int port) {
         return ApiClient.basic(port, "admin", ADMIN_PASSWORD);
     }
 
     /** Registers an owner (a customer record) and returns its id. */
-    static long registerOwner(ApiClient admin, String name) {
+    public static long registerOwner(ApiClient admin, String name) {
         var response =
                 admin.post("/api/v1/customers", Map.of("name", name, "email", unique("owner") + "@example.test"));
         assertThat(response.status()).as("register owner: %s", response).isEqualTo(201);
@@ -39,7 +39,7 @@ final class ApiFixtures {
     }
 
     /** Creates a login with one role and returns its username; an OWNER login names its customer. */
-    static String createLogin(ApiClient admin, String role, Long customerId) {
+    public static String createLogin(ApiClient admin, String role, Long customerId) {
         var username = unique(role.toLowerCase());
         var body = new LinkedHashMap<String, Object>();
         body.put("username", username);
@@ -53,25 +53,25 @@ final class ApiFixtures {
         return username;
     }
 
-    static ApiClient signIn(int port, String username) {
+    public static ApiClient signIn(int port, String username) {
         return ApiClient.basic(port, username, PASSWORD);
     }
 
     /** A new staff login with this role, signed in. */
-    static ApiClient staff(int port, ApiClient admin, String role) {
+    public static ApiClient staff(int port, ApiClient admin, String role) {
         return signIn(port, createLogin(admin, role, null));
     }
 
     /** A new owner with a login, signed in. */
-    static Owner owner(int port, ApiClient admin, String name) {
+    public static Owner owner(int port, ApiClient admin, String name) {
         long customerId = registerOwner(admin, name);
         return new Owner(customerId, signIn(port, createLogin(admin, "OWNER", customerId)));
     }
 
-    record Owner(long customerId, ApiClient client) {}
+    public record Owner(long customerId, ApiClient client) {}
 
     /** Opens a case for an owner as staff and returns its id. */
-    static long openCase(ApiClient staff, long customerId, String subject, String body) {
+    public static long openCase(ApiClient staff, long customerId, String subject, String body) {
         var response = staff.post(
                 "/api/v1/cases",
                 Map.of("customerId", customerId, "subject", subject, "body", body, "channel", "PORTAL"));
@@ -80,7 +80,7 @@ final class ApiFixtures {
     }
 
     /** A refusal as RFC 9457 problem details: the status, the media type and a sentence for a person. */
-    static JsonNode assertProblem(ApiClient.Response response, int status) {
+    public static JsonNode assertProblem(ApiClient.Response response, int status) {
         assertThat(response.status()).as("status of %s", response).isEqualTo(status);
         assertThat(response.contentType()).as("content type of %s", response).startsWith("application/problem+json");
         var problem = response.json();
@@ -96,7 +96,7 @@ final class ApiFixtures {
     }
 
     /** The values of one field of each element of a JSON array. */
-    static List<String> each(JsonNode array, String field) {
+    public static List<String> each(JsonNode array, String field) {
         return StreamSupport.stream(array.spliterator(), false)
                 .map(n -> n.path(field).asString())
                 .toList();

@@ -6,11 +6,13 @@ public enum Rung {
     TEAM_SUPERVISOR,
     EXECUTIVE_OFFICE;
 
-    int level() {
+    /** The rung's number as the trail stores it: 0 for the assignee, upwards. */
+    public int level() {
         return ordinal();
     }
 
-    static Rung ofLevel(int level) {
+    /** The rung of a stored number; a number above the top is the top. */
+    public static Rung ofLevel(int level) {
         return values()[Math.min(level, values().length - 1)];
     }
 

@@ -1,16 +1,13 @@
 package io.directline.sla;
 
-
-
-
-import io.directline.sla.notice.OwnerNoticeRepository;
-import io.directline.sla.notice.OwnerNotice;
-import io.directline.sla.clock.SlaProperties;
 import io.directline.cases.Actor;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseStatus;
 import io.directline.customer.Customer;
 import io.directline.customer.CustomerManagement;
+import io.directline.sla.clock.SlaProperties;
+import io.directline.sla.notice.OwnerNotice;
+import io.directline.sla.notice.OwnerNoticeRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -53,7 +50,7 @@ public class OwnerNotifier {
     }
 
     /** The moment a notice may reach this owner: now, or the end of their quiet hours. */
-    Instant sendableAt(Customer owner, Instant now) {
+    public Instant sendableAt(Customer owner, Instant now) {
         var quiet = owner.getQuietHours();
         var zone = ZoneId.of(owner.getTimeZone());
         var local = now.atZone(zone);
@@ -96,7 +93,7 @@ public class OwnerNotifier {
     }
 
     /** Sends a pending notice on the case's channel; a closed case needs no notice any more. */
-    void send(OwnerNotice notice, Instant now) {
+    public void send(OwnerNotice notice, Instant now) {
         var supportCase = cases.get(notice.getCaseId());
         if (supportCase.getStatus() == CaseStatus.CLOSED) {
             notice.skipped();

@@ -1,25 +1,5 @@
 package io.directline.sla;
 
-
-
-
-
-
-
-
-
-
-
-import io.directline.sla.clock.CaseSlaRepository;
-import io.directline.sla.clock.CaseSla;
-import io.directline.sla.clock.SlaClock;
-import io.directline.sla.clock.StoredClockRepository;
-import io.directline.sla.clock.StoredClock;
-import io.directline.sla.policy.SlaPolicies;
-import io.directline.sla.policy.SlaPolicy;
-import io.directline.sla.policy.BusinessCalendar;
-import io.directline.escalation.ladder.LadderStep;
-import io.directline.escalation.ladder.EscalationLadder;
 import io.directline.cases.CaseFilter;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseOpened;
@@ -31,7 +11,17 @@ import io.directline.cases.MessageReceived;
 import io.directline.cases.ReplyPosted;
 import io.directline.customer.CustomerManagement;
 import io.directline.customer.CustomerTierChanged;
+import io.directline.sla.clock.CaseSla;
+import io.directline.sla.clock.CaseSlaRepository;
+import io.directline.sla.clock.LateCases;
+import io.directline.sla.clock.SlaClock;
+import io.directline.sla.clock.StoredClock;
+import io.directline.sla.clock.StoredClockRepository;
+import io.directline.sla.policy.BusinessCalendar;
+import io.directline.sla.policy.SlaPolicies;
+import io.directline.sla.policy.SlaPolicy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -40,7 +30,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,8 +59,7 @@ public class SlaClockService {
     private final SlaPolicies policies;
     private final CaseManagement cases;
     private final CustomerManagement customers;
-    private final EscalationLadder escalations;
-    private final ApplicationEventPublisher events;
+    private final LateCases lateCases;
     private final Clock clock;
 
     SlaClockService(
@@ -80,16 +68,14 @@ public class SlaClockService {
             SlaPolicies policies,
             CaseManagement cases,
             CustomerManagement customers,
-            EscalationLadder escalations,
-            ApplicationEventPublisher events,
+            LateCases lateCases,
             Clock clock) {
         this.clocks = clocks;
         this.slas = slas;
         this.policies = policies;
         this.cases = cases;
         this.customers = customers;
-        this.escalations = escalations;
-        this.events = events;
+        this.lateCases = lateCases;
         this.clock = clock;
     }
 
@@ -107,9 +93,21 @@ public class SlaClockService {
                 .anyMatch(c -> c.getBreachedAt() != null || compute(c).breached(now));
     }
 
-    /** The SLA state of a case (policy, rung, holder); empty when no policy applied when it opened. */
+    /** The SLA state of a case (policy, answered); empty when no policy applied when it opened. */
     public Optional<CaseSla> slaOf(long caseId) {
         return slas.findById(caseId);
+    }
+
+    /**
+     * The instant {@code amount} of business time after {@code from} on the calendar of the case's policy, or
+     * around the clock when no policy applies to it. Never null.
+     */
+    public Instant afterBusinessTime(long caseId, Instant from, Duration amount) {
+        var calendar = slas.findById(caseId)
+                .map(CaseSla::getPolicyId)
+                .map(id -> policies.calendarOf(policies.get(id)))
+                .orElseGet(BusinessCalendar::twentyFourSeven);
+        return calendar.addBusinessTime(from, amount);
     }
 
     /** What a clock of a case shows right now, computed on its policy's calendar. */
@@ -121,7 +119,7 @@ public class SlaClockService {
      * Arms the clocks of a case brought over with its history (imported without events): the resolution
      * clock from its opening, paused if it waits on the owner or is resolved, and a response clock from the
      * owner's last message when it is unanswered. A target that ran out before Direct Line watched the case is
-     * recorded as breached at its due time, without climbing the ladder: that part of the history already
+     * recorded as breached at its due time, without telling any {@link LateCaseHandler}: that part of the history already
      * happened. Does nothing for a closed case or one whose clocks are already armed.
      */
     @Transactional
@@ -150,7 +148,8 @@ public class SlaClockService {
             var started = SlaClock.start(calendar, resolution, supportCase.getCreatedAt());
             var at = BusinessCalendar.later(supportCase.getUpdatedAt(), supportCase.getCreatedAt());
             var armed = ownersTurn ? settled(started, at).pause(at) : settled(started, now);
-            clocks.save(new StoredClock(caseId, ClockKind.RESOLUTION, policy.getId(), armed, supportCase.getCreatedAt()));
+            clocks.save(
+                    new StoredClock(caseId, ClockKind.RESOLUTION, policy.getId(), armed, supportCase.getCreatedAt()));
         }
         var last = conversation.isEmpty() ? null : conversation.get(conversation.size() - 1);
         var kind = answered ? ClockKind.NEXT_RESPONSE : ClockKind.FIRST_RESPONSE;
@@ -303,27 +302,17 @@ public class SlaClockService {
 
     /**
      * A transition made after a clock's due instant, before the watchdog saw it, records the breach: the
-     * owner waited too long even if the answer has now come. Only a clock still running climbs the ladder.
+     * owner waited too long even if the answer has now come.
      */
     private void breachedBy(StoredClock stored, boolean wasBreached) {
         if (wasBreached || stored.getBreachedAt() == null) {
             return;
         }
-        var now = clock.instant();
-        events.publishEvent(new SlaBreached(
-                stored.getCaseId(),
-                stored.getId(),
-                stored.getKind(),
-                stored.getPolicyId(),
-                stored.getBreachedAt(),
-                now));
-        if (stored.getState() == SlaClock.State.RUNNING) {
-            escalations.climb(stored.getCaseId(), EscalationLadder.Cause.SLA_BREACH, EscalationLadder.reasonFor(stored));
-        }
+        lateCases.clockBreached(stored, clock.instant());
     }
 
     /** Tells the case when it next breaches: the earliest due instant of its running clocks. */
-    void reschedule(long caseId) {
+    public void reschedule(long caseId) {
         reschedule(caseId, clocks.findActive(caseId));
     }
 

@@ -1,10 +1,9 @@
 package io.directline.identity;
 
-
-import io.directline.ApiFixtures;
 import static io.directline.ApiFixtures.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.directline.ApiFixtures;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -1,13 +1,11 @@
 package io.directline.sla;
 
-
-
-import io.directline.ApiClient;
-import io.directline.ApiFixtures;
 import static io.directline.ApiFixtures.each;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.directline.ApiClient;
+import io.directline.ApiFixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

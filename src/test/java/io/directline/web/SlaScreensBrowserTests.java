@@ -8,6 +8,7 @@ import io.directline.cases.CaseManagement.OpenCase;
 import io.directline.cases.Priority;
 import io.directline.cases.SupportCase;
 import io.directline.customer.Channel;
+import io.directline.escalation.ClimbCause;
 import io.directline.escalation.ladder.EscalationLadder;
 import java.util.List;
 import java.util.UUID;
@@ -60,7 +61,7 @@ class SlaScreensBrowserTests extends ScreenTest {
                 .contains("Resolution")
                 .contains("Not escalated");
 
-        escalations.climb(supportCase.getId(), EscalationLadder.Cause.SLA_BREACH, REASON);
+        escalations.climb(supportCase.getId(), ClimbCause.SLA_BREACH, REASON);
         agentSees.go("/cases/" + supportCase.getId());
 
         assertThat(agentSees.text(By.id("sla-trail")))

@@ -1,7 +1,5 @@
 package io.directline.escalation.ladder;
 
-
-import io.directline.escalation.ladder.LadderOverview;
 import io.directline.escalation.ladder.LadderViews.CaseSlaView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

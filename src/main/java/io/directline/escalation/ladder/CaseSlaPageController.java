@@ -1,11 +1,8 @@
 package io.directline.escalation.ladder;
 
-
-
-import io.directline.sla.Promises;
-import io.directline.escalation.ladder.LadderOverview;
 import io.directline.identity.StaffMember;
 import io.directline.identity.UserManagement;
+import io.directline.sla.Promises;
 import java.time.Clock;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,6 +42,6 @@ class CaseSlaPageController {
                                 .orElse(sla.holder()));
         model.addAttribute("promises", promises.ofCase(id));
         model.addAttribute("now", clock.instant());
-        return "sla/case-sla :: panel";
+        return "escalation/case-sla :: panel";
     }
 }

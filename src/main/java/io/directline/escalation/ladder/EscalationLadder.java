@@ -1,43 +1,24 @@
 package io.directline.escalation.ladder;
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-import io.directline.sla.clock.StoredClock;
-import io.directline.sla.clock.CaseSlaRepository;
-import io.directline.escalation.notification.StaffNotificationRepository;
-import io.directline.escalation.Rung;
-import io.directline.sla.Promise;
-import io.directline.sla.Promises;
-import io.directline.sla.policy.BusinessCalendar;
-import io.directline.sla.clock.SlaProperties;
-import io.directline.sla.policy.SlaPolicies;
-import io.directline.sla.clock.CaseSla;
-import io.directline.sla.OwnerNotifier;
-import io.directline.escalation.CaseEscalated;
-import io.directline.escalation.notification.StaffNotification;
 import io.directline.cases.Actor;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseStatus;
 import io.directline.cases.SupportCase;
 import io.directline.customer.CustomerManagement;
+import io.directline.escalation.CaseEscalated;
+import io.directline.escalation.ClimbCause;
+import io.directline.escalation.Rung;
+import io.directline.escalation.notification.StaffNotificationService;
 import io.directline.identity.Role;
 import io.directline.identity.StaffMember;
 import io.directline.identity.UserManagement;
+import io.directline.sla.LateCaseHandler;
+import io.directline.sla.OwnerNotifier;
+import io.directline.sla.PromiseBroken;
+import io.directline.sla.Promises;
+import io.directline.sla.SlaBreached;
+import io.directline.sla.SlaClockService;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -54,52 +35,44 @@ import org.springframework.transaction.annotation.Transactional;
  * owner honestly that we are late, who has the case now and by when they will hear from us — a new promise
  * owned by the new holder. The executive office is the top: a further breach there is recorded and the
  * office reminded, without another automatic promise or notice.
+ *
+ * <p>Where a case stands is its latest step on the trail. {@code sla} hands every late case to the ladder as a
+ * {@link LateCaseHandler}, in the transaction that records the lateness.
  */
 @Service
 @Transactional(readOnly = true)
-public class EscalationLadder {
-
-    /** Why a case climbed. */
-    public enum Cause {
-        SLA_BREACH,
-        PROMISE_BROKEN,
-        /** The owner took the case to an executive themselves. */
-        OWNER_REQUEST
-    }
+public class EscalationLadder implements LateCaseHandler {
 
     private static final DateTimeFormatter OWNER_TIME =
             DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.ENGLISH);
 
-    private final CaseSlaRepository slas;
     private final LadderStepRepository trail;
-    private final StaffNotificationRepository notifications;
-    private final SlaPolicies policies;
+    private final StaffNotificationService notifications;
+    private final SlaClockService clocks;
     private final Promises promises;
     private final OwnerNotifier notices;
     private final CaseManagement cases;
     private final CustomerManagement customers;
     private final UserManagement users;
     private final ApplicationEventPublisher events;
-    private final SlaProperties properties;
+    private final LadderProperties properties;
     private final Clock clock;
 
     EscalationLadder(
-            CaseSlaRepository slas,
             LadderStepRepository trail,
-            StaffNotificationRepository notifications,
-            SlaPolicies policies,
+            StaffNotificationService notifications,
+            SlaClockService clocks,
             Promises promises,
             OwnerNotifier notices,
             CaseManagement cases,
             CustomerManagement customers,
             UserManagement users,
             ApplicationEventPublisher events,
-            SlaProperties properties,
+            LadderProperties properties,
             Clock clock) {
-        this.slas = slas;
         this.trail = trail;
         this.notifications = notifications;
-        this.policies = policies;
+        this.clocks = clocks;
         this.promises = promises;
         this.notices = notices;
         this.cases = cases;
@@ -115,20 +88,31 @@ public class EscalationLadder {
         return trail.findByCaseIdOrderByAtAscIdAsc(caseId);
     }
 
-    /** The reason recorded when a clock breaches, in words the holder and the owner understand. */
-    static String reasonFor(StoredClock clock) {
-        var what = switch (clock.getKind()) {
-            case FIRST_RESPONSE -> "the owner has waited for a first answer";
-            case NEXT_RESPONSE -> "the owner has waited for an answer";
-            case RESOLUTION -> "the case has waited for a resolution";
-        };
-        return clock.getKind().label() + " target of " + hours(clock.getTarget()) + " missed: " + what + " since "
-                + clock.getStartedAt() + ".";
+    /** The rung a case stands on now: that of its latest step, the assignee before any. */
+    public Rung rungOf(long caseId) {
+        return trail.findFirstByCaseIdOrderByAtDescIdDesc(caseId)
+                .map(LadderStep::getRung)
+                .orElse(Rung.ASSIGNEE);
     }
 
-    static String reasonFor(Promise promise) {
-        return "Promise broken: \"" + promise.getDescription() + "\" was due " + promise.getDueAt() + " ("
-                + promise.getResponsible() + ").";
+    /** Who holds a case on its rung since its latest step; empty before any. */
+    public Optional<String> holderOf(long caseId) {
+        return trail.findFirstByCaseIdOrderByAtDescIdDesc(caseId).map(LadderStep::getToHolder);
+    }
+
+    /** A running clock that breached climbs its case; one that stopped or paused after its due time does not. */
+    @Override
+    @Transactional
+    public void slaBreached(SlaBreached breach, String reason, boolean clockRunning) {
+        if (clockRunning) {
+            climb(breach.caseId(), ClimbCause.SLA_BREACH, reason);
+        }
+    }
+
+    @Override
+    @Transactional
+    public void promiseBroken(PromiseBroken broken, String reason) {
+        climb(broken.caseId(), ClimbCause.PROMISE_BROKEN, reason);
     }
 
     /**
@@ -136,13 +120,12 @@ public class EscalationLadder {
      * case. Returns the step recorded on the trail.
      */
     @Transactional
-    public Optional<LadderStep> climb(long caseId, Cause cause, String reason) {
+    public Optional<LadderStep> climb(long caseId, ClimbCause cause, String reason) {
         var supportCase = cases.get(caseId);
         if (supportCase.getStatus() == CaseStatus.CLOSED) {
             return Optional.empty();
         }
-        var sla = slas.findById(caseId).orElseGet(() -> slas.save(new CaseSla(caseId, null)));
-        var from = sla.getRung();
+        var from = rungOf(caseId);
         var to = from.next();
         var holder = holderOn(to, supportCase);
         if (holder.isEmpty() && to == Rung.TEAM_SUPERVISOR) {
@@ -162,18 +145,17 @@ public class EscalationLadder {
         var previous = supportCase.getAssignee();
         var system = new Actor("system", "Direct Line", supportCase.getChannel());
         cases.escalate(caseId, newHolder.username(), reason, system);
-        sla.climbedTo(to, newHolder.username());
         var step = trail.save(new LadderStep(caseId, to, cause, reason, previous, newHolder.username(), now));
-        notifications.save(new StaffNotification(
+        notifications.tell(
                 newHolder.username(),
                 caseId,
                 supportCase.reference() + " is yours now (" + to.label().toLowerCase(Locale.ROOT) + "): " + reason,
-                now));
+                now);
         events.publishEvent(new CaseEscalated(caseId, from, to, newHolder.username(), cause, reason, now));
         if (to != from) {
             // a new holder promises to get back to the owner; at the top the executive office is reminded and
             // must act in person: no automatic promise that would break, and be broken again, every few hours
-            promiseAndTell(supportCase, sla, to, newHolder, cause, now);
+            promiseAndTell(supportCase, to, newHolder, cause, now);
         }
         return Optional.of(step);
     }
@@ -187,18 +169,16 @@ public class EscalationLadder {
     @Transactional
     public LadderStep toExecutive(long caseId, String executive, String reason) {
         var supportCase = cases.get(caseId);
-        var sla = slas.findById(caseId).orElseGet(() -> slas.save(new CaseSla(caseId, null)));
-        var from = sla.getRung();
+        var from = rungOf(caseId);
         var previous = supportCase.getAssignee();
         var now = clock.instant();
         cases.escalate(caseId, executive, reason, Actor.system(supportCase.getChannel()));
-        sla.climbedTo(Rung.EXECUTIVE_OFFICE, executive);
-        var step = trail.save(
-                new LadderStep(caseId, Rung.EXECUTIVE_OFFICE, Cause.OWNER_REQUEST, reason, previous, executive, now));
-        notifications.save(new StaffNotification(
-                executive, caseId, supportCase.reference() + " was escalated to you by its owner: " + reason, now));
-        events.publishEvent(
-                new CaseEscalated(caseId, from, Rung.EXECUTIVE_OFFICE, executive, Cause.OWNER_REQUEST, reason, now));
+        var step = trail.save(new LadderStep(
+                caseId, Rung.EXECUTIVE_OFFICE, ClimbCause.OWNER_REQUEST, reason, previous, executive, now));
+        notifications.tell(
+                executive, caseId, supportCase.reference() + " was escalated to you by its owner: " + reason, now);
+        events.publishEvent(new CaseEscalated(
+                caseId, from, Rung.EXECUTIVE_OFFICE, executive, ClimbCause.OWNER_REQUEST, reason, now));
         return step;
     }
 
@@ -206,13 +186,10 @@ public class EscalationLadder {
      * The new holder promises to get back to the owner within the recovery time, counted on the case's
      * calendar from the moment the owner may be contacted (after their quiet hours), and the owner is told.
      */
-    private void promiseAndTell(
-            SupportCase supportCase, CaseSla sla, Rung to, StaffMember holder, Cause cause, Instant now) {
-        var calendar = sla.getPolicyId() == null
-                ? BusinessCalendar.twentyFourSeven()
-                : policies.calendarOf(policies.get(sla.getPolicyId()));
+    private void promiseAndTell(SupportCase supportCase, Rung to, StaffMember holder, ClimbCause cause, Instant now) {
         var owner = customers.get(supportCase.getCustomerId());
-        var dueAt = calendar.addBusinessTime(notices.sendableAt(owner, now), properties.recoveryTime());
+        var dueAt = clocks.afterBusinessTime(
+                supportCase.getId(), notices.sendableAt(owner, now), properties.recoveryTime());
         var system = new Actor("system", "Direct Line", supportCase.getChannel());
         promises.record(
                 supportCase.getId(),
@@ -221,7 +198,7 @@ public class EscalationLadder {
                 holder.username(),
                 system);
         var zone = ZoneId.of(owner.getTimeZone());
-        var lateness = cause == Cause.PROMISE_BROKEN
+        var lateness = cause == ClimbCause.PROMISE_BROKEN
                 ? "we did not keep the promise we made you"
                 : "we have not answered you as quickly as we promised";
         var body = "We are sorry: on your case " + supportCase.reference() + " (" + supportCase.getSubject() + ") "
@@ -262,13 +239,5 @@ public class EscalationLadder {
             }
         }
         return users.withRole(Role.EXECUTIVE).stream().findFirst();
-    }
-
-    private static String hours(Duration d) {
-        long minutes = d.toMinutes();
-        if (minutes % 60 == 0) {
-            return (minutes / 60) + (minutes == 60 ? " hour" : " hours");
-        }
-        return minutes + " minutes";
     }
 }

@@ -1,9 +1,7 @@
 package io.directline.escalation.ladder;
 
-
-
+import io.directline.escalation.ClimbCause;
 import io.directline.escalation.Rung;
-import io.directline.escalation.ladder.EscalationLadder;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -28,7 +26,7 @@ public class LadderStep {
     private int level;
 
     @Enumerated(EnumType.STRING)
-    private EscalationLadder.Cause cause;
+    private ClimbCause cause;
 
     private String reason;
     private String fromHolder;
@@ -37,7 +35,7 @@ public class LadderStep {
 
     protected LadderStep() {}
 
-    LadderStep(long caseId, Rung rung, EscalationLadder.Cause cause, String reason, String from, String to, Instant at) {
+    LadderStep(long caseId, Rung rung, ClimbCause cause, String reason, String from, String to, Instant at) {
         this.caseId = caseId;
         this.level = rung.level();
         this.cause = cause;
@@ -59,7 +57,7 @@ public class LadderStep {
         return Rung.ofLevel(level);
     }
 
-    public EscalationLadder.Cause getCause() {
+    public ClimbCause getCause() {
         return cause;
     }
 

@@ -1,12 +1,8 @@
 package io.directline.escalation.notification;
 
-
-
-import io.directline.escalation.notification.StaffNotificationService;
-import io.directline.escalation.notification.StaffNotification;
+import io.directline.escalation.notification.NotificationViews.NotificationList;
+import io.directline.escalation.notification.NotificationViews.NotificationView;
 import io.directline.identity.DirectLineUser;
-import io.directline.escalation.ladder.LadderViews.NotificationList;
-import io.directline.escalation.ladder.LadderViews.NotificationView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;

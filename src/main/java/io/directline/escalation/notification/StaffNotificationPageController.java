@@ -1,9 +1,5 @@
 package io.directline.escalation.notification;
 
-
-
-import io.directline.escalation.notification.StaffNotificationService;
-import io.directline.escalation.notification.StaffNotification;
 import io.directline.identity.DirectLineUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -26,7 +22,7 @@ class StaffNotificationPageController {
     @GetMapping("/notifications")
     String unread(@AuthenticationPrincipal DirectLineUser user, Model model) {
         model.addAttribute("notifications", notifications.unread(user.getUsername()));
-        return "sla/notifications :: list";
+        return "escalation/notifications :: list";
     }
 
     /** htmx swaps in the list that is left; without htmx the browser goes back to the inbox. */

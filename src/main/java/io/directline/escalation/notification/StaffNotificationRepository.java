@@ -1,7 +1,5 @@
 package io.directline.escalation.notification;
 
-
-import io.directline.escalation.notification.StaffNotification;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;

@@ -1,12 +1,10 @@
 package io.directline.escalation.notification;
 
-
-
-
-import io.directline.sla.policy.SlaProblems;
-import io.directline.escalation.notification.StaffNotification;
+import io.directline.cases.CaseProblems;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,6 +21,12 @@ public class StaffNotificationService {
         this.clock = clock;
     }
 
+    /** Tells a staff member {@code text} about a case, as of {@code now}; a long text is shortened. */
+    @Transactional
+    public StaffNotification tell(String username, long caseId, String text, Instant now) {
+        return notifications.save(new StaffNotification(username, caseId, text, now));
+    }
+
     /** The staff member's unread notifications, newest first, at most 50; never null. */
     public List<StaffNotification> unread(String username) {
         return notifications.findTop50ByUsernameAndReadAtIsNullOrderByCreatedAtDesc(username);
@@ -34,9 +38,13 @@ public class StaffNotificationService {
      */
     @Transactional
     public StaffNotification markRead(long id, String username) {
-        var notification =
-                notifications.findByIdAndUsername(id, username).orElseThrow(() -> SlaProblems.notificationNotFound(id));
+        var notification = notifications.findByIdAndUsername(id, username).orElseThrow(() -> notFound(id));
         notification.read(clock.instant());
         return notification;
+    }
+
+    private static org.springframework.web.ErrorResponseException notFound(long id) {
+        return CaseProblems.problem(
+                HttpStatus.NOT_FOUND, "Notification not found", "You have no notification with id " + id + ".");
     }
 }

@@ -1,6 +1,5 @@
 package io.directline.sla.clock;
 
-
 import io.directline.sla.policy.BusinessCalendar;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,35 +1,17 @@
 package io.directline.sla.clock;
 
-
-
-
-
-
-
-
-
-
-
-
-
-import io.directline.sla.promise.PromiseRepository;
 import io.directline.sla.OwnerNotifier;
-import io.directline.sla.SlaClockService;
 import io.directline.sla.PromiseBroken;
 import io.directline.sla.SlaBreached;
+import io.directline.sla.SlaClockService;
 import io.directline.sla.notice.OwnerNoticeRepository;
-import io.directline.sla.clock.SlaClock;
-import io.directline.sla.clock.StoredClockRepository;
-import io.directline.sla.clock.StoredClock;
-import io.directline.escalation.ladder.LadderStep;
-import io.directline.escalation.ladder.EscalationLadder;
+import io.directline.sla.promise.PromiseRepository;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -39,17 +21,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every {@code directline.sla.watchdog-interval}, handles what has come due: SLA clocks that ran past their
- * target ({@link SlaBreached}), promises nobody kept ({@link PromiseBroken}) — each climbing its case one rung
- * of the {@link EscalationLadder ladder} — and owner notices whose quiet hours are over.
+ * target ({@link SlaBreached}), promises nobody kept ({@link PromiseBroken}) — each handed by {@link LateCases}
+ * to whichever module acts on a late case — and owner notices whose quiet hours are over.
  *
  * <p>Every deadline is a row with an indexed due time, read a batch at a time, so a sweep costs what is due,
  * not what is open. Every node runs the watchdog; each row is claimed by locking it with
  * {@code FOR UPDATE SKIP LOCKED} in the transaction that handles it, so nodes pass over each other's rows
- * instead of waiting, exactly one node handles each, and the row's change, its event and its escalation
- * commit together.
+ * instead of waiting, exactly one node handles each, and the row's change, its event and what the
+ * {@link io.directline.sla.LateCaseHandler handlers} do commit together.
  */
 @Component
-class SlaWatchdog implements SchedulingConfigurer {
+public class SlaWatchdog implements SchedulingConfigurer {
 
     static final int BATCH_SIZE = 100;
 
@@ -59,9 +41,8 @@ class SlaWatchdog implements SchedulingConfigurer {
     private final PromiseRepository promises;
     private final OwnerNoticeRepository notices;
     private final SlaClockService caseClocks;
-    private final EscalationLadder escalations;
+    private final LateCases lateCases;
     private final OwnerNotifier ownerNotices;
-    private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final SlaProperties properties;
     private final Clock clock;
@@ -71,9 +52,8 @@ class SlaWatchdog implements SchedulingConfigurer {
             PromiseRepository promises,
             OwnerNoticeRepository notices,
             SlaClockService caseClocks,
-            EscalationLadder escalations,
+            LateCases lateCases,
             OwnerNotifier ownerNotices,
-            ApplicationEventPublisher events,
             TransactionTemplate transactions,
             SlaProperties properties,
             Clock clock) {
@@ -81,9 +61,8 @@ class SlaWatchdog implements SchedulingConfigurer {
         this.promises = promises;
         this.notices = notices;
         this.caseClocks = caseClocks;
-        this.escalations = escalations;
+        this.lateCases = lateCases;
         this.ownerNotices = ownerNotices;
-        this.events = events;
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
@@ -103,11 +82,11 @@ class SlaWatchdog implements SchedulingConfigurer {
     }
 
     /** One sweep: breaches, broken promises, then notices; returns how many rows this node handled. */
-    int sweep() {
+    public int sweep() {
         return breachDue() + breakDue() + sendDueNotices();
     }
 
-    /** Records the breach of every clock due now and climbs its case; returns how many this node handled. */
+    /** Records the breach of every clock due now and hands its case on; returns how many this node handled. */
     int breachDue() {
         return handleDue(
                 page -> clocks.findDue(clock.instant(), page),
@@ -116,35 +95,21 @@ class SlaWatchdog implements SchedulingConfigurer {
                     var stored = clocks.findById(seen.getId()).orElseThrow();
                     var now = clock.instant();
                     stored.store(caseClocks.compute(stored).breach(now));
-                    events.publishEvent(new SlaBreached(
-                            stored.getCaseId(),
-                            stored.getId(),
-                            stored.getKind(),
-                            stored.getPolicyId(),
-                            stored.getBreachedAt(),
-                            now));
-                    escalations.climb(stored.getCaseId(), EscalationLadder.Cause.SLA_BREACH, EscalationLadder.reasonFor(stored));
+                    lateCases.clockBreached(stored, now);
                     caseClocks.reschedule(stored.getCaseId());
                     return true;
                 });
     }
 
-    /** Breaks every open promise due now and climbs its case; returns how many this node broke. */
-    int breakDue() {
+    /** Breaks every open promise due now and hands its case on; returns how many this node broke. */
+    public int breakDue() {
         return handleDue(
                 page -> promises.findDue(clock.instant(), page),
                 seen -> !promises.claim(seen.getId(), clock.instant()).isEmpty(),
                 seen -> {
                     var promise = promises.findById(seen.getId()).orElseThrow();
                     promise.breakAt(clock.instant());
-                    events.publishEvent(new PromiseBroken(
-                            promise.getCaseId(),
-                            promise.getId(),
-                            promise.getResponsible(),
-                            promise.getDueAt(),
-                            promise.getBrokenAt()));
-                    escalations.climb(
-                            promise.getCaseId(), EscalationLadder.Cause.PROMISE_BROKEN, EscalationLadder.reasonFor(promise));
+                    lateCases.promiseBroken(promise);
                     return true;
                 });
     }

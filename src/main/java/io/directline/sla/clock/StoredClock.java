@@ -1,8 +1,5 @@
 package io.directline.sla.clock;
 
-
-
-
 import io.directline.sla.ClockKind;
 import io.directline.sla.policy.BusinessCalendar;
 import jakarta.persistence.Entity;
@@ -56,7 +53,7 @@ public class StoredClock {
 
     protected StoredClock() {}
 
-    StoredClock(long caseId, ClockKind kind, long policyId, SlaClock clock, Instant now) {
+    public StoredClock(long caseId, ClockKind kind, long policyId, SlaClock clock, Instant now) {
         this.caseId = caseId;
         this.kind = kind;
         this.policyId = policyId;
@@ -65,7 +62,7 @@ public class StoredClock {
     }
 
     /** The clock to compute with, on the calendar of its policy. */
-    SlaClock clock(BusinessCalendar calendar) {
+    public SlaClock clock(BusinessCalendar calendar) {
         return SlaClock.restore(
                 calendar,
                 Duration.ofMillis(targetMillis),
@@ -79,7 +76,7 @@ public class StoredClock {
      * Takes over the state of {@code clock}. The watchdog looks at it while it runs and its breach is not
      * recorded; a clock is breached by the watchdog, or by a transition made after its due instant.
      */
-    void store(SlaClock clock) {
+    public void store(SlaClock clock) {
         this.state = clock.state();
         this.targetMillis = clock.target().toMillis();
         this.usedMillis = clock.used().toMillis();
@@ -93,7 +90,7 @@ public class StoredClock {
     }
 
     /** Moves the clock to another policy (the case's priority or owner tier changed). */
-    void movedTo(long policyId) {
+    public void movedTo(long policyId) {
         this.policyId = policyId;
     }
 

@@ -1,14 +1,12 @@
 package io.directline.sla.clock;
 
-
-import io.directline.sla.clock.StoredClock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface StoredClockRepository extends JpaRepository<StoredClock, Long> {
+public interface StoredClockRepository extends JpaRepository<StoredClock, Long> {
 
     List<StoredClock> findByCaseIdOrderByStartedAtAscIdAsc(long caseId);
 

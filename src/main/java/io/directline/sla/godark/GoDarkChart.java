@@ -1,6 +1,5 @@
 package io.directline.sla.godark;
 
-
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,5 @@
 package io.directline.sla.godark;
 
-
-
-import io.directline.sla.godark.GoDarkChart;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,13 +1,7 @@
 package io.directline.sla.godark;
 
-
-
-
-
 import io.directline.sla.ClockKind;
-import io.directline.sla.Promises;
 import io.directline.sla.clock.SlaClock;
-import io.directline.sla.clock.StoredClock;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.TypedQuery;

@@ -1,12 +1,7 @@
 package io.directline.sla.godark;
 
-
-
-
-import io.directline.sla.Promises;
-import io.directline.sla.godark.GoDarkQueries;
-import io.directline.sla.policy.SlaProblems;
 import io.directline.cases.SupportCase;
+import io.directline.sla.policy.SlaProblems;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;

@@ -1,7 +1,5 @@
 package io.directline.sla.godark;
 
-
-import io.directline.sla.godark.GoDarkReport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -43,7 +43,7 @@ public class OwnerNotice {
 
     protected OwnerNotice() {}
 
-    OwnerNotice(long caseId, long customerId, String body, Instant sendAt, Status status) {
+    public OwnerNotice(long caseId, long customerId, String body, Instant sendAt, Status status) {
         this.caseId = caseId;
         this.customerId = customerId;
         this.body = body;
@@ -51,17 +51,17 @@ public class OwnerNotice {
         this.status = status;
     }
 
-    void sent(Instant now) {
+    public void sent(Instant now) {
         status = Status.SENT;
         sentAt = now;
     }
 
-    void skipped() {
+    public void skipped() {
         status = Status.SKIPPED;
     }
 
     /** A newer truth replaces a notice still waiting for the owner's quiet hours to end. */
-    void rewrite(String newBody) {
+    public void rewrite(String newBody) {
         body = newBody;
     }
 

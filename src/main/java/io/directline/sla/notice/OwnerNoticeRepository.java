@@ -1,7 +1,5 @@
 package io.directline.sla.notice;
 
-
-import io.directline.sla.notice.OwnerNotice;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +7,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface OwnerNoticeRepository extends JpaRepository<OwnerNotice, Long> {
+public interface OwnerNoticeRepository extends JpaRepository<OwnerNotice, Long> {
 
     /** The owner's latest notice that was sent or is waiting to be sent (the customer_id, send_at index). */
     @Query("select n from OwnerNotice n where n.customerId = :customerId"

@@ -1,6 +1,5 @@
 package io.directline.sla.policy;
 
-
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -192,7 +191,7 @@ public final class BusinessCalendar {
         return local.toInstant(offsets.get(0));
     }
 
-    static Instant later(Instant a, Instant b) {
+    public static Instant later(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
     }
 

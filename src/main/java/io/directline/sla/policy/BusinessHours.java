@@ -1,7 +1,5 @@
 package io.directline.sla.policy;
 
-
-import io.directline.sla.policy.BusinessCalendar;
 import java.time.LocalTime;
 import java.util.Objects;
 

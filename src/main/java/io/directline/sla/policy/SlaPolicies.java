@@ -1,13 +1,5 @@
 package io.directline.sla.policy;
 
-
-
-
-
-
-import io.directline.sla.policy.SlaPolicy;
-import io.directline.sla.policy.BusinessHours;
-import io.directline.sla.policy.BusinessCalendar;
 import io.directline.cases.Priority;
 import io.directline.customer.Channel;
 import io.directline.customer.Tier;
@@ -81,12 +73,12 @@ public class SlaPolicies {
     }
 
     /** The business calendar of a policy, parsed once per version of the policy. */
-    BusinessCalendar calendarOf(SlaPolicy policy) {
+    public BusinessCalendar calendarOf(SlaPolicy policy) {
         return calendars.computeIfAbsent(new CalendarKey(policy.getId(), policy.getVersion()), k -> policy.calendar());
     }
 
     @Transactional
-    SlaPolicy define(SlaPolicy.Definition definition) {
+    public SlaPolicy define(SlaPolicy.Definition definition) {
         return policies.save(new SlaPolicy(definition, clock.instant()));
     }
 
@@ -112,7 +104,7 @@ public class SlaPolicies {
 
     /** Retires a policy: it is no longer picked, but stays readable. Retiring a retired policy changes nothing. */
     @Transactional
-    SlaPolicy retire(long id) {
+    public SlaPolicy retire(long id) {
         var policy = get(id);
         if (policy.isActive()) {
             policy.retire(clock.instant());

@@ -1,15 +1,9 @@
 package io.directline.sla.policy;
 
-
-
-
-
-import io.directline.sla.ClockKind;
-import io.directline.sla.policy.BusinessHours;
-import io.directline.sla.policy.BusinessCalendar;
 import io.directline.cases.Priority;
 import io.directline.customer.Channel;
 import io.directline.customer.Tier;
+import io.directline.sla.ClockKind;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -84,7 +78,7 @@ public class SlaPolicy {
      *
      * @param hours working hours per weekday; null for around the clock
      */
-    record Definition(
+    public record Definition(
             String name,
             Channel channel,
             Priority priority,

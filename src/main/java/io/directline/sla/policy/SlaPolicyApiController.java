@@ -1,11 +1,5 @@
 package io.directline.sla.policy;
 
-
-
-
-import io.directline.sla.policy.SlaPolicyViews;
-import io.directline.sla.policy.SlaPolicies;
-import io.directline.sla.policy.SlaPolicy;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.directline.cases.Priority;
 import io.directline.customer.Channel;

@@ -1,16 +1,9 @@
 package io.directline.sla.policy;
 
-
-
-
-
-import io.directline.sla.ClockKind;
-import io.directline.sla.policy.SlaPolicyViews;
-import io.directline.sla.policy.SlaPolicies;
-import io.directline.sla.policy.SlaPolicy;
 import io.directline.cases.Priority;
 import io.directline.customer.Channel;
 import io.directline.customer.Tier;
+import io.directline.sla.ClockKind;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;

@@ -1,7 +1,5 @@
 package io.directline.sla.policy;
 
-
-import io.directline.sla.policy.SlaPolicy;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 

@@ -1,14 +1,9 @@
 package io.directline.sla.policy;
 
-
-
-
-import io.directline.sla.ClockKind;
-import io.directline.sla.policy.SlaPolicy;
-import io.directline.sla.policy.BusinessHours;
 import io.directline.cases.Priority;
 import io.directline.customer.Channel;
 import io.directline.customer.Tier;
+import io.directline.sla.ClockKind;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,12 +1,7 @@
 package io.directline.sla.promise;
 
-
-
-
-import io.directline.sla.Promises;
-import io.directline.sla.promise.PromiseApiController;
-import io.directline.sla.promise.PromiseViews;
 import io.directline.identity.DirectLineUser;
+import io.directline.sla.Promises;
 import io.directline.sla.promise.PromiseViews.OwnerPromiseView;
 import io.directline.sla.promise.PromiseViews.PromiseList;
 import io.swagger.v3.oas.annotations.Operation;

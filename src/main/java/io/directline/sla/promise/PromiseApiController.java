@@ -1,16 +1,10 @@
 package io.directline.sla.promise;
 
-
-
-
-
-import io.directline.sla.Promise;
-import io.directline.sla.Promises;
-import io.directline.sla.promise.PromiseViews;
-import io.directline.sla.promise.PromiseProblems;
 import io.directline.cases.Actor;
 import io.directline.customer.Channel;
 import io.directline.identity.DirectLineUser;
+import io.directline.sla.Promise;
+import io.directline.sla.Promises;
 import io.directline.sla.promise.PromiseViews.PromiseList;
 import io.directline.sla.promise.PromiseViews.PromiseView;
 import io.swagger.v3.oas.annotations.Operation;

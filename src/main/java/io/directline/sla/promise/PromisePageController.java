@@ -1,12 +1,11 @@
 package io.directline.sla.promise;
 
-
-import io.directline.sla.Promises;
 import io.directline.cases.Actor;
 import io.directline.cases.CaseManagement;
 import io.directline.customer.Channel;
 import io.directline.identity.DirectLineUser;
 import io.directline.identity.UserManagement;
+import io.directline.sla.Promises;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.springframework.format.annotation.DateTimeFormat;

@@ -1,14 +1,12 @@
 package io.directline.sla.promise;
 
-
-
 import io.directline.sla.Promise;
 import io.directline.sla.policy.SlaProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
 /** Refusals about promises, each with a sentence a person understands. */
-final class PromiseProblems {
+public final class PromiseProblems {
 
     private PromiseProblems() {}
 
@@ -16,39 +14,39 @@ final class PromiseProblems {
         return SlaProblems.problem(status, title, detail);
     }
 
-    static ErrorResponseException dueNotInFuture() {
+    public static ErrorResponseException dueNotInFuture() {
         return problem(
                 HttpStatus.BAD_REQUEST,
                 "Due time not in the future",
                 "dueAt must lie in the future: a promise is made for a time still to come.");
     }
 
-    static ErrorResponseException unknownResponsible(String username) {
+    public static ErrorResponseException unknownResponsible(String username) {
         return problem(
                 HttpStatus.BAD_REQUEST,
                 "Unknown responsible",
                 "responsible " + username + " is not an active staff member; use an agent's username.");
     }
 
-    static ErrorResponseException emptyDescription() {
+    public static ErrorResponseException emptyDescription() {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", "description must say what was promised.");
     }
 
-    static ErrorResponseException emptyMessage() {
+    public static ErrorResponseException emptyMessage() {
         return problem(
                 HttpStatus.BAD_REQUEST,
                 "Message required",
                 "message must not be empty: a promise is kept by telling the owner.");
     }
 
-    static ErrorResponseException notFound(long caseId, long promiseId) {
+    public static ErrorResponseException notFound(long caseId, long promiseId) {
         return problem(
                 HttpStatus.NOT_FOUND,
                 "Promise not found",
                 "Case " + caseId + " has no promise with id " + promiseId + ".");
     }
 
-    static ErrorResponseException notOpen(Promise promise) {
+    public static ErrorResponseException notOpen(Promise promise) {
         var e = problem(
                 HttpStatus.CONFLICT,
                 "Promise not open",
@@ -57,7 +55,7 @@ final class PromiseProblems {
         return e;
     }
 
-    static ErrorResponseException tooLate(Promise promise) {
+    public static ErrorResponseException tooLate(Promise promise) {
         return problem(
                 HttpStatus.CONFLICT,
                 "Too late to keep",
@@ -65,7 +63,7 @@ final class PromiseProblems {
                         + "; a promise can only be kept before its due time.");
     }
 
-    static ErrorResponseException notYetDue(Promise promise) {
+    public static ErrorResponseException notYetDue(Promise promise) {
         return problem(
                 HttpStatus.CONFLICT,
                 "Not yet due",

@@ -1,6 +1,5 @@
 package io.directline.sla.promise;
 
-
 import io.directline.sla.Promise;
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +8,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface PromiseRepository extends JpaRepository<Promise, Long> {
+public interface PromiseRepository extends JpaRepository<Promise, Long> {
 
     List<Promise> findByCaseIdOrderByDueAtAscIdAsc(long caseId);
 

@@ -1,7 +1,5 @@
 package io.directline.sla.promise;
 
-
-
 import io.directline.sla.Promise;
 import io.directline.sla.PromiseStatus;
 import java.time.Instant;

@@ -1,13 +1,11 @@
 package io.directline.escalation.ladder;
 
-
-
-import io.directline.ApiClient;
-import io.directline.ApiFixtures;
 import static io.directline.ApiFixtures.assertProblem;
 import static io.directline.ApiFixtures.each;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.directline.ApiClient;
+import io.directline.ApiFixtures;
 import io.directline.cases.Actor;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.CaseChanges;

@@ -1,11 +1,5 @@
 package io.directline.escalation.notification;
 
-
-
-
-import io.directline.escalation.notification.StaffNotification;
-import io.directline.escalation.ladder.LadderStep;
-import io.directline.escalation.ladder.EscalationLadder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.directline.ApiClient;
@@ -18,6 +12,8 @@ import io.directline.cases.SupportCase;
 import io.directline.customer.Channel;
 import io.directline.customer.CustomerFixtures;
 import io.directline.customer.CustomerManagement;
+import io.directline.escalation.ClimbCause;
+import io.directline.escalation.ladder.EscalationLadder;
 import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
@@ -86,7 +82,7 @@ class StaffNotificationApiTests {
 
     @Test
     void theNewHolderIsNotifiedAndMarksTheNotificationRead() {
-        escalations.climb(supportCase.getId(), EscalationLadder.Cause.SLA_BREACH, REASON);
+        escalations.climb(supportCase.getId(), ClimbCause.SLA_BREACH, REASON);
 
         var mine = api(supervisor).get("/api/v1/me/notifications");
 
@@ -119,7 +115,7 @@ class StaffNotificationApiTests {
 
     @Test
     void nobodyMarksAnotherPersonsNotificationRead() {
-        escalations.climb(supportCase.getId(), EscalationLadder.Cause.SLA_BREACH, REASON);
+        escalations.climb(supportCase.getId(), ClimbCause.SLA_BREACH, REASON);
         long id = onlyOne(aboutTheCase(
                         api(supervisor).get("/api/v1/me/notifications").json()))
                 .path("id")
@@ -135,7 +131,7 @@ class StaffNotificationApiTests {
 
     @Test
     void theCasesSlaShowsTheStepOnItsTrailAndTheNoticeToTheOwner() {
-        escalations.climb(supportCase.getId(), EscalationLadder.Cause.SLA_BREACH, REASON);
+        escalations.climb(supportCase.getId(), ClimbCause.SLA_BREACH, REASON);
 
         var sla =
                 api(agent).get("/api/v1/cases/" + supportCase.getId() + "/sla").json();

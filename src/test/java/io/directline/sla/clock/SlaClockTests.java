@@ -1,16 +1,12 @@
 package io.directline.sla.clock;
 
-
-
-
-import io.directline.sla.SlaFixtures;
-import io.directline.sla.clock.SlaClock;
-import io.directline.sla.policy.BusinessCalendar;
 import static io.directline.sla.SlaFixtures.berlin;
 import static io.directline.sla.SlaFixtures.officeHours;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.directline.sla.SlaFixtures;
+import io.directline.sla.policy.BusinessCalendar;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

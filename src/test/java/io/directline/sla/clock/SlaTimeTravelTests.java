@@ -1,43 +1,5 @@
 package io.directline.sla.clock;
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-import io.directline.sla.TravellingClock;
-import io.directline.sla.OwnerNotifier;
-import io.directline.sla.ClockKind;
-import io.directline.sla.Promise;
-import io.directline.sla.SlaClockService;
-import io.directline.sla.Promises;
-import io.directline.sla.SlaBreached;
-import io.directline.sla.PromiseStatus;
-import io.directline.sla.notice.OwnerNotice;
-import io.directline.sla.clock.SlaWatchdog;
-import io.directline.sla.clock.SlaClock;
-import io.directline.sla.clock.StoredClock;
-import io.directline.sla.policy.SlaPolicies;
-import io.directline.sla.policy.SlaPolicy;
-import io.directline.sla.policy.BusinessHours;
-import io.directline.escalation.CaseEscalated;
-import io.directline.escalation.Rung;
-import io.directline.escalation.ladder.LadderStep;
-import io.directline.escalation.ladder.EscalationLadder;
 import static io.directline.sla.SlaFixtures.BERLIN;
 import static io.directline.sla.SlaFixtures.at;
 import static io.directline.sla.SlaFixtures.berlin;
@@ -57,9 +19,25 @@ import io.directline.customer.CustomerDetails;
 import io.directline.customer.CustomerManagement;
 import io.directline.customer.QuietHours;
 import io.directline.customer.Tier;
+import io.directline.escalation.CaseEscalated;
+import io.directline.escalation.ClimbCause;
+import io.directline.escalation.Rung;
+import io.directline.escalation.ladder.EscalationLadder;
+import io.directline.escalation.ladder.LadderStep;
 import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
+import io.directline.sla.ClockKind;
+import io.directline.sla.OwnerNotifier;
+import io.directline.sla.Promise;
+import io.directline.sla.PromiseStatus;
+import io.directline.sla.Promises;
+import io.directline.sla.SlaBreached;
+import io.directline.sla.SlaClockService;
+import io.directline.sla.notice.OwnerNotice;
+import io.directline.sla.policy.BusinessHours;
+import io.directline.sla.policy.SlaPolicies;
+import io.directline.sla.policy.SlaPolicy;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,7 +72,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         properties = {
             "directline.sla.watchdog-interval=1h",
-            "directline.sla.executive-office=" + SlaTimeTravelTests.EXEC
+            "directline.escalation.ladder.executive-office=" + SlaTimeTravelTests.EXEC
         })
 class SlaTimeTravelTests {
 
@@ -331,7 +309,7 @@ class SlaTimeTravelTests {
         var first = escalations.trailOf(caseId).get(0);
         assertThat(first.getFromHolder()).isEqualTo(agent);
         assertThat(first.getToHolder()).isEqualTo(supervisor);
-        assertThat(first.getCause()).isEqualTo(EscalationLadder.Cause.SLA_BREACH);
+        assertThat(first.getCause()).isEqualTo(ClimbCause.SLA_BREACH);
         assertThat(first.getReason()).contains("First response target of 2 hours missed");
         assertThat(cases.auditTrail(caseId))
                 .anySatisfy(a -> assertThat(a.getAction() + " " + a.getDetail())
@@ -356,7 +334,7 @@ class SlaTimeTravelTests {
                 .isEqualTo(PromiseStatus.BROKEN);
         assertThat(rungOf(caseId)).isEqualTo(Rung.EXECUTIVE_OFFICE);
         assertThat(cases.get(caseId).getAssignee()).isEqualTo(EXEC);
-        assertThat(escalations.trailOf(caseId).get(1).getCause()).isEqualTo(EscalationLadder.Cause.PROMISE_BROKEN);
+        assertThat(escalations.trailOf(caseId).get(1).getCause()).isEqualTo(ClimbCause.PROMISE_BROKEN);
         assertThat(automaticNotices(caseId)).hasSize(2);
         assertThat(automaticNotices(caseId).get(1))
                 .contains("we did not keep the promise we made you")
@@ -552,7 +530,7 @@ class SlaTimeTravelTests {
     }
 
     private Rung rungOf(long caseId) {
-        return clocks.slaOf(caseId).orElseThrow().getRung();
+        return escalations.rungOf(caseId);
     }
 
     private Promise openPromiseOf(long caseId) {

@@ -1,17 +1,5 @@
 package io.directline.sla.clock;
 
-
-
-
-
-
-
-import io.directline.sla.Promises;
-import io.directline.sla.PromiseBroken;
-import io.directline.sla.SlaBreached;
-import io.directline.sla.clock.SlaWatchdog;
-import io.directline.sla.clock.StoredClockRepository;
-import io.directline.sla.clock.StoredClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.directline.DirectLineApplication;
@@ -26,6 +14,9 @@ import io.directline.customer.CustomerManagement;
 import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
+import io.directline.sla.PromiseBroken;
+import io.directline.sla.Promises;
+import io.directline.sla.SlaBreached;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

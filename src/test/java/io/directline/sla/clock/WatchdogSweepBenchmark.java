@@ -1,11 +1,5 @@
 package io.directline.sla.clock;
 
-
-
-
-import io.directline.sla.clock.SlaWatchdog;
-import io.directline.sla.clock.StoredClockRepository;
-import io.directline.sla.clock.StoredClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.directline.bench.BenchSupport;

@@ -1,9 +1,5 @@
 package io.directline.sla.godark;
 
-
-
-import io.directline.sla.godark.GoDarkReport;
-import io.directline.sla.godark.GoDarkChart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

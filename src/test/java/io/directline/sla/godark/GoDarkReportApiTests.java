@@ -1,13 +1,5 @@
 package io.directline.sla.godark;
 
-
-
-
-
-import io.directline.sla.TravellingClock;
-import io.directline.sla.Promises;
-import io.directline.sla.godark.GoDarkReport;
-import io.directline.sla.clock.SlaWatchdog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.directline.ApiClient;
@@ -22,6 +14,9 @@ import io.directline.cases.SupportCase;
 import io.directline.customer.Channel;
 import io.directline.customer.CustomerFixtures;
 import io.directline.customer.CustomerManagement;
+import io.directline.sla.Promises;
+import io.directline.sla.TravellingClock;
+import io.directline.sla.clock.SlaWatchdog;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -1,9 +1,5 @@
 package io.directline.sla.godark;
 
-
-
-import io.directline.sla.Promises;
-import io.directline.sla.clock.SlaWatchdog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.directline.cases.Actor;
@@ -16,6 +12,8 @@ import io.directline.customer.CustomerManagement;
 import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
+import io.directline.sla.Promises;
+import io.directline.sla.clock.SlaWatchdog;
 import io.directline.web.Browser;
 import io.directline.web.BrowserTest;
 import io.directline.web.People;

@@ -1,9 +1,5 @@
 package io.directline.sla.policy;
 
-
-
-import io.directline.sla.policy.BusinessHours;
-import io.directline.sla.policy.BusinessCalendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;

@@ -1,9 +1,5 @@
 package io.directline.sla.policy;
 
-
-
-import io.directline.sla.policy.BusinessHours;
-import io.directline.sla.policy.BusinessCalendar;
 import static io.directline.sla.SlaFixtures.BERLIN;
 import static io.directline.sla.SlaFixtures.NEW_YORK;
 import static io.directline.sla.SlaFixtures.at;
@@ -186,8 +182,8 @@ class BusinessCalendarTests {
 
     @Test
     void refusesOverlappingHours() {
-        var hours =
-                Map.of(DayOfWeek.MONDAY, List.of(BusinessHours.of("11:00", "13:00"), BusinessHours.of("08:00", "12:00")));
+        var hours = Map.of(
+                DayOfWeek.MONDAY, List.of(BusinessHours.of("11:00", "13:00"), BusinessHours.of("08:00", "12:00")));
 
         assertThatThrownBy(() -> BusinessCalendar.of(BERLIN, hours, Set.of()))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -196,8 +192,8 @@ class BusinessCalendarTests {
 
     @Test
     void acceptsHoursThatTouch() {
-        var hours =
-                Map.of(DayOfWeek.MONDAY, List.of(BusinessHours.of("08:00", "12:00"), BusinessHours.of("12:00", "13:00")));
+        var hours = Map.of(
+                DayOfWeek.MONDAY, List.of(BusinessHours.of("08:00", "12:00"), BusinessHours.of("12:00", "13:00")));
 
         assertThat(BusinessCalendar.of(BERLIN, hours, Set.of())
                         .businessTimeBetween(berlin("2026-11-23T00:00"), berlin("2026-11-24T00:00")))

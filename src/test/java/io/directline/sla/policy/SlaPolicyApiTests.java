@@ -1,18 +1,14 @@
 package io.directline.sla.policy;
 
-
-
-import io.directline.ApiClient;
-import io.directline.ApiFixtures;
 import static io.directline.ApiFixtures.assertProblem;
 import static io.directline.ApiFixtures.each;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.directline.ApiClient;
+import io.directline.ApiFixtures;
 import io.directline.cases.Priority;
 import io.directline.customer.Channel;
 import io.directline.customer.Tier;
-import io.directline.sla.policy.SlaPolicies;
-import io.directline.sla.policy.SlaPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,9 +1,5 @@
 package io.directline.sla.policy;
 
-
-
-import io.directline.sla.policy.SlaPolicies;
-import io.directline.sla.policy.SlaPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.directline.cases.Priority;

@@ -1,17 +1,5 @@
-package io.directline.sla.clock;
+package io.directline.sla;
 
-
-
-
-
-
-
-import io.directline.sla.Promise;
-import io.directline.sla.Promises;
-import io.directline.sla.PromiseBroken;
-import io.directline.sla.PromiseStatus;
-import io.directline.sla.promise.PromiseRepository;
-import io.directline.sla.clock.SlaWatchdog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,6 +10,8 @@ import io.directline.cases.Priority;
 import io.directline.customer.Channel;
 import io.directline.customer.CustomerFixtures;
 import io.directline.customer.CustomerManagement;
+import io.directline.sla.clock.SlaWatchdog;
+import io.directline.sla.promise.PromiseRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
