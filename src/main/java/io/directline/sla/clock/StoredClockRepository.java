@@ -11,12 +11,13 @@ public interface StoredClockRepository extends JpaRepository<StoredClock, Long> 
     List<StoredClock> findByCaseIdOrderByStartedAtAscIdAsc(long caseId);
 
     /** The clocks of a case that still count or may count again (uses the case_id, state index). */
-    @Query("select c from CaseClock c where c.caseId = :caseId and c.state <> io.directline.sla.SlaClock.State.STOPPED"
-            + " order by c.id")
+    @Query(
+            "select c from StoredClock c where c.caseId = :caseId and c.state <> io.directline.sla.clock.SlaClock.State.STOPPED"
+                    + " order by c.id")
     List<StoredClock> findActive(long caseId);
 
     /** Running clocks whose due instant has come and whose breach is not recorded (the watch_at index). */
-    @Query("select c from CaseClock c where c.watchAt <= :now order by c.watchAt, c.id")
+    @Query("select c from StoredClock c where c.watchAt <= :now order by c.watchAt, c.id")
     List<StoredClock> findDue(Instant now, Pageable page);
 
     /**

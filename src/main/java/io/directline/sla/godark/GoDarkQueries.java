@@ -43,7 +43,7 @@ class GoDarkQueries {
      */
     long[] responseBreaches(List<Instant> boundaries) {
         return perInterval(
-                "CaseClock",
+                "StoredClock",
                 "breachedAt",
                 "and x.kind in :kinds",
                 boundaries,
@@ -78,7 +78,7 @@ class GoDarkQueries {
     /** How many cases are silent at {@code now} (by sla_clock_silent_idx). */
     long silentCases(Instant now) {
         return entityManager
-                .createQuery("select count(distinct c.caseId) from CaseClock c where " + SILENT, Long.class)
+                .createQuery("select count(distinct c.caseId) from StoredClock c where " + SILENT, Long.class)
                 .setParameter("running", SlaClock.State.RUNNING)
                 .setParameter("now", now)
                 .setParameter("kinds", RESPONSE_KINDS)
@@ -89,7 +89,7 @@ class GoDarkQueries {
     List<SilentCase> longestSilent(Instant now, int limit) {
         return entityManager
                 .createQuery(
-                        "select c.caseId, min(c.startedAt) from CaseClock c where " + SILENT
+                        "select c.caseId, min(c.startedAt) from StoredClock c where " + SILENT
                                 + " group by c.caseId order by min(c.startedAt), c.caseId",
                         Tuple.class)
                 .setParameter("running", SlaClock.State.RUNNING)

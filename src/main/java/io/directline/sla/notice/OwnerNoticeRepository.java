@@ -11,14 +11,14 @@ public interface OwnerNoticeRepository extends JpaRepository<OwnerNotice, Long> 
 
     /** The owner's latest notice that was sent or is waiting to be sent (the customer_id, send_at index). */
     @Query("select n from OwnerNotice n where n.customerId = :customerId"
-            + " and n.status <> io.directline.sla.OwnerNotice.Status.SKIPPED order by n.sendAt desc, n.id desc"
+            + " and n.status <> io.directline.sla.notice.OwnerNotice.Status.SKIPPED order by n.sendAt desc, n.id desc"
             + " limit 1")
     Optional<OwnerNotice> findLatest(long customerId);
 
     List<OwnerNotice> findByCaseIdOrderByIdAsc(long caseId);
 
     /** Notices whose quiet hours are over (the status, send_at index). */
-    @Query("select n from OwnerNotice n where n.status = io.directline.sla.OwnerNotice.Status.PENDING"
+    @Query("select n from OwnerNotice n where n.status = io.directline.sla.notice.OwnerNotice.Status.PENDING"
             + " and n.sendAt <= :now order by n.sendAt, n.id")
     List<OwnerNotice> findDue(Instant now, Pageable page);
 
