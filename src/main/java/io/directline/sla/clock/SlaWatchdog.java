@@ -3,7 +3,6 @@ package io.directline.sla.clock;
 import io.directline.sla.OwnerNotifier;
 import io.directline.sla.PromiseBroken;
 import io.directline.sla.SlaBreached;
-import io.directline.sla.SlaClockService;
 import io.directline.sla.notice.OwnerNoticeRepository;
 import io.directline.sla.promise.PromiseRepository;
 import java.time.Clock;
@@ -40,7 +39,7 @@ public class SlaWatchdog implements SchedulingConfigurer {
     private final StoredClockRepository clocks;
     private final PromiseRepository promises;
     private final OwnerNoticeRepository notices;
-    private final SlaClockService caseClocks;
+    private final ClockTransitions caseClocks;
     private final LateCases lateCases;
     private final OwnerNotifier ownerNotices;
     private final TransactionTemplate transactions;
@@ -51,7 +50,7 @@ public class SlaWatchdog implements SchedulingConfigurer {
             StoredClockRepository clocks,
             PromiseRepository promises,
             OwnerNoticeRepository notices,
-            SlaClockService caseClocks,
+            ClockTransitions caseClocks,
             LateCases lateCases,
             OwnerNotifier ownerNotices,
             TransactionTemplate transactions,
