@@ -94,8 +94,8 @@ public class SlaClockService {
      * Arms the clocks of a case brought over with its history (imported without events): the resolution
      * clock from its opening, paused if it waits on the owner or is resolved, and a response clock from the
      * owner's last message when it is unanswered. A target that ran out before Direct Line watched the case is
-     * recorded as breached at its due time, without telling any {@link LateCaseHandler}: that part of the history already
-     * happened. Does nothing for a closed case or one whose clocks are already armed.
+     * recorded as breached at its due time, without telling any {@link LateCaseHandler}: that part of the
+     * history already happened. Does nothing for a closed case or one whose clocks are already armed.
      */
     @Transactional
     public void armImported(long caseId) {

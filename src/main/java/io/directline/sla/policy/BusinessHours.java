@@ -4,7 +4,7 @@ import java.time.LocalTime;
 import java.util.Objects;
 
 /**
- * One interval of working time within a day, from {@code start} (inclusive) to {@code end} (exclusive) in
+ * One interval of business hours within a day, from {@code start} (inclusive) to {@code end} (exclusive) in
  * the calendar's local time.
  *
  * <p>An {@code end} of {@link LocalTime#MIDNIGHT} means 24:00, the end of the day: {@code 22:00–00:00} is
