@@ -18,7 +18,7 @@ import io.directline.escalation.OwnerEscalations;
 import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
-import io.directline.sla.CaseClocks;
+import io.directline.sla.SlaClockService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -199,7 +199,7 @@ class DemoData implements ApplicationRunner {
     private final CustomerManagement customers;
     private final UserManagement users;
     private final CaseManagement cases;
-    private final CaseClocks clocks;
+    private final SlaClockService clocks;
     private final OwnerEscalations ownerEscalations;
     private final Clock clock;
 
@@ -208,7 +208,7 @@ class DemoData implements ApplicationRunner {
             CustomerManagement customers,
             UserManagement users,
             CaseManagement cases,
-            CaseClocks clocks,
+            SlaClockService clocks,
             OwnerEscalations ownerEscalations,
             Clock clock) {
         this.properties = properties;

@@ -1,5 +1,6 @@
 package io.directline.sla;
 
+import io.directline.sla.promise.PromiseProblems;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -74,7 +75,7 @@ public class Promise {
     }
 
     /** Marks the promise broken; a 409 problem when it is no longer open or not yet due. */
-    void breakAt(Instant now) {
+    public void breakAt(Instant now) {
         if (status != PromiseStatus.OPEN) {
             throw PromiseProblems.notOpen(this);
         }

@@ -3,6 +3,8 @@ package io.directline.sla;
 import io.directline.cases.Actor;
 import io.directline.cases.CaseManagement;
 import io.directline.identity.UserManagement;
+import io.directline.sla.promise.PromiseProblems;
+import io.directline.sla.promise.PromiseRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -10,6 +10,8 @@ import io.directline.cases.Priority;
 import io.directline.customer.Channel;
 import io.directline.customer.CustomerFixtures;
 import io.directline.customer.CustomerManagement;
+import io.directline.sla.clock.SlaWatchdog;
+import io.directline.sla.promise.PromiseRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.directline.sla;
 
+import io.directline.escalation.notification.StaffNotificationService;
+import io.directline.sla.policy.BusinessCalendar;
+import io.directline.sla.policy.BusinessHours;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,19 +17,19 @@ import org.springframework.context.ApplicationContext;
 /** Calendars and times for the SLA tests, and SLA data other modules' tests need. */
 public final class SlaFixtures {
 
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    public static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     private SlaFixtures() {}
 
     /** Monday to Friday 08:00–12:00 and 13:00–17:00 in Berlin. */
-    static BusinessCalendar officeHours(LocalDate... holidays) {
+    public static BusinessCalendar officeHours(LocalDate... holidays) {
         return weekdays(
-                BERLIN, List.of(WorkingHours.of("08:00", "12:00"), WorkingHours.of("13:00", "17:00")), holidays);
+                BERLIN, List.of(BusinessHours.of("08:00", "12:00"), BusinessHours.of("13:00", "17:00")), holidays);
     }
 
-    static BusinessCalendar weekdays(ZoneId zone, List<WorkingHours> hours, LocalDate... holidays) {
-        Map<DayOfWeek, List<WorkingHours>> week = new EnumMap<>(DayOfWeek.class);
+    public static BusinessCalendar weekdays(ZoneId zone, List<BusinessHours> hours, LocalDate... holidays) {
+        Map<DayOfWeek, List<BusinessHours>> week = new EnumMap<>(DayOfWeek.class);
         for (var day : DayOfWeek.values()) {
             if (day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY) {
                 week.put(day, hours);
@@ -35,8 +38,8 @@ public final class SlaFixtures {
         return BusinessCalendar.of(zone, week, Set.of(holidays));
     }
 
-    static BusinessCalendar everyDay(ZoneId zone, WorkingHours... hours) {
-        Map<DayOfWeek, List<WorkingHours>> week = new EnumMap<>(DayOfWeek.class);
+    public static BusinessCalendar everyDay(ZoneId zone, BusinessHours... hours) {
+        Map<DayOfWeek, List<BusinessHours>> week = new EnumMap<>(DayOfWeek.class);
         for (var day : DayOfWeek.values()) {
             week.put(day, List.of(hours));
         }
@@ -44,11 +47,11 @@ public final class SlaFixtures {
     }
 
     /** A local date-time in Berlin, e.g. {@code berlin("2026-11-20T16:00")}. */
-    static Instant berlin(String localDateTime) {
+    public static Instant berlin(String localDateTime) {
         return at(BERLIN, localDateTime);
     }
 
-    static Instant at(ZoneId zone, String localDateTime) {
+    public static Instant at(ZoneId zone, String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(zone).toInstant();
     }
 
@@ -57,8 +60,8 @@ public final class SlaFixtures {
      * that need one per person without climbing the ladder. Returns its id.
      */
     public static long staffNotification(ApplicationContext context, String username, long caseId, String text) {
-        return context.getBean(StaffNotificationRepository.class)
-                .save(new StaffNotification(username, caseId, text, Instant.now()))
+        return context.getBean(StaffNotificationService.class)
+                .tell(username, caseId, text, Instant.now())
                 .getId();
     }
 }

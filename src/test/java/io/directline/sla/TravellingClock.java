@@ -6,16 +6,16 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock a test moves by hand, in UTC, so deadlines come due without waiting. */
-final class TravellingClock extends Clock {
+public final class TravellingClock extends Clock {
 
     private volatile Instant now;
 
-    TravellingClock(Instant start) {
+    public TravellingClock(Instant start) {
         this.now = start;
     }
 
     /** Sets the time; it may not go back, as no real clock does. */
-    void travelTo(Instant instant) {
+    public void travelTo(Instant instant) {
         if (instant.isBefore(now)) {
             throw new IllegalArgumentException("cannot travel back from " + now + " to " + instant);
         }

@@ -8,7 +8,8 @@ import io.directline.cases.CaseManagement.OpenCase;
 import io.directline.cases.Priority;
 import io.directline.cases.SupportCase;
 import io.directline.customer.Channel;
-import io.directline.sla.Escalations;
+import io.directline.escalation.ClimbCause;
+import io.directline.escalation.ladder.EscalationLadder;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class SlaScreensBrowserTests extends ScreenTest {
     private static final String REASON = "First response target of 4 hours missed: the owner has waited.";
 
     @Autowired
-    Escalations escalations;
+    EscalationLadder escalations;
 
     @Test
     void theCasePageCountsTheFirstResponseDownAndShowsTheEscalationTrail() {
@@ -60,7 +61,7 @@ class SlaScreensBrowserTests extends ScreenTest {
                 .contains("Resolution")
                 .contains("Not escalated");
 
-        escalations.climb(supportCase.getId(), Escalations.Cause.SLA_BREACH, REASON);
+        escalations.climb(supportCase.getId(), ClimbCause.SLA_BREACH, REASON);
         agentSees.go("/cases/" + supportCase.getId());
 
         assertThat(agentSees.text(By.id("sla-trail")))

@@ -15,8 +15,8 @@ import io.directline.escalation.guard.EscalationGuard;
 import io.directline.escalation.guard.GuardDecision;
 import io.directline.escalation.guard.PreApproval;
 import io.directline.escalation.guard.RuleDecision;
-import io.directline.sla.CaseClocks;
 import io.directline.sla.Promises;
+import io.directline.sla.SlaClockService;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -71,7 +71,7 @@ public class EscalationRequests {
     private final EscalatingOwnerRepository owners;
     private final CaseManagement cases;
     private final CustomerManagement customers;
-    private final CaseClocks clocks;
+    private final SlaClockService clocks;
     private final Promises promises;
     private final EscalationGuard guard;
     private final ExecutiveRouting routing;
@@ -88,7 +88,7 @@ public class EscalationRequests {
             EscalatingOwnerRepository owners,
             CaseManagement cases,
             CustomerManagement customers,
-            CaseClocks clocks,
+            SlaClockService clocks,
             Promises promises,
             EscalationGuard guard,
             ExecutiveRouting routing,

@@ -4,10 +4,10 @@ import io.directline.cases.Actor;
 import io.directline.cases.CaseManagement;
 import io.directline.customer.CustomerManagement;
 import io.directline.escalation.guard.InWords;
+import io.directline.escalation.ladder.EscalationLadder;
 import io.directline.identity.Role;
 import io.directline.identity.StaffMember;
 import io.directline.identity.UserManagement;
-import io.directline.sla.Escalations;
 import io.directline.sla.Promises;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,7 +26,7 @@ class ExecutiveRouting {
     private final CustomerManagement customers;
     private final UserManagement users;
     private final Promises promises;
-    private final Escalations ladder;
+    private final EscalationLadder ladder;
     private final EscalationProperties properties;
 
     ExecutiveRouting(
@@ -35,7 +35,7 @@ class ExecutiveRouting {
             CustomerManagement customers,
             UserManagement users,
             Promises promises,
-            Escalations ladder,
+            EscalationLadder ladder,
             EscalationProperties properties) {
         this.steps = steps;
         this.cases = cases;

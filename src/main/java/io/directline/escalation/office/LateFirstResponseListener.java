@@ -3,7 +3,7 @@ package io.directline.escalation.office;
 import io.directline.cases.CaseManagement;
 import io.directline.identity.StaffMember;
 import io.directline.identity.UserManagement;
-import io.directline.sla.OwnerNotices;
+import io.directline.sla.OwnerNotifier;
 import io.directline.sla.PromiseBroken;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -19,14 +19,14 @@ class LateFirstResponseListener {
     private final EscalationStepRepository steps;
     private final CaseManagement cases;
     private final UserManagement users;
-    private final OwnerNotices notices;
+    private final OwnerNotifier notices;
 
     LateFirstResponseListener(
             ExecutiveEscalationRepository escalations,
             EscalationStepRepository steps,
             CaseManagement cases,
             UserManagement users,
-            OwnerNotices notices) {
+            OwnerNotifier notices) {
         this.escalations = escalations;
         this.steps = steps;
         this.cases = cases;
