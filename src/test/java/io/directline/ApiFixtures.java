@@ -2,6 +2,7 @@ package io.directline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.directline.testsupport.ApiClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

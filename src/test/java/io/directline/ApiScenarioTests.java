@@ -5,6 +5,7 @@ import static io.directline.ApiFixtures.each;
 import static io.directline.ApiFixtures.openCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.directline.testsupport.ApiClient;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;

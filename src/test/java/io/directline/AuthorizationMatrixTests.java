@@ -5,7 +5,8 @@ import static io.directline.ApiFixtures.each;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.directline.sla.SlaFixtures;
-import io.directline.web.ScreenClient;
+import io.directline.testsupport.ApiClient;
+import io.directline.testsupport.ScreenClient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;

@@ -9,6 +9,7 @@ import io.directline.cases.CaseStatus;
 import io.directline.cases.Direction;
 import io.directline.cases.Priority;
 import io.directline.customer.Channel;
+import io.directline.testsupport.ApiClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -5,6 +5,7 @@ import static io.directline.EscalationApiFixtures.REASON;
 import static io.directline.EscalationApiFixtures.escalate;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.directline.testsupport.ApiClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -4,6 +4,7 @@ import static io.directline.ApiFixtures.each;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.directline.testsupport.ApiClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

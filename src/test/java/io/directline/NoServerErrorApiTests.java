@@ -3,6 +3,7 @@ package io.directline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.directline.AuthorizationMatrixTests.Caller;
+import io.directline.testsupport.ApiClient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

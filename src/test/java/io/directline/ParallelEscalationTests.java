@@ -3,6 +3,7 @@ package io.directline;
 import static io.directline.EscalationApiFixtures.REASON;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.directline.testsupport.ApiClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import static io.directline.ApiFixtures.assertProblem;
 import static io.directline.ApiFixtures.each;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.directline.testsupport.ApiClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

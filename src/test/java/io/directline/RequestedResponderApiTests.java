@@ -9,6 +9,7 @@ import io.directline.cases.CaseStatus;
 import io.directline.cases.Priority;
 import io.directline.customer.Channel;
 import io.directline.identity.UserManagement;
+import io.directline.testsupport.ApiClient;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;

@@ -9,6 +9,7 @@ import io.directline.customer.Channel;
 import io.directline.customer.Tier;
 import io.directline.sla.SlaPolicies;
 import io.directline.sla.SlaPolicy;
+import io.directline.testsupport.ApiClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

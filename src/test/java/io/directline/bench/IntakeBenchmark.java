@@ -2,10 +2,10 @@ package io.directline.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.ApiClient;
 import io.directline.bench.BenchSupport.Round;
 import io.directline.customer.CustomerDetails;
 import io.directline.customer.CustomerManagement;
+import io.directline.testsupport.ApiClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

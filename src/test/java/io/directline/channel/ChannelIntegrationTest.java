@@ -6,10 +6,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.directline.ApiClient;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseMessage;
 import io.directline.customer.CustomerManagement;
+import io.directline.testsupport.ApiClient;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -2,9 +2,9 @@ package io.directline.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.ApiClient;
 import io.directline.customer.CustomerFixtures;
 import io.directline.customer.CustomerManagement;
+import io.directline.testsupport.ApiClient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.directline.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.ApiClient;
+import io.directline.testsupport.ApiClient;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;

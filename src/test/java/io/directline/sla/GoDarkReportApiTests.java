@@ -2,8 +2,6 @@ package io.directline.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.ApiClient;
-import io.directline.IsolatedDatabase;
 import io.directline.cases.Actor;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.CaseChanges;
@@ -14,6 +12,9 @@ import io.directline.cases.SupportCase;
 import io.directline.customer.Channel;
 import io.directline.customer.CustomerFixtures;
 import io.directline.customer.CustomerManagement;
+import io.directline.testsupport.ApiClient;
+import io.directline.testsupport.IsolatedDatabase;
+import io.directline.testsupport.TravellingClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -286,7 +287,7 @@ class GoDarkReportApiTests {
     }
 
     private void at(String instant) {
-        clock.travelTo(Instant.parse(instant));
+        clock.travelForwardTo(Instant.parse(instant));
     }
 
     private long open(String subject) {

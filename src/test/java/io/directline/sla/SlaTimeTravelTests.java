@@ -5,8 +5,6 @@ import static io.directline.sla.SlaFixtures.at;
 import static io.directline.sla.SlaFixtures.berlin;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.IsolatedDatabase;
-import io.directline.TravellingClock;
 import io.directline.cases.Actor;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.CaseChanges;
@@ -22,6 +20,8 @@ import io.directline.customer.Tier;
 import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
+import io.directline.testsupport.IsolatedDatabase;
+import io.directline.testsupport.TravellingClock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,6 @@ package io.directline.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.directline.DirectLineApplication;
-import io.directline.IsolatedDatabase;
 import io.directline.cases.Actor;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.OpenCase;
@@ -14,6 +13,7 @@ import io.directline.customer.CustomerManagement;
 import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
+import io.directline.testsupport.IsolatedDatabase;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

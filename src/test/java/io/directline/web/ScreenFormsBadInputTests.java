@@ -9,6 +9,8 @@ import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
 import io.directline.sla.SlaFixtures;
+import io.directline.testsupport.People;
+import io.directline.testsupport.ScreenClient;
 import java.beans.PropertyDescriptor;
 import java.time.Duration;
 import java.util.ArrayList;

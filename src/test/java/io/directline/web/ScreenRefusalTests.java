@@ -11,6 +11,8 @@ import io.directline.customer.CustomerManagement;
 import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
+import io.directline.testsupport.People;
+import io.directline.testsupport.ScreenClient;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.Map;
