@@ -9,7 +9,9 @@ import io.directline.cases.CaseStatus;
 import io.directline.cases.Direction;
 import io.directline.cases.Priority;
 import io.directline.customer.Channel;
+import io.directline.identity.IdentityFixtures;
 import io.directline.testsupport.ApiClient;
+import io.directline.testsupport.UniqueNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -34,7 +36,7 @@ public final class EscalationApiFixtures {
     static String staffLogin(ApiClient admin, String username, String role, String displayName, String team) {
         var body = new LinkedHashMap<String, Object>();
         body.put("username", username);
-        body.put("password", ApiFixtures.PASSWORD);
+        body.put("password", IdentityFixtures.PASSWORD);
         body.put("displayName", displayName);
         if (team != null) {
             body.put("team", team);
@@ -46,7 +48,7 @@ public final class EscalationApiFixtures {
     }
 
     /** A case of the owner, opened {@code age} ago (brought over with its history), still open. */
-    static long oldCase(ApplicationContext context, long customerId, Duration age) {
+    public static long oldCase(ApplicationContext context, long customerId, Duration age) {
         return oldCase(context.getBean(CaseManagement.class), customerId, age);
     }
 
@@ -55,7 +57,7 @@ public final class EscalationApiFixtures {
         var openedAt = Instant.now().minus(age);
         return cases.importCases(List.of(new ImportedCase(
                         customerId,
-                        "Old case " + ApiFixtures.unique("age"),
+                        "Old case " + UniqueNames.unique("age"),
                         Channel.PORTAL,
                         Priority.NORMAL,
                         CaseStatus.OPEN,
@@ -69,7 +71,7 @@ public final class EscalationApiFixtures {
     }
 
     /** An escalation of the owner's, {@code ago} in the past, that the executive office marked frivolous. */
-    static void frivolousHistory(ApplicationContext context, long customerId, long caseId, Duration ago) {
+    public static void frivolousHistory(ApplicationContext context, long customerId, long caseId, Duration ago) {
         var at = java.sql.Timestamp.from(Instant.now().minus(ago));
         context.getBean(JdbcTemplate.class).update("""
                         insert into executive_escalation (id, case_id, customer_id, domain, state, reason,
@@ -78,7 +80,7 @@ public final class EscalationApiFixtures {
     }
 
     /** Escalates as the owner; returns the response. */
-    static ApiClient.Response escalate(ApiClient owner, long caseId, String reason) {
+    public static ApiClient.Response escalate(ApiClient owner, long caseId, String reason) {
         return owner.post(
                 "/api/v1/me/cases/" + caseId + "/executive-escalation", Map.of("reason", reason, "domain", "service"));
     }

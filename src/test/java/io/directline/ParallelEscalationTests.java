@@ -3,6 +3,8 @@ package io.directline;
 import static io.directline.EscalationApiFixtures.REASON;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.directline.customer.CustomerFixtures;
+import io.directline.identity.IdentityFixtures;
 import io.directline.testsupport.ApiClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,9 +36,9 @@ class ParallelEscalationTests {
 
     @Test
     void fiftyParallelAttemptsCreateAtMostTheQuota() throws Exception {
-        var admin = ApiFixtures.admin(port);
-        ApiFixtures.staff(port, admin, "EXECUTIVE");
-        var owner = ApiFixtures.owner(port, admin, "Impatient Owner");
+        var admin = IdentityFixtures.admin(port);
+        IdentityFixtures.staff(port, admin, "EXECUTIVE");
+        var owner = CustomerFixtures.owner(port, admin, "Impatient Owner");
         var cases = IntStream.range(0, 5)
                 .mapToObj(i -> EscalationApiFixtures.oldCase(context, owner.customerId(), Duration.ofDays(3)))
                 .toList();

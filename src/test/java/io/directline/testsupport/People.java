@@ -12,7 +12,6 @@ import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Creates the people of a screen test through the module facades, each with a username and email of
@@ -39,7 +38,7 @@ public final class People {
     public record Agent(String username, String displayName) {}
 
     public Owner owner(String firstName) {
-        var suffix = suffix();
+        var suffix = UniqueNames.suffix();
         var name = firstName + " Owner-" + suffix;
         var username = firstName.toLowerCase() + "." + suffix;
         var customer = customers.register(new CustomerDetails(
@@ -62,7 +61,7 @@ public final class People {
      * display name {@code <first name> <Role>-<suffix>}.
      */
     public Agent staff(String firstName, Role role, String team) {
-        var suffix = suffix();
+        var suffix = UniqueNames.suffix();
         var roleName = role.name().charAt(0) + role.name().substring(1).toLowerCase();
         var displayName = firstName + " " + roleName + "-" + suffix;
         var username = role.name().toLowerCase() + "." + firstName.toLowerCase() + "." + suffix;
@@ -114,9 +113,5 @@ public final class People {
     public Admin admin(String firstName) {
         var admin = staff(firstName, Role.ADMIN, null);
         return new Admin(admin.username(), admin.displayName());
-    }
-
-    private static String suffix() {
-        return UUID.randomUUID().toString().substring(0, 8);
     }
 }
