@@ -224,9 +224,7 @@ class KillNineBenchmark {
                     BenchSupport.loadAverage());
             var markdown = report.markdown();
             System.out.println(markdown);
-            Files.createDirectories(BenchSupport.OUT);
-            Files.writeString(
-                    BenchSupport.OUT.resolve("kill-nine-" + database.name() + ".md"), markdown, StandardCharsets.UTF_8);
+            BenchSupport.write("kill-nine-" + database.name() + ".md", markdown);
 
             assertThat(app.kills()).as("kills").isGreaterThanOrEqualTo(Math.min(KILLS, 3));
             assertThat(report.lost()).as("acknowledged requests lost").isEmpty();

@@ -41,7 +41,7 @@ class SecurityHttpTests {
 
     @BeforeEach
     void setUp() {
-        admin = ApiClient.basic(port, "admin", "admin-test-password");
+        admin = IdentityFixtures.admin(port);
         anonymous = ApiClient.anonymous(port);
     }
 

@@ -56,8 +56,7 @@ class SignInBehindAProxyHttpTests {
         assertThat(owner.status())
                 .as("the owner, at their own address, gets in (after a short pause): %s", owner)
                 .isEqualTo(200);
-        assertThat(from("198.51.100.20", ApiClient.basic(port, "admin", "admin-test-password"))
-                        .status())
+        assertThat(from("198.51.100.20", IdentityFixtures.admin(port)).status())
                 .as("other accounts from other addresses are not slowed or refused")
                 .isEqualTo(200);
     }

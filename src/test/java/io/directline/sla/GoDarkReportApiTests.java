@@ -12,6 +12,7 @@ import io.directline.cases.SupportCase;
 import io.directline.customer.Channel;
 import io.directline.customer.CustomerFixtures;
 import io.directline.customer.CustomerManagement;
+import io.directline.identity.IdentityFixtures;
 import io.directline.testsupport.ApiClient;
 import io.directline.testsupport.IsolatedDatabase;
 import io.directline.testsupport.TravellingClock;
@@ -57,8 +58,6 @@ class GoDarkReportApiTests {
 
     private static final String OWN_SCHEMA =
             "go_dark_" + UUID.randomUUID().toString().substring(0, 8);
-    /** The suite's administrator, the one login of this database (test resources set the password). */
-    private static final String ADMIN_PASSWORD = "admin-test-password";
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
@@ -120,7 +119,7 @@ class GoDarkReportApiTests {
      */
     @BeforeAll
     void threeWeeksOfCases() {
-        admin = ApiClient.basic(port, "admin", ADMIN_PASSWORD);
+        admin = IdentityFixtures.admin(port);
         customerId = customers.register(CustomerFixtures.owner("Dark Owner")).getId();
 
         // Week of 2 November: answered an hour late; a promise kept.
