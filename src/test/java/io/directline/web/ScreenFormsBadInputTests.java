@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.directline.EscalationApiFixtures;
 import io.directline.cases.CaseManagement;
 import io.directline.customer.CustomerManagement;
-import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
 import io.directline.sla.SlaFixtures;
@@ -18,7 +17,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -111,9 +109,7 @@ class ScreenFormsBadInputTests {
         agent = agentLogin.username();
         var supervisor = people.supervisor("Fuzzy", "support");
         var admin = people.admin("Fuzzy");
-        var executive = "exec.fuzzy." + UUID.randomUUID().toString().substring(0, 8);
-        users.createUser(
-                new NewUser(executive, People.PASSWORD, "Fuzzy Exec", null, null, Set.of(Role.EXECUTIVE), null));
+        var executive = people.staff("Fuzzy", Role.EXECUTIVE, null).username();
 
         clients.put(Caller.ANONYMOUS, ScreenClient.anonymous(port));
         clients.put(Caller.OWNER, ScreenClient.signedIn(port, owner.username(), People.PASSWORD));
