@@ -9,6 +9,7 @@ import io.directline.cases.CaseFixtures;
 import io.directline.customer.CustomerFixtures;
 import io.directline.sla.SlaFixtures;
 import io.directline.testsupport.ApiClient;
+import io.directline.testsupport.Caller;
 import io.directline.testsupport.ScreenClient;
 import io.directline.testsupport.UniqueNames;
 import java.net.URLEncoder;
@@ -57,15 +58,6 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public class AuthorizationMatrixTests {
-
-    public enum Caller {
-        ANONYMOUS,
-        OWNER,
-        AGENT,
-        SUPERVISOR,
-        EXECUTIVE,
-        ADMIN
-    }
 
     /** Who may call an endpoint. */
     enum Access {

@@ -3,9 +3,9 @@ package io.directline.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.directline.identity.AuthorizationMatrixTests;
-import io.directline.identity.AuthorizationMatrixTests.Caller;
 import io.directline.testsupport.ApiClient;
 import io.directline.testsupport.ApiResponses;
+import io.directline.testsupport.Caller;
 import io.directline.testsupport.UniqueNames;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -8,6 +8,7 @@ import io.directline.customer.CustomerManagement;
 import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
 import io.directline.sla.SlaFixtures;
+import io.directline.testsupport.Caller;
 import io.directline.testsupport.People;
 import io.directline.testsupport.ScreenClient;
 import java.beans.PropertyDescriptor;
@@ -49,15 +50,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScreenFormsBadInputTests {
-
-    enum Caller {
-        ANONYMOUS,
-        OWNER,
-        AGENT,
-        SUPERVISOR,
-        EXECUTIVE,
-        ADMIN
-    }
 
     private static final String HUNDRED_KB = "x".repeat(100 * 1024);
 
