@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -93,7 +94,6 @@ public final class BenchSupport {
         }
     }
 
-    /** The machine's one-minute load average (other processes included), or -1 where unknown. */
     /**
      * The opening lines every benchmark report shares: title, run time, database, Java and processors
      * with the driver's own setup, and the machine's load average before and after the run.
@@ -120,6 +120,7 @@ public final class BenchSupport {
         return out;
     }
 
+    /** The machine's one-minute load average (other processes included), or -1 where unknown. */
     public static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
@@ -129,8 +130,35 @@ public final class BenchSupport {
         if (sortedNanos.length == 0) {
             return Double.NaN;
         }
-        int rank = (int) Math.ceil(p * sortedNanos.length);
-        return sortedNanos[Math.max(0, Math.min(sortedNanos.length, rank) - 1)] / 1e6;
+        return sortedNanos[nearestRank(sortedNanos.length, p)] / 1e6;
+    }
+
+    /** Nearest-rank percentile of sorted values; NaN when there are none. */
+    public static double percentile(double[] sorted, double p) {
+        return sorted.length == 0 ? Double.NaN : sorted[nearestRank(sorted.length, p)];
+    }
+
+    /** The middle value (the upper one of the two middle values of an even count); the values stay as they are. */
+    public static double median(double[] values) {
+        var sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static int nearestRank(int length, double p) {
+        int rank = (int) Math.ceil(p * length);
+        return Math.max(0, Math.min(length, rank) - 1);
+    }
+
+    /** Writes a benchmark's figures (a report, a chart) to {@code target/bench/<fileName>}, in UTF-8. */
+    public static Path write(String fileName, CharSequence content) throws IOException {
+        Files.createDirectories(OUT);
+        return Files.writeString(OUT.resolve(fileName), content, StandardCharsets.UTF_8);
+    }
+
+    /** Whether the benchmark runs on PostgreSQL (else on H2). */
+    public static boolean onPostgres(DataSource dataSource) throws SQLException {
+        return describeDatabase(dataSource).startsWith("PostgreSQL");
     }
 
     static void deleteTree(Path root) throws IOException {

@@ -3,8 +3,7 @@ package io.directline.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import io.directline.channel.ChannelFixtures;
 import jakarta.mail.Address;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -15,7 +14,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,29 +47,18 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class InboundEmailBenchmark {
 
-    static final String SUPPORT = "support@directline.example";
-    static final GreenMail MAIL = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+    static final String SUPPORT = ChannelFixtures.SUPPORT_ADDRESS;
+    static final GreenMail MAIL = ChannelFixtures.startSupportMailbox();
     private static final int MAILS = Integer.getInteger("bench.mails", 400);
     private static final int WARMUP = Integer.getInteger("bench.mail-warmup", 30);
     private static final int SENDERS = 300;
     private static final int REPLY_EVERY = 4;
     private static final Duration LIMIT = Duration.ofSeconds(Long.getLong("bench.mail-seconds", 150));
 
-    static {
-        MAIL.start();
-        MAIL.setUser(SUPPORT, "support", "support-password");
-    }
-
     @DynamicPropertySource
     static void mailbox(DynamicPropertyRegistry registry) throws Exception {
         BenchSupport.h2InFileMode(registry, "inbound-email");
-        registry.add("directline.channels.email.address", () -> SUPPORT);
-        registry.add("directline.channels.email.imap.host", () -> "127.0.0.1");
-        registry.add("directline.channels.email.imap.port", () -> MAIL.getImap().getPort());
-        registry.add("directline.channels.email.imap.ssl", () -> "false");
-        registry.add("directline.channels.email.imap.username", () -> "support");
-        registry.add("directline.channels.email.imap.password", () -> "support-password");
-        registry.add("directline.channels.email.imap.poll-interval", () -> "200ms");
+        ChannelFixtures.pollSupportMailbox(registry, MAIL);
     }
 
     @AfterAll
@@ -97,8 +84,7 @@ class InboundEmailBenchmark {
 
         var report = report(database, warmup, measured, loadBefore, loadAfter);
         System.out.println(report);
-        Files.createDirectories(BenchSupport.OUT);
-        Files.writeString(BenchSupport.OUT.resolve("inbound-email.md"), report, StandardCharsets.UTF_8);
+        BenchSupport.write("inbound-email.md", report);
 
         for (var r : List.of(warmup, measured)) {
             assertThat(r.stored()).as("messages stored in round %s", r.prefix()).isEqualTo(r.mails());

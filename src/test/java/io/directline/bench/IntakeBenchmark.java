@@ -2,16 +2,16 @@ package io.directline.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.ApiClient;
 import io.directline.bench.BenchSupport.Round;
 import io.directline.customer.CustomerDetails;
 import io.directline.customer.CustomerManagement;
+import io.directline.identity.IdentityFixtures;
+import io.directline.testsupport.ApiClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -103,7 +103,7 @@ class IntakeBenchmark {
                         null,
                         null))
                 .toList());
-        var agent = ApiClient.basic(port, "admin", "admin-test-password")
+        var agent = IdentityFixtures.admin(port)
                 .post("/api/v1/users", new NewAgent(AGENT, AGENT_PASSWORD, "Bench Agent", Set.of("AGENT"), "bench"));
         assertThat(agent.status()).as("create agent: %s", agent).isEqualTo(201);
         var issued = ApiClient.basic(port, AGENT, AGENT_PASSWORD).post("/api/v1/tokens", Map.of("name", "bench"));
@@ -131,9 +131,8 @@ class IntakeBenchmark {
 
         var report = new Report(database, warmup, levels, raw, loadBefore, BenchSupport.loadAverage());
         System.out.println(report.text());
-        Files.createDirectories(OUT);
-        Files.writeString(OUT.resolve("intake.md"), report.markdown(), StandardCharsets.UTF_8);
-        Files.writeString(OUT.resolve("intake.svg"), report.svg(), StandardCharsets.UTF_8);
+        BenchSupport.write("intake.md", report.markdown());
+        BenchSupport.write("intake.svg", report.svg());
 
         // correctness only: every call answered 201, and every answered case is stored with its rows
         var allRounds = Stream.concat(Stream.of(warmup), levels.stream()).toList();

@@ -11,8 +11,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.directline.ApiClient;
 import io.directline.channel.webhook.Webhooks;
+import io.directline.testsupport.ApiClient;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
@@ -224,9 +224,7 @@ class KillNineBenchmark {
                     BenchSupport.loadAverage());
             var markdown = report.markdown();
             System.out.println(markdown);
-            Files.createDirectories(BenchSupport.OUT);
-            Files.writeString(
-                    BenchSupport.OUT.resolve("kill-nine-" + database.name() + ".md"), markdown, StandardCharsets.UTF_8);
+            BenchSupport.write("kill-nine-" + database.name() + ".md", markdown);
 
             assertThat(app.kills()).as("kills").isGreaterThanOrEqualTo(Math.min(KILLS, 3));
             assertThat(report.lost()).as("acknowledged requests lost").isEmpty();

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -134,9 +133,8 @@ class WebhookIntakeBenchmark {
 
         var markdown = markdown(database, results, loadBefore, loadAfter);
         System.out.println(markdown);
-        Files.createDirectories(BenchSupport.OUT);
-        Files.writeString(BenchSupport.OUT.resolve("webhooks.md"), markdown, StandardCharsets.UTF_8);
-        Files.writeString(BenchSupport.OUT.resolve("webhooks.svg"), svg(database, results), StandardCharsets.UTF_8);
+        BenchSupport.write("webhooks.md", markdown);
+        BenchSupport.write("webhooks.svg", svg(database, results));
     }
 
     private Round round(

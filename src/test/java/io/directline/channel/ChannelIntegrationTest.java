@@ -6,10 +6,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.directline.ApiClient;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseMessage;
 import io.directline.customer.CustomerManagement;
+import io.directline.identity.IdentityFixtures;
+import io.directline.testsupport.ApiClient;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,7 +85,7 @@ public abstract class ChannelIntegrationTest {
     }
 
     protected ApiClient admin() {
-        return ApiClient.basic(port, "admin", "admin-test-password");
+        return IdentityFixtures.admin(port);
     }
 
     protected static String unique(String prefix) {

@@ -1,8 +1,13 @@
 package io.directline.customer;
 
+import static io.directline.testsupport.UniqueNames.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.directline.identity.IdentityFixtures;
+import io.directline.testsupport.ApiClient;
+import io.directline.testsupport.UniqueNames;
 import java.math.BigDecimal;
 import java.util.Map;
-import java.util.UUID;
 
 /** Owners for tests, unique per call so tests sharing a database never collide. */
 public final class CustomerFixtures {
@@ -10,10 +15,9 @@ public final class CustomerFixtures {
     private CustomerFixtures() {}
 
     public static CustomerDetails owner(String name) {
-        String unique = UUID.randomUUID().toString().substring(0, 8);
         return new CustomerDetails(
                 name,
-                name.toLowerCase().replace(' ', '.') + "." + unique + "@example.org",
+                name.toLowerCase().replace(' ', '.') + "." + UniqueNames.suffix() + "@example.org",
                 null,
                 Channel.EMAIL,
                 null,
@@ -22,4 +26,22 @@ public final class CustomerFixtures {
                 BigDecimal.valueOf(85_000),
                 Map.of());
     }
+
+    /** Registers an owner (a customer record) through the API and returns its id. */
+    public static long registerOwner(ApiClient admin, String name) {
+        var response =
+                admin.post("/api/v1/customers", Map.of("name", name, "email", unique("owner") + "@example.test"));
+        assertThat(response.status()).as("register owner: %s", response).isEqualTo(201);
+        return response.id();
+    }
+
+    /** A new owner with a login, signed in. */
+    public static Owner owner(int port, ApiClient admin, String name) {
+        long customerId = registerOwner(admin, name);
+        return new Owner(
+                customerId, IdentityFixtures.signIn(port, IdentityFixtures.createLogin(admin, "OWNER", customerId)));
+    }
+
+    /** An owner's customer id and their API client, signed in. */
+    public record Owner(long customerId, ApiClient client) {}
 }

@@ -2,9 +2,9 @@ package io.directline.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.ApiClient;
 import io.directline.DirectLineApplication;
-import io.directline.IsolatedDatabase;
+import io.directline.testsupport.ApiClient;
+import io.directline.testsupport.IsolatedDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;

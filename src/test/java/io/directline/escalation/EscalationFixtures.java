@@ -2,8 +2,6 @@ package io.directline.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.ApiClient;
-import io.directline.ApiFixtures;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.ImportedCase;
 import io.directline.cases.CaseManagement.ImportedMessage;
@@ -14,6 +12,9 @@ import io.directline.customer.Channel;
 import io.directline.escalation.guard.Attempt;
 import io.directline.escalation.office.EscalationProperties;
 import io.directline.escalation.office.EscalationState;
+import io.directline.identity.IdentityFixtures;
+import io.directline.testsupport.ApiClient;
+import io.directline.testsupport.UniqueNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -142,7 +143,7 @@ public final class EscalationFixtures {
     public static String staffLogin(ApiClient admin, String username, String role, String displayName, String team) {
         var body = new LinkedHashMap<String, Object>();
         body.put("username", username);
-        body.put("password", ApiFixtures.PASSWORD);
+        body.put("password", IdentityFixtures.PASSWORD);
         body.put("displayName", displayName);
         if (team != null) {
             body.put("team", team);
@@ -163,7 +164,7 @@ public final class EscalationFixtures {
         var openedAt = Instant.now().minus(age);
         return cases.importCases(List.of(new ImportedCase(
                         customerId,
-                        "Old case " + ApiFixtures.unique("age"),
+                        "Old case " + UniqueNames.unique("age"),
                         Channel.PORTAL,
                         Priority.NORMAL,
                         CaseStatus.OPEN,

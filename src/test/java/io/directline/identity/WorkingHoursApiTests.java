@@ -1,9 +1,9 @@
 package io.directline.identity;
 
-import static io.directline.ApiFixtures.assertProblem;
+import static io.directline.testsupport.ApiResponses.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.ApiFixtures;
+import io.directline.customer.CustomerFixtures;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,8 +18,8 @@ class WorkingHoursApiTests {
 
     @Test
     void anAdminSetsWorkingHoursAndSeesWhetherTheStaffMemberIsAtWork() {
-        var admin = ApiFixtures.admin(port);
-        var agent = ApiFixtures.createLogin(admin, "AGENT", null);
+        var admin = IdentityFixtures.admin(port);
+        var agent = IdentityFixtures.createLogin(admin, "AGENT", null);
         var path = "/api/v1/users/" + agent + "/working-hours";
 
         var defaults = admin.get(path);
@@ -45,8 +45,8 @@ class WorkingHoursApiTests {
 
     @Test
     void unreadableHoursAreRefusedWithHowToWriteThemAndChangeNothing() {
-        var admin = ApiFixtures.admin(port);
-        var agent = ApiFixtures.createLogin(admin, "AGENT", null);
+        var admin = IdentityFixtures.admin(port);
+        var agent = IdentityFixtures.createLogin(admin, "AGENT", null);
         var path = "/api/v1/users/" + agent + "/working-hours";
         admin.put(path, Map.of("hours", "TUE-THU 09:00-15:00"));
 
@@ -60,8 +60,8 @@ class WorkingHoursApiTests {
 
     @Test
     void onlyStaffHaveWorkingHours() {
-        var admin = ApiFixtures.admin(port);
-        var owner = ApiFixtures.createLogin(admin, "OWNER", ApiFixtures.registerOwner(admin, "Hours Owner"));
+        var admin = IdentityFixtures.admin(port);
+        var owner = IdentityFixtures.createLogin(admin, "OWNER", CustomerFixtures.registerOwner(admin, "Hours Owner"));
 
         assertProblem(admin.get("/api/v1/users/" + owner + "/working-hours"), 404);
         assertProblem(admin.put("/api/v1/users/nobody-at-all/working-hours", Map.of("hours", "none")), 404);

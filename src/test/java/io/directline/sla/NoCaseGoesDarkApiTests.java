@@ -1,11 +1,13 @@
 package io.directline.sla;
 
-import static io.directline.ApiFixtures.each;
+import static io.directline.testsupport.ApiResponses.each;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.directline.ApiClient;
-import io.directline.ApiFixtures;
+import io.directline.customer.CustomerFixtures;
+import io.directline.identity.IdentityFixtures;
+import io.directline.testsupport.ApiClient;
+import io.directline.testsupport.UniqueNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -30,13 +32,13 @@ class NoCaseGoesDarkApiTests {
 
     @Test
     void aPromiseNobodyKeepsClimbsToTheSupervisorAndTheOwnerIsToldTheTruth() {
-        var admin = ApiFixtures.admin(port);
-        var team = ApiFixtures.unique("body-shop");
+        var admin = IdentityFixtures.admin(port);
+        var team = UniqueNames.unique("body-shop");
         var agentName = staffLogin(admin, "AGENT", team, "Alex Agent");
         var supervisorName = staffLogin(admin, "SUPERVISOR", team, "Sam Supervisor");
-        var agent = ApiFixtures.signIn(port, agentName);
-        var supervisor = ApiFixtures.signIn(port, supervisorName);
-        var owner = ApiFixtures.owner(port, admin, "Dark Owner");
+        var agent = IdentityFixtures.signIn(port, agentName);
+        var supervisor = IdentityFixtures.signIn(port, supervisorName);
+        var owner = CustomerFixtures.owner(port, admin, "Dark Owner");
         var opened = agent.post(
                 "/api/v1/cases",
                 Map.of(
@@ -117,10 +119,10 @@ class NoCaseGoesDarkApiTests {
     }
 
     private static String staffLogin(ApiClient admin, String role, String team, String displayName) {
-        var username = ApiFixtures.unique(role.toLowerCase());
+        var username = UniqueNames.unique(role.toLowerCase());
         var body = new LinkedHashMap<String, Object>();
         body.put("username", username);
-        body.put("password", ApiFixtures.PASSWORD);
+        body.put("password", IdentityFixtures.PASSWORD);
         body.put("displayName", displayName);
         body.put("team", team);
         body.put("roles", List.of(role));

@@ -2,6 +2,8 @@ package io.directline.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.directline.testsupport.People;
+import io.directline.testsupport.ScreenTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;

@@ -7,6 +7,8 @@ import io.directline.cases.CaseManagement.CaseChanges;
 import io.directline.cases.CaseManagement.OpenCase;
 import io.directline.cases.Priority;
 import io.directline.customer.Channel;
+import io.directline.testsupport.People;
+import io.directline.testsupport.ScreenTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;

@@ -2,6 +2,9 @@ package io.directline.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.directline.testsupport.Browser;
+import io.directline.testsupport.People;
+import io.directline.testsupport.ScreenTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;

@@ -2,6 +2,8 @@ package io.directline.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.directline.testsupport.People;
+import io.directline.testsupport.ScreenTest;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.directline.cases.CaseManagement;
 import io.directline.customer.CustomerManagement;
 import io.directline.escalation.EscalationFixtures;
-import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
 import io.directline.sla.SlaFixtures;
+import io.directline.testsupport.Caller;
+import io.directline.testsupport.People;
+import io.directline.testsupport.ScreenClient;
 import java.beans.PropertyDescriptor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +18,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -49,15 +50,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScreenFormsBadInputTests {
-
-    enum Caller {
-        ANONYMOUS,
-        OWNER,
-        AGENT,
-        SUPERVISOR,
-        EXECUTIVE,
-        ADMIN
-    }
 
     private static final String HUNDRED_KB = "x".repeat(100 * 1024);
 
@@ -109,9 +101,7 @@ class ScreenFormsBadInputTests {
         agent = agentLogin.username();
         var supervisor = people.supervisor("Fuzzy", "support");
         var admin = people.admin("Fuzzy");
-        var executive = "exec.fuzzy." + UUID.randomUUID().toString().substring(0, 8);
-        users.createUser(
-                new NewUser(executive, People.PASSWORD, "Fuzzy Exec", null, null, Set.of(Role.EXECUTIVE), null));
+        var executive = people.staff("Fuzzy", Role.EXECUTIVE, null).username();
 
         clients.put(Caller.ANONYMOUS, ScreenClient.anonymous(port));
         clients.put(Caller.OWNER, ScreenClient.signedIn(port, owner.username(), People.PASSWORD));

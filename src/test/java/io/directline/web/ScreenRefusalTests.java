@@ -8,13 +8,13 @@ import io.directline.cases.Direction;
 import io.directline.customer.Channel;
 import io.directline.customer.CustomerManagement;
 import io.directline.escalation.EscalationFixtures;
-import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
+import io.directline.testsupport.People;
+import io.directline.testsupport.ScreenClient;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
@@ -139,9 +139,7 @@ class ScreenRefusalTests {
 
     @Test
     void aHandBackTeamOverSixtyCharactersGivesTheOfficeFormBackAsTyped() {
-        var executive = "exec.refusal." + UUID.randomUUID().toString().substring(0, 8);
-        users.createUser(
-                new NewUser(executive, People.PASSWORD, "Rhea Exec", null, null, Set.of(Role.EXECUTIVE), null));
+        var executive = people.staff("Rhea", Role.EXECUTIVE, null).username();
         long oldCase = EscalationFixtures.oldCase(cases, owner.customerId(), Duration.ofDays(3));
         var ownerSees = ScreenClient.signedIn(port, owner.username(), People.PASSWORD);
         var escalated = ownerSees.post(

@@ -2,6 +2,9 @@ package io.directline.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.directline.testsupport.Browser;
+import io.directline.testsupport.People;
+import io.directline.testsupport.ScreenTest;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;

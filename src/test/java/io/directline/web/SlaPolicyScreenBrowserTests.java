@@ -2,6 +2,9 @@ package io.directline.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.directline.testsupport.Browser;
+import io.directline.testsupport.People;
+import io.directline.testsupport.ScreenTest;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -2,12 +2,12 @@ package io.directline.cases.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.ApiClient;
 import io.directline.customer.CustomerFixtures;
 import io.directline.customer.CustomerManagement;
 import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
+import io.directline.testsupport.ApiClient;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;

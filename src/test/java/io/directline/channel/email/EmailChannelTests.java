@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import io.directline.ApiClient;
 import io.directline.cases.Actor;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseMessage;
 import io.directline.cases.Direction;
+import io.directline.channel.ChannelFixtures;
 import io.directline.customer.Channel;
+import io.directline.identity.IdentityFixtures;
+import io.directline.testsupport.ApiClient;
 import jakarta.mail.Address;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -59,28 +59,17 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class EmailChannelTests {
 
-    static final String SUPPORT = "support@directline.example";
+    static final String SUPPORT = ChannelFixtures.SUPPORT_ADDRESS;
     static final String SECRET = "test-webhook-secret";
-    static final GreenMail MAIL = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
-
-    static {
-        MAIL.start();
-        MAIL.setUser(SUPPORT, "support", "support-password");
-    }
+    static final GreenMail MAIL = ChannelFixtures.startSupportMailbox();
 
     @DynamicPropertySource
     static void mailServers(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
-        registry.add("directline.channels.email.address", () -> SUPPORT);
         registry.add("directline.channels.email.webhook-secret", () -> SECRET);
         registry.add("directline.channels.email.max-message-size", () -> "512KB");
-        registry.add("directline.channels.email.imap.host", () -> "127.0.0.1");
-        registry.add("directline.channels.email.imap.port", () -> MAIL.getImap().getPort());
-        registry.add("directline.channels.email.imap.ssl", () -> "false");
-        registry.add("directline.channels.email.imap.username", () -> "support");
-        registry.add("directline.channels.email.imap.password", () -> "support-password");
-        registry.add("directline.channels.email.imap.poll-interval", () -> "200ms");
+        ChannelFixtures.pollSupportMailbox(registry, MAIL);
         registry.add("directline.channels.email.imap.max-failures", () -> "3");
         registry.add("directline.channels.outbox.poll-interval", () -> "200ms");
         registry.add("directline.channels.outbox.first-retry", () -> "200ms");
@@ -266,7 +255,7 @@ class EmailChannelTests {
                 .singleElement()
                 .satisfies(a -> assertThat(a.reason()).contains("limit"));
 
-        var health = ApiClient.basic(port, "admin", "admin-test-password").get("/actuator/health/emailFetcher");
+        var health = IdentityFixtures.admin(port).get("/actuator/health/emailFetcher");
         assertThat(health.status()).as("%s", health).isEqualTo(200);
         assertThat(health.json().path("status").asString()).isEqualTo("UP");
         assertThat(health.body()).contains(failingId, hugeId, "Quarantine");
@@ -645,7 +634,7 @@ class EmailChannelTests {
     }
 
     private ApiClient admin() {
-        return ApiClient.basic(port, "admin", "admin-test-password");
+        return IdentityFixtures.admin(port);
     }
 
     /** A new login with one role (an owner's names the owner); returns its username. */

@@ -2,10 +2,10 @@ package io.directline.channel.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.ApiClient;
 import io.directline.cases.CaseMessage;
 import io.directline.cases.Direction;
 import io.directline.channel.ChannelIntegrationTest;
+import io.directline.testsupport.ApiClient;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -13,7 +13,7 @@ import io.directline.customer.CustomerManagement;
 import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
-import io.directline.web.Browser;
+import io.directline.testsupport.Browser;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;

@@ -2,10 +2,10 @@ package io.directline.channel.phone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.ApiClient;
 import io.directline.cases.Direction;
 import io.directline.channel.ChannelIntegrationTest;
 import io.directline.customer.Channel;
+import io.directline.testsupport.ApiClient;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Map;

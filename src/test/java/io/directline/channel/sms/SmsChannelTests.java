@@ -9,11 +9,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.directline.ApiClient;
 import io.directline.cases.DeliveryState;
 import io.directline.cases.Direction;
 import io.directline.channel.ChannelIntegrationTest;
 import io.directline.customer.Channel;
+import io.directline.testsupport.ApiClient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,11 +1,9 @@
 package io.directline.escalation.ladder;
 
-import static io.directline.ApiFixtures.assertProblem;
-import static io.directline.ApiFixtures.each;
+import static io.directline.testsupport.ApiResponses.assertProblem;
+import static io.directline.testsupport.ApiResponses.each;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.ApiClient;
-import io.directline.ApiFixtures;
 import io.directline.cases.Actor;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.CaseChanges;
@@ -14,6 +12,9 @@ import io.directline.cases.CaseStatus;
 import io.directline.cases.Priority;
 import io.directline.cases.SupportCase;
 import io.directline.customer.Channel;
+import io.directline.customer.CustomerFixtures;
+import io.directline.identity.IdentityFixtures;
+import io.directline.testsupport.ApiClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,11 +45,11 @@ class CaseSlaApiTests {
 
     @BeforeEach
     void anAgentAndAnOwner() {
-        var admin = ApiFixtures.admin(port);
-        var agentName = ApiFixtures.createLogin(admin, "AGENT", null);
-        agent = ApiFixtures.signIn(port, agentName);
+        var admin = IdentityFixtures.admin(port);
+        var agentName = IdentityFixtures.createLogin(admin, "AGENT", null);
+        agent = IdentityFixtures.signIn(port, agentName);
         agentVoice = new Actor(agentName, "Sla Agent", Channel.PORTAL);
-        customerId = ApiFixtures.registerOwner(admin, "SLA Owner");
+        customerId = CustomerFixtures.registerOwner(admin, "SLA Owner");
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.directline.escalation.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.ApiClient;
 import io.directline.cases.Actor;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.CaseChanges;
@@ -17,6 +16,7 @@ import io.directline.escalation.ladder.EscalationLadder;
 import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
+import io.directline.testsupport.ApiClient;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;

@@ -1,20 +1,21 @@
 package io.directline.escalation.office;
 
-import static io.directline.ApiFixtures.assertProblem;
-import static io.directline.ApiFixtures.each;
 import static io.directline.escalation.EscalationFixtures.REASON;
 import static io.directline.escalation.EscalationFixtures.escalate;
+import static io.directline.testsupport.ApiResponses.assertProblem;
+import static io.directline.testsupport.ApiResponses.each;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.directline.ApiClient;
-import io.directline.ApiFixtures;
-import io.directline.IsolatedDatabase;
-import io.directline.TravellingClock;
+import io.directline.customer.CustomerFixtures;
 import io.directline.escalation.EscalationFixtures;
+import io.directline.identity.IdentityFixtures;
+import io.directline.testsupport.ApiClient;
+import io.directline.testsupport.IsolatedDatabase;
+import io.directline.testsupport.TravellingClock;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -89,15 +90,15 @@ class ExecutiveEscalationApiTests {
 
     @BeforeEach
     void staff() {
-        admin = ApiFixtures.admin(port);
+        admin = IdentityFixtures.admin(port);
         EscalationFixtures.staffLogin(admin, EXECUTIVE, "EXECUTIVE", "Erin Executive", null);
-        executive = ApiFixtures.signIn(port, EXECUTIVE);
-        agent = ApiFixtures.staff(port, admin, "AGENT");
+        executive = IdentityFixtures.signIn(port, EXECUTIVE);
+        agent = IdentityFixtures.staff(port, admin, "AGENT");
     }
 
     @Test
     void anOwnerEscalatesATwoDayOldCaseOnceAndTheSecondAttemptInTheCooldownIsRefused() {
-        var owner = ApiFixtures.owner(port, admin, "Cooldown Owner");
+        var owner = CustomerFixtures.owner(port, admin, "Cooldown Owner");
         long first = answeredCase(owner, "The engine light is on again");
         long second = answeredCase(owner, "The sat-nav lost every map");
         var young = escalate(owner.client(), first, REASON);
@@ -138,7 +139,7 @@ class ExecutiveEscalationApiTests {
 
     @Test
     void anOwnerWhosePromiseWasBrokenEscalatesAnHourOldCaseAtOnce() {
-        var owner = ApiFixtures.owner(port, admin, "Broken Promise Owner");
+        var owner = CustomerFixtures.owner(port, admin, "Broken Promise Owner");
         long caseId = answeredCase(owner, "The recall repair was not done");
         var promise = agent.post(
                 "/api/v1/cases/" + caseId + "/promises",
@@ -168,8 +169,8 @@ class ExecutiveEscalationApiTests {
 
     @Test
     void anotherOwnersCaseIsNotFoundAndNothingIsRecorded() {
-        var owner = ApiFixtures.owner(port, admin, "Owner Of The Case");
-        var stranger = ApiFixtures.owner(port, admin, "Stranger");
+        var owner = CustomerFixtures.owner(port, admin, "Owner Of The Case");
+        var stranger = CustomerFixtures.owner(port, admin, "Stranger");
         long caseId = answeredCase(owner, "Door handle broke off");
         clock.advance(Duration.ofDays(2));
 
@@ -180,7 +181,7 @@ class ExecutiveEscalationApiTests {
 
     @Test
     void aShortReasonIsRefusedWithTheLengthItNeeds() {
-        var owner = ApiFixtures.owner(port, admin, "Terse Owner");
+        var owner = CustomerFixtures.owner(port, admin, "Terse Owner");
         long caseId = answeredCase(owner, "Wipers squeak");
         clock.advance(Duration.ofDays(2));
 
@@ -193,7 +194,7 @@ class ExecutiveEscalationApiTests {
 
     @Test
     void theExecutiveAnswersAndTheOwnerReceivesItSignedOnTheirChannel() throws Exception {
-        var owner = ApiFixtures.owner(port, admin, "Mail Owner");
+        var owner = CustomerFixtures.owner(port, admin, "Mail Owner");
         var email = admin.get("/api/v1/customers/" + owner.customerId())
                 .json()
                 .path("email")
@@ -239,7 +240,7 @@ class ExecutiveEscalationApiTests {
 
     @Test
     void aRepeatedRequestWithTheSameKeyMakesOneEscalation() {
-        var owner = ApiFixtures.owner(port, admin, "Double Click Owner");
+        var owner = CustomerFixtures.owner(port, admin, "Double Click Owner");
         long caseId = answeredCase(owner, "Seat heating broken");
         clock.advance(Duration.ofDays(2));
         var body = "{\"reason\": \"" + REASON + "\"}";
@@ -256,7 +257,7 @@ class ExecutiveEscalationApiTests {
 
     @Test
     void aKeyWhoseAttemptWasRefusedMayBeSentAgainWithTheReasonFixed() {
-        var owner = ApiFixtures.owner(port, admin, "Second Try Owner");
+        var owner = CustomerFixtures.owner(port, admin, "Second Try Owner");
         long caseId = answeredCase(owner, "Sunroof leaks");
         clock.advance(Duration.ofDays(2));
         var key = Map.of("Idempotency-Key", "press-2");
@@ -273,7 +274,7 @@ class ExecutiveEscalationApiTests {
 
     @Test
     void theExecutiveMissingTheFirstResponseTargetIsRecordedAndTheOwnerToldTheTruth() {
-        var owner = ApiFixtures.owner(port, admin, "Waiting Owner");
+        var owner = CustomerFixtures.owner(port, admin, "Waiting Owner");
         long caseId = answeredCase(owner, "Charging cable melted");
         clock.advance(Duration.ofDays(2));
         var made = escalate(owner.client(), caseId, REASON);
@@ -307,7 +308,7 @@ class ExecutiveEscalationApiTests {
 
     @Test
     void anOwnerMarkedFrivolousNeedsApprovalNextTime() {
-        var owner = ApiFixtures.owner(port, admin, "Frivolous Owner");
+        var owner = CustomerFixtures.owner(port, admin, "Frivolous Owner");
         long first = answeredCase(owner, "Cup holder too small");
         clock.advance(Duration.ofDays(2));
         var made = escalate(owner.client(), first, REASON);
@@ -356,7 +357,7 @@ class ExecutiveEscalationApiTests {
 
     @Test
     void officeActionsOnAnEscalationInTheWrongStateAreConflicts() {
-        var owner = ApiFixtures.owner(port, admin, "Conflict Owner");
+        var owner = CustomerFixtures.owner(port, admin, "Conflict Owner");
         long caseId = answeredCase(owner, "Trunk will not open");
         clock.advance(Duration.ofDays(2));
         var made = escalate(owner.client(), caseId, REASON);
@@ -389,7 +390,7 @@ class ExecutiveEscalationApiTests {
     }
 
     /** A case the owner opened and an agent answered, so no response clock runs while time travels. */
-    private long answeredCase(ApiFixtures.Owner owner, String subject) {
+    private long answeredCase(CustomerFixtures.Owner owner, String subject) {
         var opened = owner.client().post("/api/v1/me/cases", Map.of("subject", subject, "body", "Please help."));
         assertThat(opened.status()).as("%s", opened).isEqualTo(201);
         var answer = agent.post("/api/v1/cases/" + opened.id() + "/messages", Map.of("body", "We are on it."));

@@ -3,9 +3,10 @@ package io.directline.escalation.office;
 import static io.directline.escalation.EscalationFixtures.REASON;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.ApiClient;
-import io.directline.ApiFixtures;
+import io.directline.customer.CustomerFixtures;
 import io.directline.escalation.EscalationFixtures;
+import io.directline.identity.IdentityFixtures;
+import io.directline.testsupport.ApiClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +37,9 @@ class ParallelEscalationTests {
 
     @Test
     void fiftyParallelAttemptsCreateAtMostTheQuota() throws Exception {
-        var admin = ApiFixtures.admin(port);
-        ApiFixtures.staff(port, admin, "EXECUTIVE");
-        var owner = ApiFixtures.owner(port, admin, "Impatient Owner");
+        var admin = IdentityFixtures.admin(port);
+        IdentityFixtures.staff(port, admin, "EXECUTIVE");
+        var owner = CustomerFixtures.owner(port, admin, "Impatient Owner");
         var cases = IntStream.range(0, 5)
                 .mapToObj(i -> EscalationFixtures.oldCase(context, owner.customerId(), Duration.ofDays(3)))
                 .toList();

@@ -1,13 +1,16 @@
 package io.directline.escalation.report;
 
-import static io.directline.ApiFixtures.assertProblem;
 import static io.directline.escalation.EscalationFixtures.REASON;
 import static io.directline.escalation.EscalationFixtures.escalate;
+import static io.directline.testsupport.ApiResponses.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.ApiClient;
-import io.directline.ApiFixtures;
+import io.directline.cases.CaseFixtures;
+import io.directline.customer.CustomerFixtures;
 import io.directline.escalation.EscalationFixtures;
+import io.directline.identity.IdentityFixtures;
+import io.directline.testsupport.ApiClient;
+import io.directline.testsupport.UniqueNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,21 +41,21 @@ class EscalationReportApiTests {
     @Test
     void countsRequestsRefusalsByRuleFrivolousRateFirstResponsesAndOutcomes() {
         var start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
-        var admin = ApiFixtures.admin(port);
-        var executiveName = ApiFixtures.unique("report.exec");
+        var admin = IdentityFixtures.admin(port);
+        var executiveName = UniqueNames.unique("report.exec");
         EscalationFixtures.staffLogin(admin, executiveName, "EXECUTIVE", "Rita Report", null);
-        var executive = ApiFixtures.signIn(port, executiveName);
-        var staff = ApiFixtures.staff(port, admin, "AGENT");
+        var executive = IdentityFixtures.signIn(port, executiveName);
+        var staff = IdentityFixtures.staff(port, admin, "AGENT");
 
-        var answeredOwner = ApiFixtures.owner(port, admin, "Report Owner Answered");
+        var answeredOwner = CustomerFixtures.owner(port, admin, "Report Owner Answered");
         long oldCase = EscalationFixtures.oldCase(context, answeredOwner.customerId(), Duration.ofDays(3));
         assertThat(rule(escalate(answeredOwner.client(), oldCase, "Call me."))).isEqualTo("reason-length");
-        long youngCase = ApiFixtures.openCase(staff, answeredOwner.customerId(), "Brand new", "Just opened.");
+        long youngCase = CaseFixtures.openCase(staff, answeredOwner.customerId(), "Brand new", "Just opened.");
         assertThat(rule(escalate(answeredOwner.client(), youngCase, REASON))).isEqualTo("fair-chance");
         var answered = escalate(answeredOwner.client(), oldCase, REASON);
         assertThat(answered.status()).as("%s", answered).isEqualTo(201);
 
-        var frivolousOwner = ApiFixtures.owner(port, admin, "Report Owner Frivolous");
+        var frivolousOwner = CustomerFixtures.owner(port, admin, "Report Owner Frivolous");
         long otherCase = EscalationFixtures.oldCase(context, frivolousOwner.customerId(), Duration.ofDays(3));
         assertThat(rule(escalate(frivolousOwner.client(), otherCase, "Now!"))).isEqualTo("reason-length");
         var frivolous = escalate(frivolousOwner.client(), otherCase, REASON);
@@ -104,7 +107,7 @@ class EscalationReportApiTests {
 
     @Test
     void refusesAPeriodItCannotReportNamingTheParameter() {
-        var admin = ApiFixtures.admin(port);
+        var admin = IdentityFixtures.admin(port);
 
         var notADate = assertProblem(admin.get("/api/v1/reports/escalations?from=yesterday"), 400);
         assertThat(notADate.path("field").asString()).isEqualTo("from");
@@ -124,7 +127,7 @@ class EscalationReportApiTests {
 
     @Test
     void reportsTheLastNinetyDaysUnlessAskedOtherwise() {
-        var report = ApiFixtures.admin(port).get("/api/v1/reports/escalations");
+        var report = IdentityFixtures.admin(port).get("/api/v1/reports/escalations");
 
         assertThat(report.status()).as("%s", report).isEqualTo(200);
         var from = Instant.parse(report.json().path("from").asString());

@@ -17,7 +17,6 @@ import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
 import io.directline.web.ReportPeriod;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,7 +83,7 @@ class EscalationReportBenchmark {
 
     @Test
     void theReportCountsInTheDatabase() throws Exception {
-        boolean postgres = BenchSupport.describeDatabase(dataSource).startsWith("PostgreSQL");
+        boolean postgres = BenchSupport.onPostgres(dataSource);
         var now = Instant.now();
         long seedStart = System.nanoTime();
         seedOwnersAndCases(postgres, now);
@@ -127,14 +126,13 @@ class EscalationReportBenchmark {
                 "%n| guard decision, in process | p50 | p95 | n |%n|---|---|---|---|%n"
                         + "| refused (reason-length) | %.1f ms | %.1f ms | %d |%n"
                         + "| allowed, routed with its promise | %.1f ms | %.1f ms | %d |%n",
-                percentile(decisions.refused(), 0.5),
-                percentile(decisions.refused(), 0.95),
+                BenchSupport.percentile(decisions.refused(), 0.5),
+                BenchSupport.percentile(decisions.refused(), 0.95),
                 decisions.refused().length,
-                percentile(decisions.allowed(), 0.5),
-                percentile(decisions.allowed(), 0.95),
+                BenchSupport.percentile(decisions.allowed(), 0.5),
+                BenchSupport.percentile(decisions.allowed(), 0.95),
                 decisions.allowed().length));
-        Files.createDirectories(BenchSupport.OUT);
-        Files.writeString(BenchSupport.OUT.resolve("escalation-report.md"), out);
+        BenchSupport.write("escalation-report.md", out);
         System.out.println(out);
     }
 
@@ -283,11 +281,6 @@ class EscalationReportBenchmark {
         Arrays.sort(refused);
         Arrays.sort(allowed);
         return new Decisions(refused, allowed);
-    }
-
-    private static double percentile(double[] sorted, double p) {
-        int rank = (int) Math.ceil(p * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)];
     }
 
     private static void row(StringBuilder out, String what, Timing t) {

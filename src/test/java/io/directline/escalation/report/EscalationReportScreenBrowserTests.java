@@ -4,27 +4,17 @@ import static io.directline.escalation.EscalationFixtures.REASON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.directline.cases.Actor;
-import io.directline.cases.CaseManagement;
 import io.directline.customer.Channel;
-import io.directline.customer.CustomerManagement;
 import io.directline.escalation.EscalationFixtures;
 import io.directline.escalation.office.EscalationRequests;
-import io.directline.identity.NewUser;
 import io.directline.identity.Role;
-import io.directline.identity.UserManagement;
-import io.directline.web.Browser;
-import io.directline.web.BrowserTest;
-import io.directline.web.People;
+import io.directline.testsupport.Browser;
+import io.directline.testsupport.People;
+import io.directline.testsupport.ScreenTest;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A supervisor opens the escalation figures and sees the requests, the refusals by rule drawn as bars with their
@@ -32,36 +22,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * what it made itself: an owner refused for too short a reason, then let through. It leaves screenshots of the
  * screen at desktop and phone size in {@code target/screenshots/}.
  */
-@BrowserTest
-class EscalationReportScreenBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    CustomerManagement customers;
-
-    @Autowired
-    UserManagement users;
-
-    @Autowired
-    CaseManagement cases;
+class EscalationReportScreenBrowserTests extends ScreenTest {
 
     @Autowired
     EscalationRequests escalations;
 
-    private final List<Browser> browsers = new ArrayList<>();
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(Browser::close);
-    }
-
     @Test
     void aSupervisorSeesRequestsRefusalsByRuleAndOutcomesAsBars() {
-        var owner = new People(customers, users, cases).owner("Hanna");
-        staff("executive", Role.EXECUTIVE);
-        var supervisor = staff("supervisor", Role.SUPERVISOR);
+        var owner = people.owner("Hanna");
+        people.staff("Report", Role.EXECUTIVE, "support");
+        var supervisor = people.staff("Report", Role.SUPERVISOR, "support").username();
         var ownerVoice = new Actor(owner.username(), owner.name(), Channel.PORTAL);
         long caseId = EscalationFixtures.oldCase(cases, owner.customerId(), Duration.ofDays(3));
         var refused = escalations.request(caseId, owner.customerId(), "Call me.", "service", null, ownerVoice);
@@ -105,26 +75,6 @@ class EscalationReportScreenBrowserTests {
                 .as("scrolls sideways on a phone; past the right edge: %s", supervisorSees.elementsPastTheRightEdge())
                 .isZero();
         supervisorSees.fullPageScreenshot("phone-escalation-figures-full");
-    }
-
-    private String staff(String kind, Role role) {
-        var suffix = UUID.randomUUID().toString().substring(0, 8);
-        var username = kind + ".report." + suffix;
-        users.createUser(new NewUser(
-                username,
-                People.PASSWORD,
-                "Report " + kind + " " + suffix,
-                username + "@staff.example",
-                "support",
-                Set.of(role),
-                null));
-        return username;
-    }
-
-    private Browser browser() {
-        var browser = Browser.open(port);
-        browsers.add(browser);
-        return browser;
     }
 
     private static long number(String text) {

@@ -1,16 +1,19 @@
 package io.directline.escalation.responder;
 
-import static io.directline.ApiFixtures.assertProblem;
+import static io.directline.testsupport.ApiResponses.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.ApiClient;
-import io.directline.ApiFixtures;
+import io.directline.cases.CaseFixtures;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.ImportedCase;
 import io.directline.cases.CaseStatus;
 import io.directline.cases.Priority;
 import io.directline.customer.Channel;
+import io.directline.customer.CustomerFixtures;
+import io.directline.identity.IdentityFixtures;
 import io.directline.identity.UserManagement;
+import io.directline.testsupport.ApiClient;
+import io.directline.testsupport.UniqueNames;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -55,14 +58,14 @@ class RequestedResponderApiTests {
 
     @BeforeEach
     void signInAdmin() {
-        admin = ApiFixtures.admin(port);
+        admin = IdentityFixtures.admin(port);
     }
 
     @Test
     void thePreviousAgentTakesTheCaseWhenAtWorkWithRoom() {
         var owner = owner();
         var agent = staff("AGENT", null, ALWAYS);
-        long caseId = ApiFixtures.openCase(admin, owner.customerId, "Brakes squeal", "Since the last service.");
+        long caseId = CaseFixtures.openCase(admin, owner.customerId, "Brakes squeal", "Since the last service.");
         answer(agent, caseId);
 
         var response = choose(owner, caseId, "PREVIOUS_AGENT", null);
@@ -88,7 +91,7 @@ class RequestedResponderApiTests {
         var dayAfterTomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(2);
         var hours = dayAfterTomorrow.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " 09:00-17:00";
         var agent = staff("AGENT", null, hours);
-        long caseId = ApiFixtures.openCase(admin, owner.customerId, "Wrong tyres", "I ordered winter tyres.");
+        long caseId = CaseFixtures.openCase(admin, owner.customerId, "Wrong tyres", "I ordered winter tyres.");
         answer(agent, caseId);
         var nextStart = dayAfterTomorrow.atTime(LocalTime.of(9, 0)).toInstant(ZoneOffset.UTC);
 
@@ -121,9 +124,9 @@ class RequestedResponderApiTests {
     void anAgentAtCapacityIsNotGivenTheCase() {
         var owner = owner();
         var agent = staff("AGENT", null, ALWAYS);
-        long caseId = ApiFixtures.openCase(admin, owner.customerId, "Rattle", "Something rattles at 80 km/h.");
+        long caseId = CaseFixtures.openCase(admin, owner.customerId, "Rattle", "Something rattles at 80 km/h.");
         answer(agent, caseId);
-        long elsewhere = ApiFixtures.registerOwner(admin, ApiFixtures.unique("Busy Queue Owner"));
+        long elsewhere = CustomerFixtures.registerOwner(admin, UniqueNames.unique("Busy Queue Owner"));
         cases.importCases(Collections.nCopies(
                 25,
                 new ImportedCase(
@@ -151,7 +154,7 @@ class RequestedResponderApiTests {
     @Test
     void withNobodyWhoAnsweredBeforeTheOwnerIsOfferedASupervisorOrTheTeam() {
         var owner = owner();
-        long caseId = ApiFixtures.openCase(admin, owner.customerId, "First question", "Nobody answered yet.");
+        long caseId = CaseFixtures.openCase(admin, owner.customerId, "First question", "Nobody answered yet.");
 
         var problem = assertProblem(choose(owner, caseId, "PREVIOUS_AGENT", null), 409);
 
@@ -164,7 +167,7 @@ class RequestedResponderApiTests {
     @Test
     void aTeamSupervisorTakesTheCaseAndTheTeamTakesItBack() {
         var owner = owner();
-        var team = ApiFixtures.unique("team");
+        var team = UniqueNames.unique("team");
         var supervisor = staff("SUPERVISOR", team, ALWAYS);
         long caseId = openForTeam(owner, team);
 
@@ -190,7 +193,7 @@ class RequestedResponderApiTests {
     @Test
     void askingAgainForTheSameChangesNothing() {
         var owner = owner();
-        var team = ApiFixtures.unique("team");
+        var team = UniqueNames.unique("team");
         staff("SUPERVISOR", team, ALWAYS);
         long caseId = openForTeam(owner, team);
         var first = ok(choose(owner, caseId, "SUPERVISOR", null));
@@ -212,7 +215,7 @@ class RequestedResponderApiTests {
     void anotherOwnersCaseIsNotFound() {
         var owner = owner();
         var stranger = owner();
-        long caseId = ApiFixtures.openCase(admin, owner.customerId, "Mine", "Not yours.");
+        long caseId = CaseFixtures.openCase(admin, owner.customerId, "Mine", "Not yours.");
 
         assertProblem(choose(stranger, caseId, "SUPERVISOR", null), 404);
         assertThat(admin.get("/api/v1/cases/" + caseId).json().path("assignee").isNull())
@@ -222,7 +225,7 @@ class RequestedResponderApiTests {
     @Test
     void aClosedCaseHasNobodyToChoose() {
         var owner = owner();
-        long caseId = ApiFixtures.openCase(admin, owner.customerId, "Done", "All good now.");
+        long caseId = CaseFixtures.openCase(admin, owner.customerId, "Done", "All good now.");
         assertThat(admin.patch("/api/v1/cases/" + caseId, Map.of("status", "CLOSED"))
                         .status())
                 .isEqualTo(200);
@@ -235,7 +238,7 @@ class RequestedResponderApiTests {
     @Test
     void aBadRequestIsRefusedSayingWhatIsWrong() {
         var owner = owner();
-        long caseId = ApiFixtures.openCase(admin, owner.customerId, "Bad input", "Let us see.");
+        long caseId = CaseFixtures.openCase(admin, owner.customerId, "Bad input", "Let us see.");
         var path = "/api/v1/me/cases/" + caseId + "/requested-responder";
 
         assertThat(assertProblem(owner.client.post(path, Map.of("responder", "CEO")), 400)
@@ -254,20 +257,20 @@ class RequestedResponderApiTests {
 
     /** An owner in Berlin with a login. */
     private Person owner() {
-        long customerId = ApiFixtures.registerOwner(admin, ApiFixtures.unique("Responder Owner"));
+        long customerId = CustomerFixtures.registerOwner(admin, UniqueNames.unique("Responder Owner"));
         assertThat(admin.patch("/api/v1/customers/" + customerId, Map.of("timeZone", BERLIN.getId()))
                         .status())
                 .isEqualTo(200);
-        var username = ApiFixtures.createLogin(admin, "OWNER", customerId);
-        return new Person(username, customerId, ApiFixtures.signIn(port, username));
+        var username = IdentityFixtures.createLogin(admin, "OWNER", customerId);
+        return new Person(username, customerId, IdentityFixtures.signIn(port, username));
     }
 
     /** A staff login (its display name is its username) working {@code hours} in UTC. */
     private Person staff(String role, String team, String hours) {
-        var username = ApiFixtures.unique(role.toLowerCase(Locale.ROOT));
+        var username = UniqueNames.unique(role.toLowerCase(Locale.ROOT));
         var body = new LinkedHashMap<String, Object>();
         body.put("username", username);
-        body.put("password", ApiFixtures.PASSWORD);
+        body.put("password", IdentityFixtures.PASSWORD);
         body.put("roles", List.of(role));
         if (team != null) {
             body.put("team", team);
@@ -275,7 +278,7 @@ class RequestedResponderApiTests {
         var created = admin.post("/api/v1/users", body);
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         users.changeWorkingHours(username, hours, "UTC");
-        return new Person(username, 0, ApiFixtures.signIn(port, username));
+        return new Person(username, 0, IdentityFixtures.signIn(port, username));
     }
 
     private long openForTeam(Person owner, String team) {

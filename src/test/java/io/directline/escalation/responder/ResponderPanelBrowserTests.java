@@ -3,48 +3,18 @@ package io.directline.escalation.responder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.directline.cases.Actor;
-import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.OpenCase;
 import io.directline.customer.Channel;
-import io.directline.customer.CustomerManagement;
-import io.directline.identity.UserManagement;
-import io.directline.web.Browser;
-import io.directline.web.BrowserTest;
-import io.directline.web.People;
+import io.directline.testsupport.People;
+import io.directline.testsupport.ScreenTest;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@BrowserTest
-class ResponderPanelBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    CustomerManagement customers;
-
-    @Autowired
-    UserManagement users;
-
-    @Autowired
-    CaseManagement cases;
-
-    private Browser browser;
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ResponderPanelBrowserTests extends ScreenTest {
 
     @Test
     void anOwnerAsksForASupervisorOnTheirCasePageAndSeesWhoAnswersNow() {
-        var people = new People(customers, users, cases);
         var team = "delivery-" + UUID.randomUUID().toString().substring(0, 8);
         var supervisor = people.supervisor("Sam", team);
         users.changeWorkingHours(supervisor.username(), "MON-SUN 00:00-24:00", "America/New_York");
@@ -62,7 +32,7 @@ class ResponderPanelBrowserTests {
                         new Actor(owner.username(), owner.name(), Channel.PORTAL))
                 .getId();
 
-        browser = Browser.open(port).signIn(owner.username(), People.PASSWORD).go("/portal/cases/" + caseId);
+        var browser = browser().signIn(owner.username(), People.PASSWORD).go("/portal/cases/" + caseId);
         assertThat(browser.text(By.id("responder-now"))).isEqualTo("Our " + team + " team has your case.");
 
         browser.click(By.id("responder-supervisor"));

@@ -2,12 +2,13 @@ package io.directline.identity.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.ApiClient;
 import io.directline.customer.CustomerFixtures;
 import io.directline.customer.CustomerManagement;
+import io.directline.identity.IdentityFixtures;
 import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
+import io.directline.testsupport.ApiClient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ class SecurityHttpTests {
 
     @BeforeEach
     void setUp() {
-        admin = ApiClient.basic(port, "admin", "admin-test-password");
+        admin = IdentityFixtures.admin(port);
         anonymous = ApiClient.anonymous(port);
     }
 

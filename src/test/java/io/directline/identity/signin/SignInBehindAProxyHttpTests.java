@@ -2,10 +2,11 @@ package io.directline.identity.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.ApiClient;
+import io.directline.identity.IdentityFixtures;
 import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
+import io.directline.testsupport.ApiClient;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -59,8 +60,7 @@ class SignInBehindAProxyHttpTests {
         assertThat(owner.status())
                 .as("the owner, at their own address, gets in (after a short pause): %s", owner)
                 .isEqualTo(200);
-        assertThat(from("198.51.100.20", ApiClient.basic(port, "admin", "admin-test-password"))
-                        .status())
+        assertThat(from("198.51.100.20", IdentityFixtures.admin(port)).status())
                 .as("other accounts from other addresses are not slowed or refused")
                 .isEqualTo(200);
     }

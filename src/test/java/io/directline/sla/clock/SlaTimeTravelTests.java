@@ -5,8 +5,6 @@ import static io.directline.sla.SlaFixtures.at;
 import static io.directline.sla.SlaFixtures.berlin;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.IsolatedDatabase;
-import io.directline.TravellingClock;
 import io.directline.cases.Actor;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.CaseChanges;
@@ -38,6 +36,8 @@ import io.directline.sla.notice.OwnerNotice;
 import io.directline.sla.policy.BusinessHours;
 import io.directline.sla.policy.SlaPolicies;
 import io.directline.sla.policy.SlaPolicy;
+import io.directline.testsupport.IsolatedDatabase;
+import io.directline.testsupport.TravellingClock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,6 @@ package io.directline.sla.clock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.directline.DirectLineApplication;
-import io.directline.IsolatedDatabase;
 import io.directline.cases.Actor;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.OpenCase;
@@ -17,6 +16,7 @@ import io.directline.identity.UserManagement;
 import io.directline.sla.PromiseBroken;
 import io.directline.sla.Promises;
 import io.directline.sla.SlaBreached;
+import io.directline.testsupport.IsolatedDatabase;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

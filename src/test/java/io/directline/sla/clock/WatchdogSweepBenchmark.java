@@ -7,7 +7,6 @@ import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +73,7 @@ class WatchdogSweepBenchmark {
 
     @Test
     void aSweepCostsWhatIsDueNotWhatIsOpen() throws Exception {
-        postgres = BenchSupport.describeDatabase(dataSource).startsWith("PostgreSQL");
+        postgres = BenchSupport.onPostgres(dataSource);
         if (!users.exists("bench.supervisor")) {
             users.createUser(new NewUser(
                     "bench.supervisor",
@@ -118,7 +117,8 @@ class WatchdogSweepBenchmark {
                         .isEqualTo((long) DUE);
             }
             long open = jdbc.queryForObject("select count(*) from sla_clock where state = 'RUNNING'", Long.class);
-            results.add(new Result(size, open, insertSeconds, median(sweeps), median(lookups), sweeps));
+            results.add(new Result(
+                    size, open, insertSeconds, BenchSupport.median(sweeps), BenchSupport.median(lookups), sweeps));
         }
         double loadAfter = BenchSupport.loadAverage();
         report(results, loadBefore, loadAfter);
@@ -182,13 +182,7 @@ class WatchdogSweepBenchmark {
             times[i] = (System.nanoTime() - start) / 1e6;
             assertThat(due).hasSize(Math.min(DUE, SlaWatchdog.BATCH_SIZE));
         }
-        return median(times);
-    }
-
-    private static double median(double[] values) {
-        var sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+        return BenchSupport.median(times);
     }
 
     record Result(
@@ -242,9 +236,8 @@ class WatchdogSweepBenchmark {
                         "sweep",
                         "#3b6ea5",
                         results.stream().mapToDouble(Result::sweepMillis).toArray())));
-        Files.createDirectories(BenchSupport.OUT);
-        Files.writeString(BenchSupport.OUT.resolve("watchdog.md"), out);
-        Files.writeString(BenchSupport.OUT.resolve("watchdog.svg"), chart);
+        BenchSupport.write("watchdog.md", out);
+        BenchSupport.write("watchdog.svg", chart);
         System.out.println(out);
     }
 }

@@ -2,8 +2,6 @@ package io.directline.sla.godark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.ApiClient;
-import io.directline.IsolatedDatabase;
 import io.directline.cases.Actor;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.CaseChanges;
@@ -14,9 +12,12 @@ import io.directline.cases.SupportCase;
 import io.directline.customer.Channel;
 import io.directline.customer.CustomerFixtures;
 import io.directline.customer.CustomerManagement;
+import io.directline.identity.IdentityFixtures;
 import io.directline.sla.Promises;
-import io.directline.sla.TravellingClock;
 import io.directline.sla.clock.SlaWatchdog;
+import io.directline.testsupport.ApiClient;
+import io.directline.testsupport.IsolatedDatabase;
+import io.directline.testsupport.TravellingClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -59,8 +60,6 @@ class GoDarkReportApiTests {
 
     private static final String OWN_SCHEMA =
             "go_dark_" + UUID.randomUUID().toString().substring(0, 8);
-    /** The suite's administrator, the one login of this database (test resources set the password). */
-    private static final String ADMIN_PASSWORD = "admin-test-password";
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
@@ -122,7 +121,7 @@ class GoDarkReportApiTests {
      */
     @BeforeAll
     void threeWeeksOfCases() {
-        admin = ApiClient.basic(port, "admin", ADMIN_PASSWORD);
+        admin = IdentityFixtures.admin(port);
         customerId = customers.register(CustomerFixtures.owner("Dark Owner")).getId();
 
         // Week of 2 November: answered an hour late; a promise kept.
@@ -289,7 +288,7 @@ class GoDarkReportApiTests {
     }
 
     private void at(String instant) {
-        clock.travelTo(Instant.parse(instant));
+        clock.travelForwardTo(Instant.parse(instant));
     }
 
     private long open(String subject) {

@@ -3,33 +3,22 @@ package io.directline.sla.godark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.directline.cases.Actor;
-import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.OpenCase;
 import io.directline.cases.Priority;
 import io.directline.cases.SupportCase;
 import io.directline.customer.Channel;
-import io.directline.customer.CustomerManagement;
-import io.directline.identity.NewUser;
-import io.directline.identity.Role;
-import io.directline.identity.UserManagement;
 import io.directline.sla.Promises;
 import io.directline.sla.clock.SlaWatchdog;
-import io.directline.web.Browser;
-import io.directline.web.BrowserTest;
-import io.directline.web.People;
+import io.directline.testsupport.Browser;
+import io.directline.testsupport.People;
+import io.directline.testsupport.ScreenTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -38,20 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * suite's shared database, so the test looks for its own case and for at least its own incidents. It
  * leaves screenshots of the screen at desktop and phone size in {@code target/screenshots/}.
  */
-@BrowserTest
-class GoDarkScreenBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    CustomerManagement customers;
-
-    @Autowired
-    UserManagement users;
-
-    @Autowired
-    CaseManagement cases;
+class GoDarkScreenBrowserTests extends ScreenTest {
 
     @Autowired
     Promises promises;
@@ -62,19 +38,11 @@ class GoDarkScreenBrowserTests {
     @Autowired
     JdbcTemplate jdbc;
 
-    private final List<Browser> browsers = new ArrayList<>();
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(Browser::close);
-    }
-
     @Test
     void aSupervisorSeesWhoIsSilentNowAndTheIncidentsPerWeekAsBars() {
-        var people = new People(customers, users, cases);
         var owner = people.owner("Greta");
         var agent = people.agent("Theo");
-        var supervisor = supervisor("Sina");
+        var supervisor = people.supervisor("Sina", "support").username();
         var ownerVoice = new Actor(owner.username(), owner.name(), Channel.PORTAL);
         long caseId = cases.open(
                         new OpenCase(
@@ -139,7 +107,7 @@ class GoDarkScreenBrowserTests {
 
     @Test
     void anAgentHasNoGoDarkScreen() {
-        var agent = new People(customers, users, cases).agent("Ivo");
+        var agent = people.agent("Ivo");
         var agentSees = browser().signIn(agent.username(), People.PASSWORD);
 
         assertThat(agentSees.all(By.linkText("Go-dark"))).isEmpty();
@@ -168,26 +136,6 @@ class GoDarkScreenBrowserTests {
         var past = Instant.now().minus(Duration.ofMinutes(1));
         assertThat(jdbc.update("update promise set due_at = ? where id = ?", utc(past), promiseId))
                 .isEqualTo(1);
-    }
-
-    private String supervisor(String firstName) {
-        var suffix = UUID.randomUUID().toString().substring(0, 8);
-        var username = "supervisor." + firstName.toLowerCase() + "." + suffix;
-        users.createUser(new NewUser(
-                username,
-                People.PASSWORD,
-                firstName + " Supervisor-" + suffix,
-                username + "@staff.example",
-                "support",
-                Set.of(Role.SUPERVISOR),
-                null));
-        return username;
-    }
-
-    private Browser browser() {
-        var browser = Browser.open(port);
-        browsers.add(browser);
-        return browser;
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -1,14 +1,15 @@
 package io.directline.sla.policy;
 
-import static io.directline.ApiFixtures.assertProblem;
-import static io.directline.ApiFixtures.each;
+import static io.directline.testsupport.ApiResponses.assertProblem;
+import static io.directline.testsupport.ApiResponses.each;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.ApiClient;
-import io.directline.ApiFixtures;
 import io.directline.cases.Priority;
 import io.directline.customer.Channel;
 import io.directline.customer.Tier;
+import io.directline.identity.IdentityFixtures;
+import io.directline.testsupport.ApiClient;
+import io.directline.testsupport.UniqueNames;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -59,7 +60,7 @@ class SlaPolicyApiTests {
     @BeforeEach
     void signInAsAdmin() {
         if (adminToken == null) {
-            var issued = ApiFixtures.admin(port).post("/api/v1/tokens", Map.of("name", "SLA policy tests"));
+            var issued = IdentityFixtures.admin(port).post("/api/v1/tokens", Map.of("name", "SLA policy tests"));
             assertThat(issued.status()).as("%s", issued).isEqualTo(201);
             adminToken = issued.json().path("token").asString();
         }
@@ -74,7 +75,7 @@ class SlaPolicyApiTests {
     @Test
     void definesReadsChangesAndRetiresAPolicy() {
         var before = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        var made = define(vipEmail(ApiFixtures.unique("VIP e-mail")));
+        var made = define(vipEmail(UniqueNames.unique("VIP e-mail")));
         var after = clock.instant();
 
         assertThat(made.status()).as("%s", made).isEqualTo(201);
@@ -139,7 +140,7 @@ class SlaPolicyApiTests {
 
     @Test
     void aPolicyReadFromTheApiCanBeSentBackChanged() {
-        var made = define(vipEmail(ApiFixtures.unique("Round trip")));
+        var made = define(vipEmail(UniqueNames.unique("Round trip")));
         var read = (ObjectNode) admin.get(made.header("Location")).json();
         read.put("name", read.path("name").asString() + " changed");
 
@@ -152,10 +153,10 @@ class SlaPolicyApiTests {
 
     @Test
     void theMostSpecificActivePolicyIsPickedAndARetiredOneNoLonger() {
-        var channelOnly = body(ApiFixtures.unique("Mastodon"));
+        var channelOnly = body(UniqueNames.unique("Mastodon"));
         channelOnly.put("channel", "MASTODON");
         long mastodon = define(channelOnly).id();
-        var specific = body(ApiFixtures.unique("Mastodon, low, VIP"));
+        var specific = body(UniqueNames.unique("Mastodon, low, VIP"));
         specific.putAll(Map.of("channel", "MASTODON", "priority", "LOW", "tier", "VIP"));
         long mastodonLowVip = define(specific).id();
 
@@ -223,7 +224,7 @@ class SlaPolicyApiTests {
     @MethodSource("badInput")
     void badInputIsRefusedNamingTheFieldAndStoresNothing(
             String what, String field, Consumer<Map<String, Object>> spoil) {
-        var name = ApiFixtures.unique("Refused");
+        var name = UniqueNames.unique("Refused");
         var body = vipEmail(name);
         spoil.accept(body);
         var before = admin.get(POLICIES).json();
@@ -234,7 +235,7 @@ class SlaPolicyApiTests {
         assertThat(problem.path("detail").asString()).contains(field);
         assertThat(admin.get(POLICIES).json()).as("nothing was defined").isEqualTo(before);
 
-        var existing = define(vipEmail(ApiFixtures.unique("Existing"))).header("Location");
+        var existing = define(vipEmail(UniqueNames.unique("Existing"))).header("Location");
         var stored = admin.get(existing).json();
         var refused = assertProblem(admin.put(existing, body), 400);
         assertThat(refused.path("field").asString()).isEqualTo(field);
@@ -243,9 +244,9 @@ class SlaPolicyApiTests {
 
     @Test
     void unknownValuesAndMalformedJsonAreRefusedToo() {
-        var body = vipEmail(ApiFixtures.unique("Fax"));
+        var body = vipEmail(UniqueNames.unique("Fax"));
         body.put("channel", "FAX");
-        var own = define(vipEmail(ApiFixtures.unique("Own"))).header("Location");
+        var own = define(vipEmail(UniqueNames.unique("Own"))).header("Location");
         var before = admin.get(POLICIES).json();
 
         assertThat(assertProblem(admin.post(POLICIES, body), 400).path("detail").asString())

@@ -1,11 +1,13 @@
 package io.directline.sla.promise;
 
-import static io.directline.ApiFixtures.assertProblem;
-import static io.directline.ApiFixtures.each;
+import static io.directline.testsupport.ApiResponses.assertProblem;
+import static io.directline.testsupport.ApiResponses.each;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.ApiClient;
-import io.directline.ApiFixtures;
+import io.directline.cases.CaseFixtures;
+import io.directline.customer.CustomerFixtures;
+import io.directline.identity.IdentityFixtures;
+import io.directline.testsupport.ApiClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,16 +27,16 @@ class PromiseApiTests {
     ApiClient admin;
     String agentName;
     ApiClient agent;
-    ApiFixtures.Owner owner;
+    CustomerFixtures.Owner owner;
     long caseId;
 
     @BeforeEach
     void anOwnerWithACaseAndAnAgent() {
-        admin = ApiFixtures.admin(port);
-        agentName = ApiFixtures.createLogin(admin, "AGENT", null);
-        agent = ApiFixtures.signIn(port, agentName);
-        owner = ApiFixtures.owner(port, admin, "Promise Owner");
-        caseId = ApiFixtures.openCase(agent, owner.customerId(), "Where is my car?", "It was due last week.");
+        admin = IdentityFixtures.admin(port);
+        agentName = IdentityFixtures.createLogin(admin, "AGENT", null);
+        agent = IdentityFixtures.signIn(port, agentName);
+        owner = CustomerFixtures.owner(port, admin, "Promise Owner");
+        caseId = CaseFixtures.openCase(agent, owner.customerId(), "Where is my car?", "It was due last week.");
     }
 
     @Test
@@ -123,7 +125,7 @@ class PromiseApiTests {
     @Test
     void ownersSeeThePromisesOfTheirOwnCasesOnly() {
         agent.post(promisesPath(), promise("A call on Friday.", Instant.now().plus(Duration.ofDays(1)), agentName));
-        var other = ApiFixtures.owner(port, admin, "Other Promise Owner");
+        var other = CustomerFixtures.owner(port, admin, "Other Promise Owner");
 
         var mine = owner.client().get("/api/v1/me/cases/" + caseId + "/promises");
         assertThat(mine.status()).isEqualTo(200);

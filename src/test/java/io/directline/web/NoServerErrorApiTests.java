@@ -1,8 +1,12 @@
-package io.directline;
+package io.directline.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.AuthorizationMatrixTests.Caller;
+import io.directline.identity.AuthorizationMatrixTests;
+import io.directline.testsupport.ApiClient;
+import io.directline.testsupport.ApiResponses;
+import io.directline.testsupport.Caller;
+import io.directline.testsupport.UniqueNames;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -110,7 +114,7 @@ class NoServerErrorApiTests {
                 "/api/v1/sla-policies",
                 Map.of(
                         "name",
-                        ApiFixtures.unique("No server error"),
+                        UniqueNames.unique("No server error"),
                         "channel",
                         "MASTODON",
                         "priority",
@@ -243,7 +247,7 @@ class NoServerErrorApiTests {
         var listed = callers.get(Caller.AGENT).get("/api/v1/cases?status=&customerId=" + fixture.customerId);
 
         assertThat(listed.status()).as("%s", listed).isEqualTo(200);
-        assertThat(ApiFixtures.each(listed.json().path("items"), "id")).contains(String.valueOf(fixture.caseId));
+        assertThat(ApiResponses.each(listed.json().path("items"), "id")).contains(String.valueOf(fixture.caseId));
     }
 
     @Test
@@ -264,14 +268,14 @@ class NoServerErrorApiTests {
         var longAgo = agent.get(
                 "/api/v1/cases?customerId=" + fixture.customerId + "&updatedSince=-999999999-01-01T00:00:00Z");
 
-        assertThat(ApiFixtures.assertProblem(nul, 400).path("detail").asString())
+        assertThat(ApiResponses.assertProblem(nul, 400).path("detail").asString())
                 .contains("team", "NUL");
-        assertThat(ApiFixtures.assertProblem(ancient, 400).path("detail").asString())
+        assertThat(ApiResponses.assertProblem(ancient, 400).path("detail").asString())
                 .contains("dueAt", "between the years 1 and 9999");
         assertThat(longAgo.status())
                 .as("updated since before any case: every case, %s", longAgo)
                 .isEqualTo(200);
-        assertThat(ApiFixtures.each(longAgo.json().path("items"), "id")).contains(String.valueOf(fixture.caseId));
+        assertThat(ApiResponses.each(longAgo.json().path("items"), "id")).contains(String.valueOf(fixture.caseId));
     }
 
     @Test
@@ -285,20 +289,20 @@ class NoServerErrorApiTests {
                         "name",
                         "Long City",
                         "email",
-                        ApiFixtures.unique("city") + "@example.test",
+                        UniqueNames.unique("city") + "@example.test",
                         "address",
                         Map.of("city", "x".repeat(121))));
         var country = agent.patch(owner, Map.of("address", Map.of("country", "Germany")));
         var rich = agent.send("PATCH", owner, "{\"lifetimeValue\": 1e15}", "application/json");
         var handle = agent.patch(owner, Map.of("socialHandles", Map.of("mastodon", "h".repeat(201))));
 
-        assertThat(ApiFixtures.assertProblem(longCity, 400).path("detail").asString())
+        assertThat(ApiResponses.assertProblem(longCity, 400).path("detail").asString())
                 .contains("address.city");
-        assertThat(ApiFixtures.assertProblem(country, 400).path("detail").asString())
+        assertThat(ApiResponses.assertProblem(country, 400).path("detail").asString())
                 .contains("address.country", "two-letter");
-        assertThat(ApiFixtures.assertProblem(rich, 400).path("detail").asString())
+        assertThat(ApiResponses.assertProblem(rich, 400).path("detail").asString())
                 .contains("lifetimeValue");
-        assertThat(ApiFixtures.assertProblem(handle, 400).path("detail").asString())
+        assertThat(ApiResponses.assertProblem(handle, 400).path("detail").asString())
                 .contains("socialHandles");
         assertThat(agent.get(owner).json().path("lifetimeValue").decimalValue())
                 .as("nothing was changed")

@@ -1,10 +1,13 @@
-package io.directline;
+package io.directline.cases;
 
-import static io.directline.ApiFixtures.assertProblem;
-import static io.directline.ApiFixtures.each;
-import static io.directline.ApiFixtures.openCase;
+import static io.directline.cases.CaseFixtures.openCase;
+import static io.directline.testsupport.ApiResponses.assertProblem;
+import static io.directline.testsupport.ApiResponses.each;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.directline.customer.CustomerFixtures;
+import io.directline.identity.IdentityFixtures;
+import io.directline.testsupport.ApiClient;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -29,15 +32,15 @@ class ApiScenarioTests {
 
     @BeforeEach
     void setUp() {
-        admin = ApiFixtures.admin(port);
+        admin = IdentityFixtures.admin(port);
         anonymous = ApiClient.anonymous(port);
     }
 
     @Test
     void ownersSeeAndAnswerTheirOwnCasesAndBadRequestsLoseNothing() {
         // an admin registers two owners with logins, and opens a case for the first
-        var first = ApiFixtures.owner(port, admin, "Ada Lindqvist");
-        var second = ApiFixtures.owner(port, admin, "Bruno Okafor");
+        var first = CustomerFixtures.owner(port, admin, "Ada Lindqvist");
+        var second = CustomerFixtures.owner(port, admin, "Bruno Okafor");
 
         var opened = admin.post(
                 "/api/v1/cases",
@@ -140,7 +143,7 @@ class ApiScenarioTests {
 
     @Test
     void listParametersOutOfRangeAreRefusedWithAProblem() {
-        var owner = ApiFixtures.owner(port, admin, "Chen Paging");
+        var owner = CustomerFixtures.owner(port, admin, "Chen Paging");
 
         var tooBig = admin.get("/api/v1/cases?size=1000");
         assertThat(assertProblem(tooBig, 400).path("detail").asString()).contains("size");
@@ -159,8 +162,8 @@ class ApiScenarioTests {
 
     @Test
     void anOwnersReplyReopensAResolvedCase() {
-        var owner = ApiFixtures.owner(port, admin, "Dana Reopen");
-        var agent = ApiFixtures.staff(port, admin, "AGENT");
+        var owner = CustomerFixtures.owner(port, admin, "Dana Reopen");
+        var agent = IdentityFixtures.staff(port, admin, "AGENT");
         long caseId = openCase(agent, owner.customerId(), "Filter light stays on", "After cleaning the filter.");
 
         var resolved = agent.patch("/api/v1/cases/" + caseId, Map.of("status", "RESOLVED"));
@@ -190,8 +193,8 @@ class ApiScenarioTests {
 
     @Test
     void aClosedCaseRefusesStatusChangesNamingWhatIsAllowed() {
-        var owner = ApiFixtures.owner(port, admin, "Emil Closed");
-        var supervisor = ApiFixtures.staff(port, admin, "SUPERVISOR");
+        var owner = CustomerFixtures.owner(port, admin, "Emil Closed");
+        var supervisor = IdentityFixtures.staff(port, admin, "SUPERVISOR");
         long caseId = openCase(supervisor, owner.customerId(), "Door seal torn", "The seal tore at the hinge.");
         String path = "/api/v1/cases/" + caseId;
 
@@ -222,8 +225,8 @@ class ApiScenarioTests {
 
     @Test
     void internalNotesNeverReachTheOwner() {
-        var owner = ApiFixtures.owner(port, admin, "Farah Private");
-        var agent = ApiFixtures.staff(port, admin, "AGENT");
+        var owner = CustomerFixtures.owner(port, admin, "Farah Private");
+        var agent = IdentityFixtures.staff(port, admin, "AGENT");
         long caseId = openCase(agent, owner.customerId(), "Warranty question", "Is the pump still covered?");
 
         var note = agent.post(
@@ -253,8 +256,8 @@ class ApiScenarioTests {
 
     @Test
     void htmlInMessagesIsSanitized() {
-        var owner = ApiFixtures.owner(port, admin, "Gus Markup");
-        var agent = ApiFixtures.staff(port, admin, "AGENT");
+        var owner = CustomerFixtures.owner(port, admin, "Gus Markup");
+        var agent = IdentityFixtures.staff(port, admin, "AGENT");
         long caseId = openCase(
                 agent,
                 owner.customerId(),
@@ -293,13 +296,13 @@ class ApiScenarioTests {
 
     @Test
     void theAuditTrailRecordsWhoDidWhatThroughWhichChannel() {
-        long customerId = ApiFixtures.registerOwner(admin, "Hana Audit");
-        String agentName = ApiFixtures.createLogin(admin, "AGENT", null);
-        var agent = ApiFixtures.signIn(port, agentName);
-        String supervisorName = ApiFixtures.createLogin(admin, "SUPERVISOR", null);
-        var supervisor = ApiFixtures.signIn(port, supervisorName);
-        String ownerName = ApiFixtures.createLogin(admin, "OWNER", customerId);
-        var ownerClient = ApiFixtures.signIn(port, ownerName);
+        long customerId = CustomerFixtures.registerOwner(admin, "Hana Audit");
+        String agentName = IdentityFixtures.createLogin(admin, "AGENT", null);
+        var agent = IdentityFixtures.signIn(port, agentName);
+        String supervisorName = IdentityFixtures.createLogin(admin, "SUPERVISOR", null);
+        var supervisor = IdentityFixtures.signIn(port, supervisorName);
+        String ownerName = IdentityFixtures.createLogin(admin, "OWNER", customerId);
+        var ownerClient = IdentityFixtures.signIn(port, ownerName);
 
         var opened = ownerClient.post(
                 "/api/v1/me/cases", Map.of("subject", "Hose leaks", "body", "Water under the machine."));
@@ -362,7 +365,7 @@ class ApiScenarioTests {
 
     @Test
     void apiTokensCanBeIssuedUsedListedAndRevoked() {
-        var agent = ApiFixtures.staff(port, admin, "AGENT");
+        var agent = IdentityFixtures.staff(port, admin, "AGENT");
 
         var issued = agent.post("/api/v1/tokens", Map.of("name", "ci"));
         assertThat(issued.status()).as("%s", issued).isEqualTo(201);
@@ -385,7 +388,7 @@ class ApiScenarioTests {
         assertThat(bearer.get("/api/v1/tokens").body()).doesNotContain(secret);
 
         // someone else cannot revoke it
-        var other = ApiFixtures.staff(port, admin, "AGENT");
+        var other = IdentityFixtures.staff(port, admin, "AGENT");
         assertProblem(other.delete("/api/v1/tokens/" + tokenId), 404);
         assertThat(bearer.get("/api/v1/cases").status()).isEqualTo(200);
 
@@ -404,7 +407,7 @@ class ApiScenarioTests {
 
     @Test
     void anOwnersTokenReachesOnlyTheOwnersOwnCases() {
-        var owner = ApiFixtures.owner(port, admin, "Ines Token");
+        var owner = CustomerFixtures.owner(port, admin, "Ines Token");
         long caseId = openCase(admin, owner.customerId(), "Token case", "Opened for the token test.");
         var issued = owner.client().post("/api/v1/tokens", Map.of("name", "home automation", "expiresInDays", 30));
         assertThat(issued.status()).as("%s", issued).isEqualTo(201);
@@ -419,14 +422,14 @@ class ApiScenarioTests {
 
     @Test
     void repeatedWrongPasswordsLockTheAccountWith429() {
-        String username = ApiFixtures.createLogin(admin, "AGENT", null);
+        String username = IdentityFixtures.createLogin(admin, "AGENT", null);
         var wrong = ApiClient.basic(port, username, "not-the-password");
         for (int i = 0; i < 5; i++) {
             var refused = wrong.get("/api/v1/cases");
             assertThat(assertProblem(refused, 401).path("detail").asString()).contains("password");
         }
 
-        var right = ApiFixtures.signIn(port, username);
+        var right = IdentityFixtures.signIn(port, username);
         var throttled = right.get("/api/v1/cases");
         var problem = assertProblem(throttled, 429);
         assertThat(problem.path("detail").asString()).contains("Try again");
@@ -440,8 +443,8 @@ class ApiScenarioTests {
 
     @Test
     void prometheusMetricsAreForAdminsAndCountCasesAndMessages() {
-        var agent = ApiFixtures.staff(port, admin, "AGENT");
-        var owner = ApiFixtures.owner(port, admin, "Jonas Metrics");
+        var agent = IdentityFixtures.staff(port, admin, "AGENT");
+        var owner = CustomerFixtures.owner(port, admin, "Jonas Metrics");
         long caseId = openCase(agent, owner.customerId(), "Counting", "Please count me.");
         assertThat(agent.post("/api/v1/cases/" + caseId + "/messages", Map.of("body", "Counted."))
                         .status())

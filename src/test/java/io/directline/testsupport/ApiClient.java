@@ -1,4 +1,4 @@
-package io.directline;
+package io.directline.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

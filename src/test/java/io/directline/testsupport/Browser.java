@@ -1,4 +1,4 @@
-package io.directline.web;
+package io.directline.testsupport;
 
 import java.io.File;
 import java.io.IOException;

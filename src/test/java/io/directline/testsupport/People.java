@@ -1,4 +1,4 @@
-package io.directline.web;
+package io.directline.testsupport;
 
 import io.directline.cases.Actor;
 import io.directline.cases.CaseManagement;
@@ -12,7 +12,6 @@ import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Creates the people of a screen test through the module facades, each with a username and email of
@@ -39,7 +38,7 @@ public final class People {
     public record Agent(String username, String displayName) {}
 
     public Owner owner(String firstName) {
-        var suffix = suffix();
+        var suffix = UniqueNames.suffix();
         var name = firstName + " Owner-" + suffix;
         var username = firstName.toLowerCase() + "." + suffix;
         var customer = customers.register(new CustomerDetails(
@@ -49,21 +48,25 @@ public final class People {
     }
 
     public Agent agent(String firstName) {
-        var suffix = suffix();
-        var displayName = firstName + " Agent-" + suffix;
-        var username = "agent." + firstName.toLowerCase() + "." + suffix;
-        users.createUser(new NewUser(
-                username, PASSWORD, displayName, username + "@staff.example", "support", Set.of(Role.AGENT), null));
-        return new Agent(username, displayName);
+        return staff(firstName, Role.AGENT, "support");
     }
 
     /** A staff member with the SUPERVISOR role, supervising {@code team}. */
     public Agent supervisor(String firstName, String team) {
-        var suffix = suffix();
-        var displayName = firstName + " Supervisor-" + suffix;
-        var username = "supervisor." + firstName.toLowerCase() + "." + suffix;
-        users.createUser(new NewUser(
-                username, PASSWORD, displayName, username + "@staff.example", team, Set.of(Role.SUPERVISOR), null));
+        return staff(firstName, Role.SUPERVISOR, team);
+    }
+
+    /**
+     * A staff member with this role in {@code team} (or none): username {@code <role>.<first name>.<suffix>},
+     * display name {@code <first name> <Role>-<suffix>}.
+     */
+    public Agent staff(String firstName, Role role, String team) {
+        var suffix = UniqueNames.suffix();
+        var roleName = role.name().charAt(0) + role.name().substring(1).toLowerCase();
+        var displayName = firstName + " " + roleName + "-" + suffix;
+        var username = role.name().toLowerCase() + "." + firstName.toLowerCase() + "." + suffix;
+        users.createUser(
+                new NewUser(username, PASSWORD, displayName, username + "@staff.example", team, Set.of(role), null));
         return new Agent(username, displayName);
     }
 
@@ -108,15 +111,7 @@ public final class People {
     public record Admin(String username, String displayName) {}
 
     public Admin admin(String firstName) {
-        var suffix = suffix();
-        var displayName = firstName + " Admin-" + suffix;
-        var username = "admin." + firstName.toLowerCase() + "." + suffix;
-        users.createUser(new NewUser(
-                username, PASSWORD, displayName, username + "@staff.example", null, Set.of(Role.ADMIN), null));
-        return new Admin(username, displayName);
-    }
-
-    private static String suffix() {
-        return UUID.randomUUID().toString().substring(0, 8);
+        var admin = staff(firstName, Role.ADMIN, null);
+        return new Admin(admin.username(), admin.displayName());
     }
 }

@@ -1,4 +1,4 @@
-package io.directline;
+package io.directline.testsupport;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,12 +1,17 @@
-package io.directline;
+package io.directline.identity;
 
-import static io.directline.ApiFixtures.assertProblem;
-import static io.directline.ApiFixtures.each;
+import static io.directline.testsupport.ApiResponses.assertProblem;
+import static io.directline.testsupport.ApiResponses.each;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.directline.cases.CaseFixtures;
+import io.directline.customer.CustomerFixtures;
 import io.directline.escalation.EscalationFixtures;
 import io.directline.sla.SlaFixtures;
-import io.directline.web.ScreenClient;
+import io.directline.testsupport.ApiClient;
+import io.directline.testsupport.Caller;
+import io.directline.testsupport.ScreenClient;
+import io.directline.testsupport.UniqueNames;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -52,16 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuthorizationMatrixTests {
-
-    enum Caller {
-        ANONYMOUS,
-        OWNER,
-        AGENT,
-        SUPERVISOR,
-        EXECUTIVE,
-        ADMIN
-    }
+public class AuthorizationMatrixTests {
 
     /** Who may call an endpoint. */
     enum Access {
@@ -92,7 +88,7 @@ class AuthorizationMatrixTests {
      * One endpoint: who may call it, what an allowed caller gets, a valid request for a caller, what else
      * an allowed caller's answer must show, and how to see that a refused request changed nothing.
      */
-    record Row(
+    public record Row(
             String method,
             String pattern,
             Access access,
@@ -125,7 +121,7 @@ class AuthorizationMatrixTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static final List<Row> MATRIX = List.of(
+    public static final List<Row> MATRIX = List.of(
             row("GET", "/api/v1/customers", Access.STAFF, 200, c -> at("/api/v1/customers?name=Matrix")),
             row(
                             "POST",
@@ -1176,36 +1172,36 @@ class AuthorizationMatrixTests {
      * One login per role, an owner with a case (with a first message, of which an e-mail original is kept), and
      * another owner's case.
      */
-    static final class Fixture {
+    public static final class Fixture {
 
         /** The raw e-mail kept for the first message, as the e-mail intake keeps one for a shortened text. */
         static final String ORIGINAL = "From: <matrix@owners.example>\r\nSubject: Matrix\r\n\r\nThe whole text.\r\n";
 
         final int port;
         final ApplicationContext context;
-        final ApiClient admin;
+        public final ApiClient admin;
         final ApiClient adminBearer;
-        final Map<Caller, ApiClient> clients = new EnumMap<>(Caller.class);
-        final Map<Caller, String> usernames = new EnumMap<>(Caller.class);
-        final long customerId;
-        final long caseId;
-        final long messageId;
+        public final Map<Caller, ApiClient> clients = new EnumMap<>(Caller.class);
+        public final Map<Caller, String> usernames = new EnumMap<>(Caller.class);
+        public final long customerId;
+        public final long caseId;
+        public final long messageId;
         final long otherCaseId;
-        final long promiseId;
+        public final long promiseId;
         final Map<Caller, ScreenClient> screens = new EnumMap<>(Caller.class);
         final JdbcTemplate jdbc;
 
-        Fixture(int port, ApplicationContext context) {
+        public Fixture(int port, ApplicationContext context) {
             this.port = port;
             this.context = context;
-            this.admin = ApiFixtures.admin(port);
+            this.admin = IdentityFixtures.admin(port);
             var issued = admin.post("/api/v1/tokens", Map.of("name", "matrix witness"));
             assertThat(issued.status()).as("%s", issued).isEqualTo(201);
             this.adminBearer =
                     ApiClient.bearer(port, issued.json().path("token").asString());
 
-            this.customerId = ApiFixtures.registerOwner(admin, "Matrix Owner");
-            this.caseId = ApiFixtures.openCase(admin, customerId, "Matrix case", "The case every role looks at.");
+            this.customerId = CustomerFixtures.registerOwner(admin, "Matrix Owner");
+            this.caseId = CaseFixtures.openCase(admin, customerId, "Matrix case", "The case every role looks at.");
             this.messageId = admin.get("/api/v1/cases/" + caseId)
                     .json()
                     .path("messages")
@@ -1220,8 +1216,8 @@ class AuthorizationMatrixTests {
                             ORIGINAL.getBytes(StandardCharsets.UTF_8),
                             Timestamp.from(Instant.now()))
                     .update();
-            long otherCustomer = ApiFixtures.registerOwner(admin, "Matrix Other");
-            this.otherCaseId = ApiFixtures.openCase(admin, otherCustomer, "Not yours", "Another owner's case.");
+            long otherCustomer = CustomerFixtures.registerOwner(admin, "Matrix Other");
+            this.otherCaseId = CaseFixtures.openCase(admin, otherCustomer, "Not yours", "Another owner's case.");
 
             clients.put(Caller.ANONYMOUS, ApiClient.anonymous(port));
             screens.put(Caller.ANONYMOUS, ScreenClient.anonymous(port));
@@ -1230,10 +1226,10 @@ class AuthorizationMatrixTests {
                     continue;
                 }
                 var username =
-                        ApiFixtures.createLogin(admin, caller.name(), caller == Caller.OWNER ? customerId : null);
+                        IdentityFixtures.createLogin(admin, caller.name(), caller == Caller.OWNER ? customerId : null);
                 usernames.put(caller, username);
-                clients.put(caller, ApiFixtures.signIn(port, username));
-                screens.put(caller, ScreenClient.signedIn(port, username, ApiFixtures.PASSWORD));
+                clients.put(caller, IdentityFixtures.signIn(port, username));
+                screens.put(caller, ScreenClient.signedIn(port, username, IdentityFixtures.PASSWORD));
             }
             this.jdbc = context.getBean(JdbcTemplate.class);
             this.promiseId = newPromise("We will call you back Friday.");
@@ -1295,11 +1291,11 @@ class AuthorizationMatrixTests {
     }
 
     /** One cell of the matrix: a caller, with a unique tag for whatever the request creates. */
-    static final class Cell {
+    public static final class Cell {
 
         final Fixture fixture;
         final Caller caller;
-        final String tag = ApiFixtures.unique("matrix");
+        final String tag = UniqueNames.unique("matrix");
         private Long token;
         private Long promise;
         private Map<String, Object> promiseBody;
@@ -1314,7 +1310,7 @@ class AuthorizationMatrixTests {
         private Long screenOwnersCase;
         private ScreenClient screenOwner;
 
-        Cell(Fixture fixture, Caller caller) {
+        public Cell(Fixture fixture, Caller caller) {
             this.fixture = fixture;
             this.caller = caller;
         }
@@ -1326,7 +1322,7 @@ class AuthorizationMatrixTests {
         /** A staff login of this cell's own, on the default working hours. */
         String staffMember() {
             if (staffMember == null) {
-                staffMember = ApiFixtures.createLogin(fixture.admin, "AGENT", null);
+                staffMember = IdentityFixtures.createLogin(fixture.admin, "AGENT", null);
             }
             return staffMember;
         }
@@ -1340,7 +1336,7 @@ class AuthorizationMatrixTests {
         }
 
         /** An escalation with an executive, made by an owner of its own. */
-        long openEscalation() {
+        public long openEscalation() {
             if (openEscalation == null) {
                 openEscalation = escalation(false);
             }
@@ -1356,7 +1352,7 @@ class AuthorizationMatrixTests {
         }
 
         private long escalation(boolean frivolousRecord) {
-            var owner = ApiFixtures.owner(fixture.port, fixture.admin, "Escalating " + tag);
+            var owner = CustomerFixtures.owner(fixture.port, fixture.admin, "Escalating " + tag);
             if (frivolousRecord) {
                 var earlier = EscalationFixtures.oldCase(fixture.context, owner.customerId(), Duration.ofDays(40));
                 EscalationFixtures.frivolousHistory(fixture.context, owner.customerId(), earlier, Duration.ofDays(30));
@@ -1413,9 +1409,9 @@ class AuthorizationMatrixTests {
         /** A case three days old of an owner of this cell's own, who is signed in on the screens as {@code screenOwner}. */
         long screenOwnersOldCase() {
             if (screenOwnersCase == null) {
-                long customer = ApiFixtures.registerOwner(fixture.admin, "Screen escalating " + tag);
-                var username = ApiFixtures.createLogin(fixture.admin, "OWNER", customer);
-                screenOwner = ScreenClient.signedIn(fixture.port, username, ApiFixtures.PASSWORD);
+                long customer = CustomerFixtures.registerOwner(fixture.admin, "Screen escalating " + tag);
+                var username = IdentityFixtures.createLogin(fixture.admin, "OWNER", customer);
+                screenOwner = ScreenClient.signedIn(fixture.port, username, IdentityFixtures.PASSWORD);
                 screenOwnersCase = EscalationFixtures.oldCase(fixture.context, customer, Duration.ofDays(3));
             }
             return screenOwnersCase;
@@ -1553,7 +1549,7 @@ class AuthorizationMatrixTests {
     }
 
     private static Map<String, Object> agentLogin(String username) {
-        return Map.of("username", username, "password", ApiFixtures.PASSWORD, "roles", List.of("AGENT"));
+        return Map.of("username", username, "password", IdentityFixtures.PASSWORD, "roles", List.of("AGENT"));
     }
 
     /** A request without a body. */

@@ -1,4 +1,4 @@
-package io.directline.web;
+package io.directline.testsupport;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package io.directline.web;
+package io.directline.testsupport;
 
 import io.directline.cases.CaseManagement;
 import io.directline.customer.CustomerManagement;
@@ -12,21 +12,21 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What every browser test needs: the server's port, people to sign in as, and browsers closed after each test. */
 @BrowserTest
-abstract class ScreenTest {
+public abstract class ScreenTest {
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @Autowired
-    CustomerManagement customers;
+    protected CustomerManagement customers;
 
     @Autowired
-    UserManagement users;
+    protected UserManagement users;
 
     @Autowired
-    CaseManagement cases;
+    protected CaseManagement cases;
 
-    People people;
+    protected People people;
     private final List<Browser> browsers = new ArrayList<>();
 
     @BeforeEach
@@ -41,7 +41,7 @@ abstract class ScreenTest {
     }
 
     /** A new browser, closed after the test. */
-    Browser browser() {
+    protected Browser browser() {
         var browser = Browser.open(port);
         browsers.add(browser);
         return browser;
