@@ -15,5 +15,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "SLA",
-        allowedDependencies = {"cases", "customer", "identity"})
+        allowedDependencies = {"cases", "customer", "identity", "web"})
 package io.directline.sla;
