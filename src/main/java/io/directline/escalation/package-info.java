@@ -6,5 +6,5 @@
  * {@link io.directline.escalation.OwnerEscalations}. It must never know how channels deliver, how {@code sla} keeps
  * its clocks, or another module's tables: it reads and changes cases only through {@code cases}' API.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Executive escalation")
+@org.springframework.modulith.ApplicationModule(displayName = "Escalation")
 package io.directline.escalation;

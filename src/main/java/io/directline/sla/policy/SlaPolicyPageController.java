@@ -29,7 +29,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 /**
  * The admin's screen for SLA policies: every policy with what it applies to, its targets and calendar, a
  * form to define a new one or change one, and retiring. A refused form comes back as typed, with the
- * refusal's sentence next to it.
+ * refusal's sentence next to it. Longer than 300 lines: one target field per clock kind and a calendar of seven
+ * days make the form wide, and reading it back as typed after a refusal needs every field once more; the
+ * rules themselves live in {@link SlaPolicies} and {@link BusinessCalendar}.
  */
 @Controller
 @RequestMapping("/admin/sla-policies")

@@ -1,4 +1,4 @@
-package io.directline.web;
+package io.directline.escalation.office;
 
 import static io.directline.escalation.EscalationFixtures.REASON;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.directline.web;
+package io.directline.escalation.ladder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,6 @@ import io.directline.cases.Priority;
 import io.directline.cases.SupportCase;
 import io.directline.customer.Channel;
 import io.directline.escalation.ClimbCause;
-import io.directline.escalation.ladder.EscalationLadder;
 import io.directline.testsupport.Browser;
 import io.directline.testsupport.People;
 import io.directline.testsupport.ScreenTest;

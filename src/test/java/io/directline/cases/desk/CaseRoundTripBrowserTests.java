@@ -1,4 +1,4 @@
-package io.directline.web;
+package io.directline.cases.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

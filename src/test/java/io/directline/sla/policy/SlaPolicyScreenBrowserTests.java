@@ -1,4 +1,4 @@
-package io.directline.web;
+package io.directline.sla.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
