@@ -152,6 +152,10 @@ public class Customer {
         this.updatedAt = now;
     }
 
+    void touch(Instant now) {
+        this.updatedAt = now;
+    }
+
     void unmerge(Instant now) {
         this.mergedInto = null;
         this.updatedAt = now;

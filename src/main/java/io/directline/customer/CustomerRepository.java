@@ -12,6 +12,9 @@ interface CustomerRepository extends JpaRepository<Customer, Long> {
 
     Slice<Customer> findAllBy(Pageable pageable);
 
+    /** Owners with exactly this lower-case name, from the name index; for the same-name-same-city rule. */
+    List<Customer> findTop20ByNameKeyOrderByIdAsc(String nameKey);
+
     @Query("select c from Customer c join c.socialAccounts a where key(a) = :network and a = :accountId")
     Optional<Customer> findBySocialAccount(String network, String accountId);
 
