@@ -30,11 +30,17 @@ public final class MovedRows {
             String table,
             String column,
             boolean bumpVersion) {
-        var ids = jdbc.queryForList("select id from " + table + " where " + column + " = ?", Long.class, merged.from());
-        if (ids.isEmpty()) {
+        merges.requireMerge(merged.mergeId());
+        // one set-based insert records the ids (table and column are constants of the calling module's code)
+        int recorded = jdbc.update(
+                "insert into owner_merge_moved (merge_id, table_name, row_id) select ?, ?, id from " + table + " where "
+                        + column + " = ?",
+                merged.mergeId(),
+                table,
+                merged.from());
+        if (recorded == 0) {
             return 0;
         }
-        merges.recordMoved(merged.mergeId(), table, ids);
         return jdbc.update(
                 "update " + table + " set " + column + " = ?" + (bumpVersion ? ", version = version + 1" : "")
                         + " where " + column + " = ?",

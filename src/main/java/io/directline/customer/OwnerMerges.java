@@ -177,6 +177,13 @@ public class OwnerMerges {
         jdbc.batchUpdate("insert into owner_merge_moved (merge_id, table_name, row_id) values (?, ?, ?)", rows);
     }
 
+    /** Throws unless a merge with this id is being made or was made (a listener is called for a real merge). */
+    void requireMerge(long mergeId) {
+        if (!merges.existsById(mergeId)) {
+            throw new IllegalStateException("No merge " + mergeId);
+        }
+    }
+
     /** The ids of the rows of a table that a merge moved, for its undo. */
     public List<Long> movedRows(long mergeId, String table) {
         return jdbc.queryForList(
