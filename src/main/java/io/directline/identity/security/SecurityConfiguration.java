@@ -113,31 +113,33 @@ class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, ProblemAuthenticationEntryPoint problems)
             throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
-                .authorizeHttpRequests(
-                        a -> a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
-                                .permitAll()
-                                .requestMatchers("/actuator/**")
-                                .hasRole("ADMIN")
-                                .requestMatchers("/api/v1/users/**")
-                                .hasRole("ADMIN")
-                                .requestMatchers("/api/v1/me/notifications", "/api/v1/me/notifications/**")
-                                .hasAnyRole(STAFF)
-                                .requestMatchers("/api/v1/me/**")
-                                .hasRole("OWNER")
-                                .requestMatchers(HttpMethod.GET, "/api/v1/sla-policies/**")
-                                .hasAnyRole(MANAGERS)
-                                .requestMatchers("/api/v1/sla-policies/**")
-                                .hasRole("ADMIN")
-                                .requestMatchers("/api/v1/tokens/**")
-                                .authenticated()
-                                .requestMatchers("/api/v1/reports/**")
-                                .hasAnyRole(MANAGERS)
-                                .requestMatchers("/api/v1/executive-escalations", "/api/v1/executive-escalations/**")
-                                .hasAnyRole(EXECUTIVE_OFFICE)
-                                .requestMatchers("/api/v1/**")
-                                .hasAnyRole(STAFF)
-                                .anyRequest()
-                                .denyAll())
+                .authorizeHttpRequests(a -> a.requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/owner-sign-in/codes", "/api/v1/owner-sign-in/tokens")
+                        .permitAll()
+                        .requestMatchers("/api/v1/users/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/api/v1/me/notifications", "/api/v1/me/notifications/**")
+                        .hasAnyRole(STAFF)
+                        .requestMatchers("/api/v1/me/**")
+                        .hasRole("OWNER")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/sla-policies/**")
+                        .hasAnyRole(MANAGERS)
+                        .requestMatchers("/api/v1/sla-policies/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/api/v1/tokens/**")
+                        .authenticated()
+                        .requestMatchers("/api/v1/reports/**")
+                        .hasAnyRole(MANAGERS)
+                        .requestMatchers("/api/v1/executive-escalations", "/api/v1/executive-escalations/**")
+                        .hasAnyRole(EXECUTIVE_OFFICE)
+                        .requestMatchers("/api/v1/**")
+                        .hasAnyRole(STAFF)
+                        .anyRequest()
+                        .denyAll())
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -177,31 +179,38 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain screenChain(HttpSecurity http, ApiDocsProperties docs) throws Exception {
-        http.authorizeHttpRequests(
-                        a -> a.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
-                                .permitAll()
-                                .requestMatchers("/swagger-ui.html", "/swagger-ui/**")
-                                .access(docs.open() ? SingleResultAuthorizationManager.permitAll() : staff())
-                                .requestMatchers(HttpMethod.GET, "/")
-                                .authenticated()
-                                .requestMatchers("/admin/**")
-                                .hasRole("ADMIN")
-                                .requestMatchers("/portal", "/portal/**")
-                                .hasRole("OWNER")
-                                .requestMatchers("/supervisor", "/supervisor/**")
-                                .hasAnyRole(MANAGERS)
-                                .requestMatchers("/executive", "/executive/**")
-                                .hasAnyRole(EXECUTIVE_OFFICE)
-                                .requestMatchers(
-                                        "/inbox",
-                                        "/inbox/**",
-                                        "/cases/**",
-                                        "/customers/**",
-                                        "/notifications",
-                                        "/notifications/**")
-                                .hasAnyRole(STAFF)
-                                .anyRequest()
-                                .authenticated())
+        http.authorizeHttpRequests(a -> a.requestMatchers(
+                                "/login",
+                                "/login/owner",
+                                "/login/owner/**",
+                                "/css/**",
+                                "/js/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/error")
+                        .permitAll()
+                        .requestMatchers("/swagger-ui.html", "/swagger-ui/**")
+                        .access(docs.open() ? SingleResultAuthorizationManager.permitAll() : staff())
+                        .requestMatchers(HttpMethod.GET, "/")
+                        .authenticated()
+                        .requestMatchers("/admin/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/portal", "/portal/**")
+                        .hasRole("OWNER")
+                        .requestMatchers("/supervisor", "/supervisor/**")
+                        .hasAnyRole(MANAGERS)
+                        .requestMatchers("/executive", "/executive/**")
+                        .hasAnyRole(EXECUTIVE_OFFICE)
+                        .requestMatchers(
+                                "/inbox",
+                                "/inbox/**",
+                                "/cases/**",
+                                "/customers/**",
+                                "/notifications",
+                                "/notifications/**")
+                        .hasAnyRole(STAFF)
+                        .anyRequest()
+                        .authenticated())
                 .formLogin(f -> f.loginPage("/login")
                         .defaultSuccessUrl("/", false)
                         .failureHandler((request, response, exception) -> {
