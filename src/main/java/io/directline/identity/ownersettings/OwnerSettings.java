@@ -3,9 +3,9 @@ package io.directline.identity.ownersettings;
 import io.directline.customer.Channel;
 import io.directline.customer.Customer;
 import io.directline.customer.CustomerManagement;
+import io.directline.customer.OwnerHandles;
 import io.directline.customer.OwnerPreferences;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -28,9 +28,11 @@ class OwnerSettings {
             List<HandleView> handles) {}
 
     private final CustomerManagement customers;
+    private final OwnerHandles handles;
 
-    OwnerSettings(CustomerManagement customers) {
+    OwnerSettings(CustomerManagement customers, OwnerHandles handles) {
         this.customers = customers;
+        this.handles = handles;
     }
 
     SettingsView of(long customerId) {
@@ -52,7 +54,7 @@ class OwnerSettings {
                 c.getLanguage());
     }
 
-    private static SettingsView view(Customer c) {
+    private SettingsView view(Customer c) {
         var quiet = c.getQuietHours();
         return new SettingsView(
                 c.getId(),
@@ -64,21 +66,9 @@ class OwnerSettings {
                 handlesOf(c));
     }
 
-    /**
-     * The one place that lists an owner's handles; today from the owner's e-mail, phone and network accounts, all
-     * as proven as the owner is.
-     */
-    static List<HandleView> handlesOf(Customer c) {
-        var handles = new ArrayList<HandleView>();
-        if (c.getEmail() != null) {
-            handles.add(new HandleView("EMAIL", c.getEmail(), c.isVerified()));
-        }
-        if (c.getPhone() != null) {
-            handles.add(new HandleView("PHONE", c.getPhone(), c.isVerified()));
-        }
-        c.getSocialHandles()
-                .forEach((network, handle) -> handles.add(
-                        new HandleView(network.toUpperCase(java.util.Locale.ROOT), handle, c.isVerified())));
-        return handles;
+    private List<HandleView> handlesOf(Customer c) {
+        return handles.handlesOf(c.getId()).stream()
+                .map(h -> new HandleView(h.kind().name(), h.value(), h.verified()))
+                .toList();
     }
 }
