@@ -26,3 +26,7 @@ alter table customer add column language varchar(35);
 -- A sign-in code is outgoing work too, but it belongs to no case.
 alter table outbound_message alter column case_id drop not null;
 alter table outbound_message alter column message_id drop not null;
+
+-- A long answer on a channel that cannot carry it ends with a link that signs the owner in and opens the case;
+-- made when the answer is queued, so every attempt to send it carries the same link.
+alter table outbound_message add column portal_link varchar(400);

@@ -43,6 +43,10 @@ class OutboundMessage {
     private String lastError;
     private String providerId;
     private String idempotencyKey;
+
+    /** The signed link that ends a long answer on this channel; null where the plain case link is used. */
+    private String portalLink;
+
     private Instant createdAt;
     private Instant sentAt;
 
@@ -176,6 +180,14 @@ class OutboundMessage {
 
     String getIdempotencyKey() {
         return idempotencyKey;
+    }
+
+    String getPortalLink() {
+        return portalLink;
+    }
+
+    void linkToPortal(String link) {
+        this.portalLink = link;
     }
 
     long getVersion() {

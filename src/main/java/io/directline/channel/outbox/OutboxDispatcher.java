@@ -300,7 +300,8 @@ class OutboxDispatcher implements SchedulingConfigurer {
                     row.getBody(),
                     List.of(),
                     false,
-                    row.getIdempotencyKey());
+                    row.getIdempotencyKey(),
+                    null);
         }
         SupportCase supportCase = cases.get(row.getCaseId());
         var customer = customers.get(row.getCustomerId());
@@ -317,6 +318,7 @@ class OutboxDispatcher implements SchedulingConfigurer {
                 PlainText.of(row.getBody()),
                 threadKeys.of(row.getCaseId(), row.getChannel()),
                 cases.answersPublicPost(row.getMessageId(), row.getChannel()),
-                row.getIdempotencyKey());
+                row.getIdempotencyKey(),
+                row.getPortalLink());
     }
 }

@@ -3,6 +3,7 @@ package io.directline.identity.ownersignin;
 import io.directline.customer.Channel;
 import io.directline.customer.CustomerManagement;
 import io.directline.identity.DirectLineUser;
+import io.directline.identity.OwnerCaseLinks;
 import io.directline.identity.OwnerSignInCodeIssued;
 import io.directline.identity.UserManagement;
 import java.security.SecureRandom;
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * they have none (claiming the account).
  */
 @Service
-class OwnerSignIn {
+class OwnerSignIn implements OwnerCaseLinks {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -117,15 +118,21 @@ class OwnerSignIn {
             return Optional.empty();
         }
         var now = clock.instant();
-        return codes.findFirstByHandleKeyOrderByCreatedAtDescIdDesc(parsed.key())
+        return codes.findFirstByHandleKeyAndPurposeOrderByCreatedAtDescIdDesc(parsed.key(), SignInCode.Purpose.SIGN_IN)
                 .filter(row -> row.tryCode(typed, properties.maxCodeFailures(), now))
                 .map(row -> users.ownerLogin(row.getCustomerId()))
                 .filter(DirectLineUser::isEnabled);
     }
 
-    /** Signs in with a link's token: once, before it expires; empty otherwise (unknown, forged, used, expired). */
+    /** Who a link signed in, and the case it opens (null for a plain sign-in link). */
+    record FollowedLink(DirectLineUser user, Long caseId) {}
+
+    /**
+     * Signs in with a link's token: once, before it expires; empty otherwise (unknown, forged, used, expired, or the
+     * client address tried too often).
+     */
     @Transactional
-    Optional<DirectLineUser> signInWithLink(String token, String clientAddress) {
+    Optional<FollowedLink> signInWithLink(String token, String clientAddress) {
         if (token == null
                 || token.length() != 43
                 || limit.attempt(clientAddress).isPresent()) {
@@ -134,8 +141,18 @@ class OwnerSignIn {
         var now = clock.instant();
         return codes.findByLinkHash(SignInCode.digest(token))
                 .filter(row -> row.useLink(now))
-                .map(row -> users.ownerLogin(row.getCustomerId()))
-                .filter(DirectLineUser::isEnabled);
+                .map(row -> new FollowedLink(users.ownerLogin(row.getCustomerId()), row.getCaseId()))
+                .filter(followed -> followed.user().isEnabled());
+    }
+
+    @Override
+    @Transactional
+    public String caseLink(long customerId, long caseId) {
+        var token = newToken();
+        var now = clock.instant();
+        codes.save(SignInCode.caseLink(
+                customerId, caseId, Channel.PORTAL, token, now.plus(properties.caseLinkTtl()), now));
+        return portalUrl + "/login/owner/link?t=" + token;
     }
 
     Duration codeTtl() {

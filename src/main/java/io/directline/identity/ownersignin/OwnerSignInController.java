@@ -79,13 +79,14 @@ class OwnerSignInController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        var user = signIn.signInWithLink(t, request.getRemoteAddr());
-        if (user.isEmpty()) {
+        var followed = signIn.signInWithLink(t, request.getRemoteAddr());
+        if (followed.isEmpty()) {
             model.addAttribute("spent", true);
             return "identity/owner-link";
         }
-        startSession(user.get(), request, response);
-        return "redirect:/portal";
+        startSession(followed.get().user(), request, response);
+        var caseId = followed.get().caseId();
+        return caseId == null ? "redirect:/portal" : "redirect:/portal/cases/" + caseId;
     }
 
     /** A new session (never the one from before signing in: no session fixation) holding the owner. */

@@ -16,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
  *     {@code requestWindow}
  * @param maxRequestsPerAddress codes asked for and codes tried from one client address within {@code requestWindow}
  * @param requestWindow the window over which requests are counted
+ * @param caseLinkTtl how long the link in a long answer may be used
  * @param maxTracked how many handles and addresses the rate limit remembers each, least recently seen forgotten first
  */
 @Validated
@@ -26,4 +27,5 @@ public record OwnerSignInProperties(
         @DefaultValue("3") @Min(1) int maxRequestsPerHandle,
         @DefaultValue("20") @Min(1) int maxRequestsPerAddress,
         @DefaultValue("15m") @NotNull Duration requestWindow,
+        @DefaultValue("7d") @NotNull Duration caseLinkTtl,
         @DefaultValue("100000") @Min(10) int maxTracked) {}

@@ -21,7 +21,12 @@ import java.util.HexFormat;
 class SignInCode {
 
     enum Purpose {
-        SIGN_IN
+        /** A code (and by e-mail a link) to sign in with. */
+        SIGN_IN,
+        /** A link in a long answer that signs in and opens a case. */
+        CASE_LINK,
+        /** A code that proves a handle the owner is adding. */
+        ADD_HANDLE
     }
 
     @Id
@@ -50,6 +55,23 @@ class SignInCode {
     private long version;
 
     protected SignInCode() {}
+
+    /** A link that signs in and opens a case; it has no code anyone could type. */
+    static SignInCode caseLink(
+            long customerId, long caseId, Channel channel, String linkToken, Instant expiresAt, Instant now) {
+        var row = new SignInCode(customerId, channel, "case:" + caseId, linkToken, linkToken, expiresAt, now);
+        row.purpose = Purpose.CASE_LINK;
+        row.caseId = caseId;
+        return row;
+    }
+
+    /** A code that proves a handle being added. */
+    static SignInCode addHandle(
+            long customerId, Channel channel, String handleKey, String code, Instant expiresAt, Instant now) {
+        var row = new SignInCode(customerId, channel, handleKey, code, null, expiresAt, now);
+        row.purpose = Purpose.ADD_HANDLE;
+        return row;
+    }
 
     SignInCode(
             long customerId,

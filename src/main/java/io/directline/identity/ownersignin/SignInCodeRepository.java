@@ -6,7 +6,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface SignInCodeRepository extends JpaRepository<SignInCode, Long> {
 
     /** The newest code sent to a handle (index on handle_key, created_at): only the latest one counts. */
-    Optional<SignInCode> findFirstByHandleKeyOrderByCreatedAtDescIdDesc(String handleKey);
+    Optional<SignInCode> findFirstByHandleKeyAndPurposeOrderByCreatedAtDescIdDesc(
+            String handleKey, SignInCode.Purpose purpose);
 
     Optional<SignInCode> findByLinkHash(String linkHash);
 }
