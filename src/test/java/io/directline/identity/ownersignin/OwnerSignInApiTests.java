@@ -210,6 +210,79 @@ class OwnerSignInApiTests extends ChannelIntegrationTest {
         }
     }
 
+    static final Pattern SIGNED_LINK =
+            Pattern.compile("https://support\\.example\\.test(/login/owner/link\\?t=([A-Za-z0-9_-]{43}))");
+
+    @Test
+    @Order(6)
+    void anOwnerFirstMetOnXFollowsTheLinkOfALongAnswerOnceAndReadsTheWholeCase() throws Exception {
+        var senderId = uniqueDigits(12);
+        var handle = unique("xowner");
+        var dm = """
+                {"for_user_id":"4337869213","direct_message_events":[{"type":"message_create","id":"%s",
+                "created_timestamp":"1516403560557","message_create":{"target":{"recipient_id":"4337869213"},
+                "sender_id":"%s","message_data":{"text":"My heat pump is loud at night","entities":{}}}}],
+                "users":{"%s":{"id":"%s","name":"Robin X","screen_name":"%s"}}}""".formatted(uniqueDigits(18), senderId, senderId, senderId, handle);
+        var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(X_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        var signature = "sha256="
+                + java.util.Base64.getEncoder().encodeToString(mac.doFinal(dm.getBytes(StandardCharsets.UTF_8)));
+        var delivered = anonymous()
+                .send("POST", "/webhooks/x", dm, "application/json", Map.of("x-twitter-webhooks-signature", signature));
+        assertThat(delivered.status()).as("%s", delivered).isEqualTo(200);
+        var owner =
+                customers.findByHandle(io.directline.customer.Channel.X, handle).orElseThrow();
+        assertThat(owner.isVerified())
+                .as("an owner first met on X proves nothing yet")
+                .isFalse();
+        long caseId = cases.latestActiveCase(owner.getId()).orElseThrow();
+
+        var dmPath = "/2/dm_conversations/with/" + senderId + "/messages";
+        PROVIDERS.stubFor(post(urlEqualTo(dmPath))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"data\":{\"dm_conversation_id\":\"c1\",\"dm_event_id\":\"" + uniqueDigits(18)
+                                + "\"}}")));
+        var lastWords = "The engineer brings the quieter fan on Thursday " + unique("");
+        answer(caseId, "We looked at the logs of your heat pump. ".repeat(12) + lastWords);
+        var posted = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> PROVIDERS.findAll(postRequestedFor(urlEqualTo(dmPath))).stream()
+                                .map(r -> r.getBodyAsString())
+                                .findFirst()
+                                .orElse(null),
+                        java.util.Objects::nonNull);
+        assertThat(posted).doesNotContain(lastWords);
+        var link = SIGNED_LINK.matcher(posted.replace("\\/", "/"));
+        assertThat(link.find())
+                .as("the answer ends with a signed link: %s", posted)
+                .isTrue();
+
+        var browser = io.directline.testsupport.ScreenClient.anonymous(port);
+        var page = browser.get(link.group(1));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("follow-link");
+        var followed = browser.post("/login/owner/link", Map.of("t", link.group(2)), link.group(1));
+        assertThat(followed.status()).as("%s", followed).isEqualTo(302);
+        assertThat(followed.location()).isEqualTo("/portal/cases/" + caseId);
+        var theCase = browser.get("/portal/cases/" + caseId);
+        assertThat(theCase.status()).as("%s", theCase).isEqualTo(200);
+        assertThat(theCase.body()).contains(lastWords);
+
+        var stranger = io.directline.testsupport.ScreenClient.anonymous(port);
+        var reused = stranger.post("/login/owner/link", Map.of("t", link.group(2)), link.group(1));
+        assertThat(reused.status()).isEqualTo(200);
+        assertThat(reused.body()).contains("This link has expired or was already used");
+        var forged = link.group(2).substring(0, 42) + (link.group(2).endsWith("A") ? "B" : "A");
+        assertThat(stranger.post("/login/owner/link", Map.of("t", forged), "/login/owner/link")
+                        .body())
+                .contains("This link has expired or was already used");
+        assertThat(stranger.get("/portal/cases/" + caseId).location())
+                .as("nothing was granted")
+                .isEqualTo("/login");
+    }
+
     @Test
     @Order(100)
     void oneAddressAskingForManyHandlesIsRefusedAfterItsLimit() {
