@@ -144,6 +144,27 @@ public class AuthorizationMatrixTests {
                     .withAnswer((c, r) -> assertThat(r.json().path("detail").asString())
                             .as("anyone may try a code; a code never sent signs nobody in")
                             .contains("Ask for a new code")),
+            row(
+                            "POST",
+                            "/api/v1/me/handles",
+                            Access.OWNERS,
+                            201,
+                            c -> new Request(
+                                    "/api/v1/me/handles",
+                                    Map.of("kind", "EMAIL", "value", "added-" + c.tag + "@owners.example")))
+                    .withAnswer((c, r) -> assertThat(r.json().path("verified").asBoolean())
+                            .as("a handle is proven by its code, not by adding it")
+                            .isFalse()),
+            row(
+                            "POST",
+                            "/api/v1/me/handles/{id}/verify",
+                            Access.OWNERS,
+                            200,
+                            c -> new Request(
+                                    "/api/v1/me/handles/" + c.ownersFirstHandle() + "/verify",
+                                    Map.of("code", "123456")))
+                    .withAnswer((c, r) ->
+                            assertThat(r.json().path("verified").asBoolean()).isTrue()),
             row("GET", "/api/v1/me", Access.OWNERS, 200, c -> at("/api/v1/me"))
                     .withAnswer((c, r) ->
                             assertThat(r.json().path("customerId").asLong()).isEqualTo(c.customerId())),
@@ -1381,6 +1402,12 @@ public class AuthorizationMatrixTests {
         public Cell(Fixture fixture, Caller caller) {
             this.fixture = fixture;
             this.caller = caller;
+        }
+
+        /** The id of the owner login's first handle (their e-mail address, proven since they were registered). */
+        long ownersFirstHandle() {
+            var me = fixture.clients.get(Caller.OWNER).get("/api/v1/me");
+            return me.json().path("handles").get(0).path("id").asLong();
         }
 
         long customerId() {

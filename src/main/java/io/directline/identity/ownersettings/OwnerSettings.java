@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 class OwnerSettings {
 
     /** One way we know the owner: its kind (EMAIL, PHONE, X, MASTODON), its value, and whether it is proven. */
-    record HandleView(String kind, String value, boolean verified) {}
+    record HandleView(long id, String kind, String value, boolean verified) {}
 
     record QuietHoursView(LocalTime from, LocalTime until) {}
 
@@ -68,7 +68,7 @@ class OwnerSettings {
 
     private List<HandleView> handlesOf(Customer c) {
         return handles.handlesOf(c.getId()).stream()
-                .map(h -> new HandleView(h.kind().name(), h.value(), h.verified()))
+                .map(h -> new HandleView(h.id(), h.kind().name(), h.value(), h.verified()))
                 .toList();
     }
 }

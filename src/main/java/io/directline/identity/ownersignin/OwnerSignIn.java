@@ -2,6 +2,8 @@ package io.directline.identity.ownersignin;
 
 import io.directline.customer.Channel;
 import io.directline.customer.CustomerManagement;
+import io.directline.customer.HandleKind;
+import io.directline.customer.OwnerHandles;
 import io.directline.identity.DirectLineUser;
 import io.directline.identity.OwnerCaseLinks;
 import io.directline.identity.OwnerSignInCodeIssued;
@@ -32,6 +34,7 @@ class OwnerSignIn implements OwnerCaseLinks {
 
     private final SignInCodeRepository codes;
     private final CustomerManagement customers;
+    private final OwnerHandles handles;
     private final UserManagement users;
     private final SignInRequestLimit limit;
     private final OwnerSignInProperties properties;
@@ -42,6 +45,7 @@ class OwnerSignIn implements OwnerCaseLinks {
     OwnerSignIn(
             SignInCodeRepository codes,
             CustomerManagement customers,
+            OwnerHandles handles,
             UserManagement users,
             SignInRequestLimit limit,
             OwnerSignInProperties properties,
@@ -50,6 +54,7 @@ class OwnerSignIn implements OwnerCaseLinks {
             @Value("${directline.portal-url:http://localhost:8080}") String portalUrl) {
         this.codes = codes;
         this.customers = customers;
+        this.handles = handles;
         this.users = users;
         this.limit = limit;
         this.properties = properties;
@@ -155,6 +160,77 @@ class OwnerSignIn implements OwnerCaseLinks {
         return portalUrl + "/login/owner/link?t=" + token;
     }
 
+    /**
+     * Adds an e-mail address or phone number to the owner's handles, unproven, and sends a code to it. A handle the
+     * owner has proven already is returned as it is. Throws a 400 problem for another kind or no handle of the kind,
+     * a 409 ({@link io.directline.customer.DuplicateHandleException}) when it belongs to another owner, and
+     * {@link IllegalStateException} with the wait when the handle was asked for too often.
+     */
+    @Transactional
+    io.directline.customer.Handle addHandle(long customerId, HandleKind kind, String value, String clientAddress) {
+        if (kind != HandleKind.EMAIL && kind != HandleKind.PHONE) {
+            throw new IllegalArgumentException("Only an e-mail address or a phone number can be proven with a code; "
+                    + kind + " accounts are proven when their owner writes from them.");
+        }
+        var channel = kind == HandleKind.EMAIL ? Channel.EMAIL : Channel.SMS;
+        var parsed = Handle.parse(value);
+        if (parsed.channel() != channel) {
+            throw new IllegalArgumentException("'" + Handle.abbreviate(value.strip()) + "' is not "
+                    + (kind == HandleKind.EMAIL ? "an e-mail address." : "a phone number."));
+        }
+        var handle = handles.addHandle(customerId, kind, value, false);
+        if (handle.verified()) {
+            return handle;
+        }
+        var wait = limit.requestCode(parsed.key(), clientAddress);
+        if (wait.isPresent()) {
+            throw new IllegalStateException(Long.toString(Math.max(1, wait.get().toSeconds())));
+        }
+        var code = newCode();
+        var now = clock.instant();
+        var row = codes.save(
+                SignInCode.addHandle(customerId, channel, parsed.key(), code, now.plus(properties.codeTtl()), now));
+        events.publishEvent(new OwnerSignInCodeIssued(
+                row.getId(),
+                customerId,
+                channel,
+                handle.value(),
+                "Your Direct Line code: " + code,
+                "Your Direct Line code to add this " + (channel == Channel.EMAIL ? "address" : "number")
+                        + " to your account is " + code + ". It is valid for "
+                        + Math.max(1, properties.codeTtl().toMinutes())
+                        + " minutes. If you did not ask for it, ignore this message."));
+        return handle;
+    }
+
+    /**
+     * Proves one of the owner's handles with the code sent to it. Empty when the owner has no handle with this id;
+     * a handle that is not verified after the call means the code was wrong, expired, used or locked.
+     */
+    @Transactional
+    Optional<io.directline.customer.Handle> verifyHandle(long customerId, long handleId, String code) {
+        var handle = handles.handlesOf(customerId).stream()
+                .filter(h -> h.id() == handleId)
+                .findFirst();
+        if (handle.isEmpty() || handle.get().verified()) {
+            return handle;
+        }
+        var typed = code == null ? "" : code.replaceAll("\\s", "");
+        if (!typed.matches("\\d{6}")) {
+            return handle;
+        }
+        var now = clock.instant();
+        var proven = codes.findFirstByHandleKeyAndPurposeOrderByCreatedAtDescIdDesc(
+                        handle.get().lookupKey(), SignInCode.Purpose.ADD_HANDLE)
+                .filter(row -> row.getCustomerId() == customerId)
+                .filter(row -> row.tryCode(typed, properties.maxCodeFailures(), now));
+        if (proven.isEmpty()) {
+            return handle;
+        }
+        return Optional.of(handles.markVerified(
+                customerId, handle.get().kind(), handle.get().value()));
+    }
+
     Duration codeTtl() {
         return properties.codeTtl();
     }
@@ -191,7 +267,7 @@ class OwnerSignIn implements OwnerCaseLinks {
             return new Handle(Channel.SMS, CustomerManagement.handleKey(Channel.SMS, value));
         }
 
-        private static String abbreviate(String text) {
+        static String abbreviate(String text) {
             return text.length() <= 60 ? text : text.substring(0, 57) + "...";
         }
     }

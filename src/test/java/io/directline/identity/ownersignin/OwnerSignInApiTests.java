@@ -284,6 +284,41 @@ class OwnerSignInApiTests extends ChannelIntegrationTest {
     }
 
     @Test
+    @Order(7)
+    void anOwnerAddsAnEmailAddressProvesItWithItsCodeAndSignsInWithItLater() {
+        var owner = io.directline.customer.CustomerFixtures.owner(port, admin(), "Handle Adder");
+        var added = unique("second") + "@owners.example";
+
+        var unknownKind = owner.client().post("/api/v1/me/handles", Map.of("kind", "FAX", "value", "1234567"));
+        assertThat(assertProblem(unknownKind, 400).path("detail").asString()).contains("EMAIL, PHONE, X, MASTODON");
+        var taken = unique("taken") + "@owners.example";
+        registerOwner(taken, null);
+        var ofAnother = owner.client().post("/api/v1/me/handles", Map.of("kind", "EMAIL", "value", taken));
+        assertProblem(ofAnother, 409);
+
+        var response = owner.client().post("/api/v1/me/handles", Map.of("kind", "EMAIL", "value", added));
+        assertThat(response.status()).as("%s", response).isEqualTo(201);
+        assertThat(response.json().path("verified").asBoolean()).isFalse();
+        long handleId = response.json().path("id").asLong();
+        assertThat(ask(added).status()).isEqualTo(202);
+        var code = mailedCode(added);
+        var wrong = code.equals("000000") ? "111111" : "000000";
+        var path = "/api/v1/me/handles/" + handleId + "/verify";
+        assertProblem(owner.client().post(path, Map.of("code", wrong)), 400);
+        assertProblem(
+                trade(added, code), 401); // a code for adding a handle never signs anyone in, nor does an unproven one
+        var proven = owner.client().post(path, Map.of("code", code));
+        assertThat(proven.status()).as("%s", proven).isEqualTo(200);
+        assertThat(proven.json().path("verified").asBoolean()).isTrue();
+
+        assertThat(ask(added).status()).isEqualTo(202);
+        var signInCode = await().atMost(Duration.ofSeconds(20)).until(() -> mailedCode(added), c -> !c.equals(code));
+        var signedIn = trade(added, signInCode);
+        assertThat(signedIn.status()).as("%s", signedIn).isEqualTo(201);
+        assertThat(signedIn.json().path("customerId").asLong()).isEqualTo(owner.customerId());
+    }
+
+    @Test
     @Order(100)
     void oneAddressAskingForManyHandlesIsRefusedAfterItsLimit() {
         var known = unique("late") + "@owners.example";
