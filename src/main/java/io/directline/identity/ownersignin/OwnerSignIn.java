@@ -196,8 +196,9 @@ class OwnerSignIn implements OwnerCaseLinks {
                 channel,
                 handle.value(),
                 "Your Direct Line code: " + code,
-                "Your Direct Line code to add this " + (channel == Channel.EMAIL ? "address" : "number")
-                        + " to your account is " + code + ". It is valid for "
+                "Your Direct Line code is " + code + ". It adds this "
+                        + (channel == Channel.EMAIL ? "address" : "number")
+                        + " to your account and is valid for "
                         + Math.max(1, properties.codeTtl().toMinutes())
                         + " minutes. If you did not ask for it, ignore this message."));
         return handle;

@@ -215,46 +215,65 @@ class OwnerSignInApiTests extends ChannelIntegrationTest {
 
     @Test
     @Order(6)
-    void anOwnerFirstMetOnXFollowsTheLinkOfALongAnswerOnceAndReadsTheWholeCase() throws Exception {
-        var senderId = uniqueDigits(12);
-        var handle = unique("xowner");
-        var dm = """
-                {"for_user_id":"4337869213","direct_message_events":[{"type":"message_create","id":"%s",
-                "created_timestamp":"1516403560557","message_create":{"target":{"recipient_id":"4337869213"},
-                "sender_id":"%s","message_data":{"text":"My heat pump is loud at night","entities":{}}}}],
-                "users":{"%s":{"id":"%s","name":"Robin X","screen_name":"%s"}}}""".formatted(uniqueDigits(18), senderId, senderId, senderId, handle);
-        var mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec(X_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        var signature = "sha256="
-                + java.util.Base64.getEncoder().encodeToString(mac.doFinal(dm.getBytes(StandardCharsets.UTF_8)));
-        var delivered = anonymous()
-                .send("POST", "/webhooks/x", dm, "application/json", Map.of("x-twitter-webhooks-signature", signature));
-        assertThat(delivered.status()).as("%s", delivered).isEqualTo(200);
-        var owner =
-                customers.findByHandle(io.directline.customer.Channel.X, handle).orElseThrow();
-        assertThat(owner.isVerified())
-                .as("an owner first met on X proves nothing yet")
-                .isFalse();
-        long caseId = cases.latestActiveCase(owner.getId()).orElseThrow();
-
-        var dmPath = "/2/dm_conversations/with/" + senderId + "/messages";
-        PROVIDERS.stubFor(post(urlEqualTo(dmPath))
+    void anOwnerFirstMetBySmsFollowsTheLinkOfALongAnswerOnceAndReadsTheWholeCase() throws Exception {
+        PROVIDERS.stubFor(post(urlEqualTo(SMS_MESSAGES))
                 .willReturn(aResponse()
                         .withStatus(201)
                         .withHeader("Content-Type", "application/json")
-                        .withBody("{\"data\":{\"dm_conversation_id\":\"c1\",\"dm_event_id\":\"" + uniqueDigits(18)
-                                + "\"}}")));
+                        .withBody("{\"sid\":\"SM" + uniqueDigits(10) + "\",\"status\":\"queued\"}")));
+        var from = "+1" + uniqueDigits(10);
+        var params = new java.util.TreeMap<String, String>(Map.of(
+                "MessageSid",
+                "SM" + uniqueDigits(12),
+                "AccountSid",
+                SMS_ACCOUNT,
+                "From",
+                from,
+                "To",
+                "+15550009999",
+                "Body",
+                "My heat pump is loud at night"));
+        var url = new StringBuilder("http://localhost:" + port + "/webhooks/sms");
+        params.forEach((k, v) -> url.append(k).append(v));
+        var mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(SMS_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        var signature = java.util.Base64.getEncoder()
+                .encodeToString(mac.doFinal(url.toString().getBytes(StandardCharsets.UTF_8)));
+        var form = params.entrySet().stream()
+                .map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        var delivered = anonymous()
+                .accepting("*/*")
+                .send(
+                        "POST",
+                        "/webhooks/sms",
+                        form,
+                        "application/x-www-form-urlencoded",
+                        Map.of("X-Twilio-Signature", signature));
+        assertThat(delivered.status()).as("%s", delivered).isEqualTo(200);
+        var owner =
+                customers.findByHandle(io.directline.customer.Channel.SMS, from).orElseThrow();
+        assertThat(owner.isVerified())
+                .as("an owner first met by SMS proves nothing yet")
+                .isFalse();
+        long caseId = cases.latestActiveCase(owner.getId()).orElseThrow();
+
         var lastWords = "The engineer brings the quieter fan on Thursday " + unique("");
-        answer(caseId, "We looked at the logs of your heat pump. ".repeat(12) + lastWords);
+        answer(caseId, "We looked at the logs of your heat pump. ".repeat(45) + lastWords);
+        var encodedTo = "To=" + java.net.URLEncoder.encode(from, StandardCharsets.UTF_8);
         var posted = await().atMost(Duration.ofSeconds(20))
                 .until(
-                        () -> PROVIDERS.findAll(postRequestedFor(urlEqualTo(dmPath))).stream()
-                                .map(r -> r.getBodyAsString())
+                        () -> PROVIDERS
+                                .findAll(postRequestedFor(urlEqualTo(SMS_MESSAGES))
+                                        .withRequestBody(containing(encodedTo)))
+                                .stream()
+                                .map(r -> URLDecoder.decode(r.getBodyAsString(), StandardCharsets.UTF_8))
                                 .findFirst()
                                 .orElse(null),
                         java.util.Objects::nonNull);
         assertThat(posted).doesNotContain(lastWords);
-        var link = SIGNED_LINK.matcher(posted.replace("\\/", "/"));
+        var link = SIGNED_LINK.matcher(posted);
         assertThat(link.find())
                 .as("the answer ends with a signed link: %s", posted)
                 .isTrue();
