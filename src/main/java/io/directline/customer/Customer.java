@@ -44,6 +44,9 @@ public class Customer {
 
     private String timeZone;
 
+    /** A BCP 47 language tag; null for the company's default. */
+    private String language;
+
     @Embedded
     private Address address;
 
@@ -147,6 +150,15 @@ public class Customer {
         this.updatedAt = now;
     }
 
+    /** The owner's own choices: how and when we write to them, and in which language. */
+    void changePreferences(Channel channel, QuietHours quiet, String zone, String languageTag, Instant now) {
+        this.preferredChannel = channel;
+        this.quietHours = quiet;
+        this.timeZone = zone;
+        this.language = languageTag;
+        this.updatedAt = now;
+    }
+
     void mergeInto(long survivor, Instant now) {
         this.mergedInto = survivor;
         this.updatedAt = now;
@@ -208,6 +220,11 @@ public class Customer {
     /** Never null. */
     public Tier getTier() {
         return tier;
+    }
+
+    /** A BCP 47 language tag; null for the company's default. */
+    public String getLanguage() {
+        return language;
     }
 
     public boolean isVerified() {

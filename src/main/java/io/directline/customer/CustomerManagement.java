@@ -67,6 +67,91 @@ public class CustomerManagement {
         return customer;
     }
 
+    /**
+     * Keeps the owner's own choices. Throws {@link InvalidPreferencesException} (400) for a channel they cannot be
+     * reached on (e-mail without an address, SMS without a number, a network they never used), only one end of the
+     * quiet hours, a time zone that is not a region, or a language tag that names no language; and
+     * {@link CustomerNotFoundException} for an unknown id.
+     */
+    @Transactional
+    public Customer changePreferences(long id, OwnerPreferences preferences) {
+        var customer = get(id);
+        var channel = preferences.preferredChannel() == null ? Channel.EMAIL : preferences.preferredChannel();
+        var kind = HandleKind.of(channel);
+        boolean reachable = kind.isEmpty() || handles.handlesOf(id).stream().anyMatch(h -> h.kind() == kind.get());
+        if (!reachable) {
+            throw new InvalidPreferencesException(
+                    "preferredChannel",
+                    "We cannot answer on " + channel + ": your account has no " + handleName(channel)
+                            + " yet. Add one first, or choose another channel.");
+        }
+        if ((preferences.quietFrom() == null) != (preferences.quietUntil() == null)) {
+            throw new InvalidPreferencesException(
+                    "quietHours", "Quiet hours need both a start and an end (such as 22:00 and 07:00), or neither.");
+        }
+        var quiet = preferences.quietFrom() == null
+                ? null
+                : new QuietHours(preferences.quietFrom(), preferences.quietUntil());
+        String zone;
+        var zoneText =
+                preferences.timeZone() == null ? "" : preferences.timeZone().strip();
+        try {
+            zone = zoneText.isEmpty() ? "UTC" : java.time.ZoneId.of(zoneText).getId();
+        } catch (java.time.DateTimeException e) {
+            throw new InvalidPreferencesException(
+                    "timeZone",
+                    "'" + abbreviate(zoneText) + "' is not a time zone; use a region such as Europe/Zurich.");
+        }
+        String language = null;
+        var languageText =
+                preferences.language() == null ? "" : preferences.language().strip();
+        if (!languageText.isEmpty()) {
+            var locale = languageText.length() > 35 ? Locale.ROOT : Locale.forLanguageTag(languageText);
+            if (locale.getLanguage().isEmpty()
+                    || !java.util.Set.of(Locale.getISOLanguages()).contains(locale.getLanguage())) {
+                throw new InvalidPreferencesException(
+                        "language",
+                        "'" + abbreviate(languageText) + "' is not a language; use a tag such as en, fr or de-CH.");
+            }
+            language = locale.toLanguageTag();
+        }
+        customer.changePreferences(channel, quiet, zone, language, clock.instant());
+        return customer;
+    }
+
+    private static String handleName(Channel channel) {
+        return switch (channel) {
+            case EMAIL -> "e-mail address";
+            case SMS, PHONE -> "phone number";
+            default -> channel + " account";
+        };
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
+    /**
+     * The owner for whom {@code handle} is a proven way in: a verified e-mail address or phone number among their
+     * handles. Empty for anything else (an unverified handle, a social account); never throws on odd input. This is
+     * the one place that decides which handles may receive a sign-in code.
+     */
+    public Optional<Customer> ownerOfVerifiedHandle(Channel channel, String handle) {
+        if (channel != Channel.EMAIL && channel != Channel.SMS) {
+            return Optional.empty();
+        }
+        var kind = HandleKind.of(channel).orElseThrow();
+        return handles.findByHandle(kind, handle)
+                .filter(Handle::verified)
+                .flatMap(h -> customers.findById(h.customerId()))
+                .filter(owner -> owner.getMergedInto() == null);
+    }
+
+    /** The key a handle is looked up by ({@link HandleKind#lookupKey(String)}); null for no handle of the kind. */
+    public static String handleKey(Channel channel, String handle) {
+        return HandleKind.of(channel).map(kind -> kind.lookupKey(handle)).orElse(null);
+    }
+
     /** Never null; throws {@link CustomerNotFoundException} for an unknown id. */
     public Customer get(long id) {
         return customers.findById(id).orElseThrow(() -> new CustomerNotFoundException(id));

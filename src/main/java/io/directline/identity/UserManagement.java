@@ -97,6 +97,33 @@ public class UserManagement {
         return users.save(account).getId();
     }
 
+    /**
+     * The owner's login, created on their first sign-in by a code or link when they have none ("claim your
+     * account": owners created by intake or import have no login). Owners have no password they know: the
+     * stored one is random and never shown. Never null; throws {@link CustomerNotFoundException}.
+     */
+    @Transactional
+    public DirectLineUser ownerLogin(long customerId) {
+        var existing = users.findFirstByCustomerIdOrderById(customerId);
+        if (existing.isPresent()) {
+            return existing.get().toPrincipal();
+        }
+        var customer = customers.get(customerId);
+        var username = users.existsByUsername("owner-" + customerId)
+                ? "owner-" + customerId + "-" + generatePassword().substring(0, 6)
+                : "owner-" + customerId;
+        var account = new UserAccount(
+                username,
+                passwordEncoder.encode(generatePassword()),
+                customer.getName(),
+                customer.getEmail(),
+                null,
+                Set.of(Role.OWNER),
+                customerId,
+                clock.instant());
+        return users.save(account).toPrincipal();
+    }
+
     /** A new random password: 20 characters of an alphabet without look-alikes (about 117 bits); never null. */
     public static String generatePassword() {
         var sb = new StringBuilder();

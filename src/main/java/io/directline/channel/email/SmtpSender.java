@@ -102,6 +102,9 @@ class SmtpSender implements OutboundSender {
         var subject =
                 delivery.caseSubject() == null ? "" : delivery.caseSubject().strip();
         var reference = delivery.caseReference();
+        if (reference == null) {
+            return subject;
+        }
         var tagged = subject.contains(reference) ? subject : (subject + " [" + reference + "]").strip();
         return tagged.regionMatches(true, 0, "Re:", 0, 3) ? tagged : "Re: " + tagged;
     }

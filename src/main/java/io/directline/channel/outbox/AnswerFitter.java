@@ -10,7 +10,9 @@ import org.springframework.web.util.HtmlUtils;
  *
  * <p>An answer that is too long is not split into a thread of numbered parts: it is cut at a word
  * boundary and ends with a link to the case in the portal, where the owner reads all of it. One post
- * keeps a public timeline readable, and the full text stays behind the owner's sign-in.
+ * keeps a public timeline readable, and the full text stays behind the owner's sign-in. In a private
+ * message or an SMS the link signs the owner in ({@link io.directline.identity.OwnerCaseLinks}), so an
+ * owner first met there, who has no login yet, can read it; a public post gets the plain link.
  */
 @Component
 public class AnswerFitter {
@@ -38,7 +40,8 @@ public class AnswerFitter {
         if (delivery.publicThread()) {
             text = redact(text);
         }
-        return fit(prefix, text, caseLink(delivery.caseId()), maxLength);
+        var link = delivery.portalLink() == null ? caseLink(delivery.caseId()) : delivery.portalLink();
+        return fit(prefix, text, link, maxLength);
     }
 
     static String fit(String prefix, String text, String link, int maxLength) {

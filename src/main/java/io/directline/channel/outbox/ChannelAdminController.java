@@ -48,7 +48,7 @@ class ChannelAdminController {
 
     record Component(String name, String status, Map<String, Object> details) {}
 
-    record DeliveryError(Channel channel, long caseId, String status, String error) {}
+    record DeliveryError(Channel channel, Long caseId, String status, String error) {}
 
     @GetMapping("/admin/channels")
     String channels(Model model) {

@@ -13,6 +13,8 @@ import java.util.List;
  * @param publicThread the answer replies to a public post (the owner's latest message on this channel was
  *     one, not a private message); never put personal data in a public answer
  * @param idempotencyKey stable across retries of this answer
+ * @param portalLink the link that signs the owner in and opens the case, for an answer cut short; null for the
+ *     plain link to the case (public posts, channels that carry the whole answer)
  */
 public record OutboundDelivery(
         long outboxId,
@@ -27,4 +29,5 @@ public record OutboundDelivery(
         String text,
         List<String> threadKeys,
         boolean publicThread,
-        String idempotencyKey) {}
+        String idempotencyKey,
+        String portalLink) {}

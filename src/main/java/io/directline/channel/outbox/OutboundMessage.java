@@ -21,8 +21,10 @@ class OutboundMessage {
     @SequenceGenerator(name = "outbound_message_seq", sequenceName = "outbound_message_seq", allocationSize = 50)
     private Long id;
 
-    private long caseId;
-    private long messageId;
+    /** Null for a message that belongs to no case (an owner's sign-in code). */
+    private Long caseId;
+
+    private Long messageId;
     private long customerId;
 
     @Enumerated(EnumType.STRING)
@@ -41,6 +43,10 @@ class OutboundMessage {
     private String lastError;
     private String providerId;
     private String idempotencyKey;
+
+    /** The signed link that ends a long answer on this channel; null where the plain case link is used. */
+    private String portalLink;
+
     private Instant createdAt;
     private Instant sentAt;
 
@@ -50,8 +56,8 @@ class OutboundMessage {
     protected OutboundMessage() {}
 
     OutboundMessage(
-            long caseId,
-            long messageId,
+            Long caseId,
+            Long messageId,
             long customerId,
             Channel channel,
             String recipient,
@@ -72,6 +78,19 @@ class OutboundMessage {
         this.nextAttemptAt = notBefore;
         this.idempotencyKey = "dl-" + UUID.randomUUID();
         this.createdAt = now;
+    }
+
+    /** A sign-in code to an owner: no case, sent at once, its idempotency key derived from the code's id. */
+    static OutboundMessage signInCode(
+            long codeId, long customerId, Channel channel, String recipient, String subject, String text, Instant now) {
+        var row =
+                new OutboundMessage(null, null, customerId, channel, recipient, subject, text, "Direct Line", now, now);
+        row.idempotencyKey = signInKey(codeId);
+        return row;
+    }
+
+    static String signInKey(long codeId) {
+        return "dl-sign-in-" + codeId;
     }
 
     void sent(String providerId, Instant now) {
@@ -102,11 +121,16 @@ class OutboundMessage {
         return id;
     }
 
-    long getCaseId() {
+    /** Whether this row belongs to a case (an answer), rather than being a sign-in code. */
+    boolean isAnswer() {
+        return messageId != null;
+    }
+
+    Long getCaseId() {
         return caseId;
     }
 
-    long getMessageId() {
+    Long getMessageId() {
         return messageId;
     }
 
@@ -156,6 +180,14 @@ class OutboundMessage {
 
     String getIdempotencyKey() {
         return idempotencyKey;
+    }
+
+    String getPortalLink() {
+        return portalLink;
+    }
+
+    void linkToPortal(String link) {
+        this.portalLink = link;
     }
 
     long getVersion() {

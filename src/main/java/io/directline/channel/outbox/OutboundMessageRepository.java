@@ -14,6 +14,8 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
 
     boolean existsByMessageId(long messageId);
 
+    boolean existsByIdempotencyKey(String idempotencyKey);
+
     /** Rows not yet sent, by channel and status (uses the status index; SENT rows are never counted). */
     @Query("select o.channel, o.status, count(o) from OutboundMessage o"
             + " where o.status in (io.directline.channel.outbox.OutboxStatus.QUEUED, io.directline.channel.outbox.OutboxStatus.SENDING,"

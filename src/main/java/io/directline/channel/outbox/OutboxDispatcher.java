@@ -187,7 +187,7 @@ class OutboxDispatcher implements SchedulingConfigurer {
                 var fresh = outbox.findById(row.getId()).orElseThrow();
                 if (fresh.getStatus() != OutboxStatus.SENT) {
                     fresh.sent(sent.result().providerId(), sent.sentAt());
-                    cases.recordDelivery(row.getMessageId(), DeliveryState.SENT, null);
+                    recordDelivery(row, DeliveryState.SENT, null);
                 }
                 return null;
             }));
@@ -214,11 +214,13 @@ class OutboxDispatcher implements SchedulingConfigurer {
                 return false;
             }
             try {
-                transactions.executeWithoutResult(
-                        tx -> cases.recordDelivery(row.getMessageId(), DeliveryState.SENT, null));
+                transactions.executeWithoutResult(tx -> recordDelivery(row, DeliveryState.SENT, null));
             } catch (RuntimeException ignored) {
                 log.warn("The case of outbox row {} does not show it as sent yet: {}", row.getId(), reason(ignored));
             }
+        }
+        if (!row.isAnswer()) {
+            return true;
         }
         try {
             threadKeys.remember(row.getChannel(), sent.result().threadKey(), row.getCaseId());
@@ -241,12 +243,12 @@ class OutboxDispatcher implements SchedulingConfigurer {
             }
             if (giveUp) {
                 fresh.failed(reason);
-                cases.recordDelivery(row.getMessageId(), DeliveryState.FAILED, reason);
+                recordDelivery(row, DeliveryState.FAILED, reason);
             } else {
                 var next = clock.instant().plus(properties.backoff(row.getAttempts()));
                 fresh.retryAt(next, reason);
-                cases.recordDelivery(
-                        row.getMessageId(),
+                recordDelivery(
+                        row,
                         DeliveryState.QUEUED,
                         "Attempt " + row.getAttempts() + " failed (" + reason + "); next attempt at " + next + ".");
             }
@@ -275,7 +277,32 @@ class OutboxDispatcher implements SchedulingConfigurer {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
+    /** Shows the state on the case's answer; a sign-in code has no case to show it on. */
+    private void recordDelivery(OutboundMessage row, DeliveryState state, String detail) {
+        if (row.isAnswer()) {
+            cases.recordDelivery(row.getMessageId(), state, detail);
+        }
+    }
+
     private OutboundDelivery delivery(OutboundMessage row) {
+        if (!row.isAnswer()) {
+            var owner = customers.get(row.getCustomerId());
+            return new OutboundDelivery(
+                    row.getId(),
+                    0,
+                    null,
+                    row.getSubject(),
+                    row.getChannel(),
+                    row.getRecipient(),
+                    owner.getName(),
+                    row.getAuthor(),
+                    AnswerFitter.html(row.getBody()),
+                    row.getBody(),
+                    List.of(),
+                    false,
+                    row.getIdempotencyKey(),
+                    null);
+        }
         SupportCase supportCase = cases.get(row.getCaseId());
         var customer = customers.get(row.getCustomerId());
         return new OutboundDelivery(
@@ -291,6 +318,7 @@ class OutboxDispatcher implements SchedulingConfigurer {
                 PlainText.of(row.getBody()),
                 threadKeys.of(row.getCaseId(), row.getChannel()),
                 cases.answersPublicPost(row.getMessageId(), row.getChannel()),
-                row.getIdempotencyKey());
+                row.getIdempotencyKey(),
+                row.getPortalLink());
     }
 }

@@ -7,6 +7,7 @@ import io.directline.cases.ReplyPosted;
 import io.directline.customer.Channel;
 import io.directline.customer.Customer;
 import io.directline.customer.CustomerManagement;
+import io.directline.identity.OwnerCaseLinks;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -28,7 +29,11 @@ class OutboxQueue {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
+    /** Channels whose answers are cut short with a link; there, a private answer's link signs the owner in. */
+    private static final Set<Channel> SIGNED_LINK_CHANNELS = Set.of(Channel.SMS, Channel.X, Channel.MASTODON);
+
     private final OutboundMessageRepository outbox;
+    private final OwnerCaseLinks links;
     private final CaseManagement cases;
     private final CustomerManagement customers;
     private final Set<Channel> delivered;
@@ -36,11 +41,13 @@ class OutboxQueue {
 
     OutboxQueue(
             OutboundMessageRepository outbox,
+            OwnerCaseLinks links,
             CaseManagement cases,
             CustomerManagement customers,
             List<OutboundSender> senders,
             Clock clock) {
         this.outbox = outbox;
+        this.links = links;
         this.cases = cases;
         this.customers = customers;
         this.delivered = senders.stream().map(OutboundSender::channel).collect(Collectors.toUnmodifiableSet());
@@ -96,7 +103,7 @@ class OutboxQueue {
             detail = "No " + channel + " sender is configured on this server yet; the answer waits in the outbox"
                     + " and the owner can read it in the portal.";
         }
-        outbox.save(new OutboundMessage(
+        var row = outbox.save(new OutboundMessage(
                 reply.caseId(),
                 reply.messageId(),
                 customer.getId(),
@@ -107,6 +114,9 @@ class OutboxQueue {
                 reply.author(),
                 notBefore,
                 now));
+        if (SIGNED_LINK_CHANNELS.contains(channel) && !cases.answersPublicPost(reply.messageId(), channel)) {
+            row.linkToPortal(links.caseLink(customer.getId(), reply.caseId()));
+        }
         cases.recordDelivery(reply.messageId(), DeliveryState.QUEUED, detail);
     }
 

@@ -121,6 +121,8 @@ class SecurityConfiguration {
                                 .permitAll()
                                 .requestMatchers("/actuator/**")
                                 .hasRole("ADMIN")
+                                .requestMatchers(HttpMethod.POST, "/api/v1/owner-sign-in/codes", "/api/v1/owner-sign-in/tokens")
+                                .permitAll()
                                 .requestMatchers("/api/v1/users/**")
                                 .hasRole("ADMIN")
                                 .requestMatchers("/api/v1/me/notifications", "/api/v1/me/notifications/**")
@@ -186,31 +188,38 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain screenChain(HttpSecurity http, ApiDocsProperties docs) throws Exception {
-        http.authorizeHttpRequests(
-                        a -> a.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
-                                .permitAll()
-                                .requestMatchers("/swagger-ui.html", "/swagger-ui/**")
-                                .access(docs.open() ? SingleResultAuthorizationManager.permitAll() : staff())
-                                .requestMatchers(HttpMethod.GET, "/")
-                                .authenticated()
-                                .requestMatchers("/admin/**")
-                                .hasRole("ADMIN")
-                                .requestMatchers("/portal", "/portal/**")
-                                .hasRole("OWNER")
-                                .requestMatchers("/supervisor", "/supervisor/**")
-                                .hasAnyRole(MANAGERS)
-                                .requestMatchers("/executive", "/executive/**")
-                                .hasAnyRole(EXECUTIVE_OFFICE)
-                                .requestMatchers(
-                                        "/inbox",
-                                        "/inbox/**",
-                                        "/cases/**",
-                                        "/customers/**",
-                                        "/notifications",
-                                        "/notifications/**")
-                                .hasAnyRole(STAFF)
-                                .anyRequest()
-                                .authenticated())
+        http.authorizeHttpRequests(a -> a.requestMatchers(
+                                "/login",
+                                "/login/owner",
+                                "/login/owner/**",
+                                "/css/**",
+                                "/js/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/error")
+                        .permitAll()
+                        .requestMatchers("/swagger-ui.html", "/swagger-ui/**")
+                        .access(docs.open() ? SingleResultAuthorizationManager.permitAll() : staff())
+                        .requestMatchers(HttpMethod.GET, "/")
+                        .authenticated()
+                        .requestMatchers("/admin/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/portal", "/portal/**")
+                        .hasRole("OWNER")
+                        .requestMatchers("/supervisor", "/supervisor/**")
+                        .hasAnyRole(MANAGERS)
+                        .requestMatchers("/executive", "/executive/**")
+                        .hasAnyRole(EXECUTIVE_OFFICE)
+                        .requestMatchers(
+                                "/inbox",
+                                "/inbox/**",
+                                "/cases/**",
+                                "/customers/**",
+                                "/notifications",
+                                "/notifications/**")
+                        .hasAnyRole(STAFF)
+                        .anyRequest()
+                        .authenticated())
                 .formLogin(f -> f.loginPage("/login")
                         .defaultSuccessUrl("/", false)
                         .failureHandler((request, response, exception) -> {

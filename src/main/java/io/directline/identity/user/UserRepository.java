@@ -13,6 +13,8 @@ public interface UserRepository extends JpaRepository<UserAccount, Long> {
 
     boolean existsByUsername(String username);
 
+    Optional<UserAccount> findFirstByCustomerIdOrderById(Long customerId);
+
     List<UserAccount> findByUsernameIn(Collection<String> usernames);
 
     @Query("select distinct u from UserAccount u join u.roles r where r in :roles and u.enabled = true")

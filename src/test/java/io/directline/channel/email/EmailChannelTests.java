@@ -518,7 +518,8 @@ class EmailChannelTests {
                     "Hi",
                     List.of(),
                     false,
-                    "dl-hung");
+                    "dl-hung",
+                    null);
             long start = System.nanoTime();
             var failure = org.junit.jupiter.api.Assertions.assertThrows(
                     io.directline.channel.outbox.DeliveryFailure.class,
