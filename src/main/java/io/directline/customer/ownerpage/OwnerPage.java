@@ -1,0 +1,81 @@
+package io.directline.customer.ownerpage;
+
+import io.directline.customer.Customer;
+import io.directline.customer.CustomerManagement;
+import io.directline.customer.Finder;
+import io.directline.customer.Found;
+import io.directline.customer.OwnerPageSection;
+import io.directline.customer.OwnerSection;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Service;
+
+/** Puts the owner page together from every module's section, and the find box's matches from every finder. */
+@Service
+public class OwnerPage {
+
+    /** The most matches the find box shows. */
+    public static final int MAX_FOUND = 10;
+
+    private final CustomerManagement customers;
+    private final List<OwnerPageSection> sections;
+    private final List<Finder> finders;
+
+    OwnerPage(CustomerManagement customers, List<OwnerPageSection> sections, List<Finder> finders) {
+        this.customers = customers;
+        this.sections = List.copyOf(sections);
+        this.finders = List.copyOf(finders);
+    }
+
+    /** An owner with their handles and every module's section; throws a 404 problem for an unknown owner. */
+    public View of(long customerId) {
+        var owner = customers.get(customerId);
+        return new View(
+                owner,
+                handlesOf(owner),
+                sections.stream().map(s -> s.sectionFor(customerId)).toList());
+    }
+
+    /**
+     * What the find box shows for what was typed: owners first, then cases, at most {@link #MAX_FOUND}; nothing
+     * for fewer than {@link Finder#MIN_QUERY_LENGTH} or more than {@link Finder#MAX_QUERY_LENGTH} characters.
+     */
+    public List<Found> find(String typed) {
+        String query = typed == null ? "" : typed.strip();
+        if (query.length() < Finder.MIN_QUERY_LENGTH || query.length() > Finder.MAX_QUERY_LENGTH) {
+            return List.of();
+        }
+        var found = new ArrayList<Found>();
+        var seen = new HashSet<String>();
+        for (var finder : finders) {
+            for (var match : finder.find(query, MAX_FOUND - found.size())) {
+                if (seen.add(match.kind() + ":" + match.id())) {
+                    found.add(match);
+                }
+            }
+            if (found.size() >= MAX_FOUND) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    private static List<OwnerHandle> handlesOf(Customer owner) {
+        var handles = new ArrayList<OwnerHandle>();
+        if (owner.getEmail() != null) {
+            handles.add(new OwnerHandle("EMAIL", owner.getEmail(), owner.isVerified()));
+        }
+        if (owner.getPhone() != null) {
+            handles.add(new OwnerHandle("PHONE", owner.getPhone(), owner.isVerified()));
+        }
+        owner.getSocialHandles()
+                .forEach((network, handle) ->
+                        handles.add(new OwnerHandle(network.toUpperCase(Locale.ROOT), handle, owner.isVerified())));
+        return handles;
+    }
+
+    /** An owner, their handles and the sections of their page, in page order. */
+    public record View(Customer owner, List<OwnerHandle> handles, List<OwnerSection> sections) {}
+}
