@@ -38,8 +38,8 @@ class CaseTimelineSection implements OwnerPageSection {
         var rows = slice.items().stream()
                 .map(c -> {
                     var cells = new LinkedHashMap<String, String>();
-                    cells.put("Updated", WHEN.format(c.getUpdatedAt()));
                     cells.put("Reference", c.reference());
+                    cells.put("Updated", WHEN.format(c.getUpdatedAt()));
                     cells.put("Channel", c.getChannel().name());
                     cells.put("Status", c.getStatus().label());
                     cells.put("Subject", c.getSubject());
@@ -50,7 +50,7 @@ class CaseTimelineSection implements OwnerPageSection {
         return new OwnerSection(
                 "cases",
                 slice.hasNext() ? "Cases (the latest " + MAX_CASES + ")" : "Cases",
-                List.of("Updated", "Reference", "Channel", "Status", "Subject", "Order"),
+                List.of("Reference", "Updated", "Channel", "Status", "Subject", "Order"),
                 rows,
                 "No cases yet.");
     }

@@ -47,8 +47,8 @@ class OwnerEscalationsSection implements OwnerPageSection {
                 .query((rs, n) -> {
                     long caseId = rs.getLong("case_id");
                     var cells = new LinkedHashMap<String, String>();
-                    cells.put("When", WHEN.format(rs.getObject("at", OffsetDateTime.class)));
                     cells.put("Case", SupportCase.reference(caseId));
+                    cells.put("When", WHEN.format(rs.getObject("at", OffsetDateTime.class)));
                     cells.put("Kind", rs.getString("kind"));
                     cells.put("State", rs.getString("state"));
                     cells.put("Reason", rs.getString("reason"));
@@ -58,7 +58,7 @@ class OwnerEscalationsSection implements OwnerPageSection {
         return new OwnerSection(
                 "escalations",
                 "Escalations",
-                List.of("When", "Case", "Kind", "State", "Reason"),
+                List.of("Case", "When", "Kind", "State", "Reason"),
                 rows,
                 "No escalations.");
     }

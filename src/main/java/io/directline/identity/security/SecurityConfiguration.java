@@ -197,6 +197,7 @@ class SecurityConfiguration {
                                         "/inbox/**",
                                         "/cases/**",
                                         "/customers/**",
+                                        "/find",
                                         "/notifications",
                                         "/notifications/**")
                                 .hasAnyRole(STAFF)

@@ -32,8 +32,8 @@ class OpenPromisesSection implements OwnerPageSection {
         var rows = promises.findOpenOfOwner(customerId, PageRequest.of(0, MAX_PROMISES)).stream()
                 .map(p -> {
                     var cells = new LinkedHashMap<String, String>();
-                    cells.put("Due", WHEN.format(p.getDueAt()));
                     cells.put("Case", SupportCase.reference(p.getCaseId()));
+                    cells.put("Due", WHEN.format(p.getDueAt()));
                     cells.put("Promise", p.getDescription());
                     cells.put("Responsible", p.getResponsible());
                     return new OwnerSection.Row("/cases/" + p.getCaseId(), cells);
@@ -42,7 +42,7 @@ class OpenPromisesSection implements OwnerPageSection {
         return new OwnerSection(
                 "promises",
                 "Open promises",
-                List.of("Due", "Case", "Promise", "Responsible"),
+                List.of("Case", "Due", "Promise", "Responsible"),
                 rows,
                 "No open promises.");
     }
