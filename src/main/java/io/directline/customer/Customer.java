@@ -56,6 +56,10 @@ public class Customer {
     private Tier tier = Tier.STANDARD;
 
     private boolean verified = true;
+
+    /** The owner this one was merged into; null while it stands on its own. */
+    private Long mergedInto;
+
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -143,6 +147,20 @@ public class Customer {
         this.updatedAt = now;
     }
 
+    void mergeInto(long survivor, Instant now) {
+        this.mergedInto = survivor;
+        this.updatedAt = now;
+    }
+
+    void touch(Instant now) {
+        this.updatedAt = now;
+    }
+
+    void unmerge(Instant now) {
+        this.mergedInto = null;
+        this.updatedAt = now;
+    }
+
     void markUnverified() {
         this.verified = false;
     }
@@ -194,6 +212,11 @@ public class Customer {
 
     public boolean isVerified() {
         return verified;
+    }
+
+    /** The owner this one was merged into (its cases, messages and handles followed); null for a standing owner. */
+    public Long getMergedInto() {
+        return mergedInto;
     }
 
     public Instant getCreatedAt() {

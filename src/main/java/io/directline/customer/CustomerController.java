@@ -99,7 +99,8 @@ class CustomerController {
             Map<String, String> socialHandles,
             Map<String, String> socialAccounts,
             Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt,
+            Long mergedInto) {
 
         static CustomerView of(Customer c) {
             return new CustomerView(
@@ -117,7 +118,8 @@ class CustomerController {
                     c.getSocialHandles(),
                     c.getSocialAccounts(),
                     c.getCreatedAt(),
-                    c.getUpdatedAt());
+                    c.getUpdatedAt(),
+                    c.getMergedInto());
         }
     }
 }

@@ -19,11 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerManagement {
 
     private final CustomerRepository customers;
+    private final OwnerHandles handles;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CustomerManagement(CustomerRepository customers, ApplicationEventPublisher events, Clock clock) {
+    CustomerManagement(
+            CustomerRepository customers, OwnerHandles handles, ApplicationEventPublisher events, Clock clock) {
         this.customers = customers;
+        this.handles = handles;
         this.events = events;
         this.clock = clock;
     }
@@ -32,14 +35,20 @@ public class CustomerManagement {
     @Transactional
     public Customer register(CustomerDetails details) {
         rejectTakenHandles(details, null);
-        return customers.save(new Customer(details, clock.instant()));
+        var customer = customers.save(new Customer(details, clock.instant()));
+        customers.flush();
+        handles.syncPreferred(customer, null);
+        return customer;
     }
 
     /** Registers many owners in one transaction, with batched inserts (demo data, imports). */
     @Transactional
     public List<Customer> registerAll(List<CustomerDetails> details) {
         var now = clock.instant();
-        return customers.saveAll(details.stream().map(d -> new Customer(d, now)).toList());
+        var saved = customers.saveAll(
+                details.stream().map(d -> new Customer(d, now)).toList());
+        handles.recordPreferred(saved);
+        return saved;
     }
 
     /** Replaces the fields of {@code changes} that are not null; throws {@link CustomerNotFoundException}. */
@@ -51,6 +60,7 @@ public class CustomerManagement {
         rejectTakenHandles(merged, id);
         var now = clock.instant();
         customer.apply(merged, now);
+        handles.syncPreferred(customer, current);
         if (merged.tier() != current.tier()) {
             events.publishEvent(new CustomerTierChanged(id, current.tier(), merged.tier(), now));
         }
@@ -70,8 +80,9 @@ public class CustomerManagement {
         return customers.existsById(id);
     }
 
+    /** The owner with this e-mail address among their handles (preferred or not). */
     public Optional<Customer> findByEmail(String email) {
-        return customers.findByEmail(Customer.normalizeEmail(email));
+        return byHandle(HandleKind.EMAIL, email);
     }
 
     /**
@@ -82,12 +93,11 @@ public class CustomerManagement {
         if (handle == null || handle.isBlank()) {
             return Optional.empty();
         }
-        return switch (channel) {
-            case EMAIL -> customers.findByEmail(Customer.normalizeEmail(handle));
-            case SMS, PHONE -> customers.findByPhone(Customer.normalizePhone(handle));
-            case X, MASTODON -> customers.findBySocialHandle(networkKey(channel), handle.strip());
-            case PORTAL -> Optional.empty();
-        };
+        return HandleKind.of(channel).flatMap(kind -> byHandle(kind, handle));
+    }
+
+    private Optional<Customer> byHandle(HandleKind kind, String value) {
+        return handles.ownerIdOf(kind, value).flatMap(customers::findById);
     }
 
     /**
@@ -111,7 +121,10 @@ public class CustomerManagement {
                         : null);
         var customer = new Customer(details, clock.instant());
         customer.markUnverified();
-        return customers.save(customer);
+        customers.save(customer);
+        customers.flush();
+        handles.syncPreferred(customer, null);
+        return customer;
     }
 
     /**
@@ -137,33 +150,53 @@ public class CustomerManagement {
         var now = clock.instant();
         var known = customers.findBySocialAccount(network, id);
         if (known.isPresent()) {
-            var owner = known.get();
+            // a merged owner keeps its account ids; whoever writes from them now is the owner it was merged into
+            var owner = survivorOf(known.get());
+            var before = owner.details();
             if (!shown.equals(owner.getSocialHandles().get(network))) {
                 releaseHandle(network, shown, owner.getId());
                 owner.showSocialHandle(network, shown, now);
+                handles.syncPreferred(owner, before);
             }
             return new AccountOwner(owner, false);
         }
-        var byHandleOnly = customers
-                .findBySocialHandle(network, shown)
-                .filter(c -> !c.getSocialAccounts().containsKey(network));
+        var kind = HandleKind.valueOf(network.toUpperCase(Locale.ROOT));
+        var byHandleOnly =
+                byHandle(kind, shown).filter(c -> !c.getSocialAccounts().containsKey(network));
         if (byHandleOnly.isPresent()) {
+            var before = byHandleOnly.get().details();
             byHandleOnly.get().linkSocialAccount(network, id, shown, now);
+            handles.syncPreferred(byHandleOnly.get(), before);
             return new AccountOwner(byHandleOnly.get(), true);
         }
         releaseHandle(network, shown, null);
         var created = registerUnverified(channel, shown, name);
+        var before = created.details();
         created.linkSocialAccount(network, id, shown, now);
+        handles.syncPreferred(created, before);
         return new AccountOwner(created, true);
     }
 
+    /** The owner that stands for {@code owner}: itself, or the owner it was (perhaps in turn) merged into. */
+    Customer survivorOf(Customer owner) {
+        var current = owner;
+        for (int hops = 0; current.getMergedInto() != null && hops < 100; hops++) {
+            current = get(current.getMergedInto());
+        }
+        return current;
+    }
+
     private void releaseHandle(String network, String handle, Long keeper) {
-        customers
-                .findBySocialHandle(network, handle)
+        var kind = HandleKind.valueOf(network.toUpperCase(Locale.ROOT));
+        byHandle(kind, handle)
                 .filter(previous -> !previous.getId().equals(keeper))
                 .ifPresent(previous -> {
-                    previous.forgetSocialHandle(network, clock.instant());
-                    customers.flush();
+                    var key = kind.lookupKey(handle);
+                    if (key.equals(kind.lookupKey(previous.getSocialHandles().get(network)))) {
+                        previous.forgetSocialHandle(network, clock.instant());
+                        customers.flush();
+                    }
+                    handles.release(previous.getId(), kind, handle);
                 });
     }
 
@@ -189,23 +222,14 @@ public class CustomerManagement {
     }
 
     private void rejectTakenHandles(CustomerDetails details, Long self) {
-        var email = Customer.normalizeEmail(details.email());
-        if (email != null) {
-            customers
-                    .findByEmail(email)
-                    .filter(other -> !other.getId().equals(self))
-                    .ifPresent(other -> {
-                        throw new DuplicateHandleException("email address", email, other.getId());
-                    });
-        }
-        if (details.phone() != null && !details.phone().isBlank()) {
-            customers
-                    .findByPhone(Customer.normalizePhone(details.phone()))
-                    .filter(other -> !other.getId().equals(self))
-                    .ifPresent(other -> {
-                        throw new DuplicateHandleException(
-                                "phone number", details.phone().strip(), other.getId());
-                    });
-        }
+        rejectTaken(HandleKind.EMAIL, "email address", details.email(), self);
+        rejectTaken(HandleKind.PHONE, "phone number", details.phone(), self);
+    }
+
+    private void rejectTaken(HandleKind kind, String what, String value, Long self) {
+        handles.ownerIdOf(kind, value).filter(other -> !other.equals(self)).ifPresent(other -> {
+            throw new DuplicateHandleException(
+                    what, kind == HandleKind.EMAIL ? kind.lookupKey(value) : value.strip(), other);
+        });
     }
 }

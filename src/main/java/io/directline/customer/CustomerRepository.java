@@ -11,14 +11,10 @@ import org.springframework.data.jpa.repository.Query;
 
 interface CustomerRepository extends JpaRepository<Customer, Long> {
 
-    Optional<Customer> findByEmail(String email);
-
-    Optional<Customer> findByPhone(String phone);
-
     Slice<Customer> findAllBy(Pageable pageable);
 
-    @Query("select c from Customer c join c.socialHandles h where key(h) = :network and h = :handle")
-    Optional<Customer> findBySocialHandle(String network, String handle);
+    /** Owners with exactly this lower-case name, from the name index; for the same-name-same-city rule. */
+    List<Customer> findTop20ByNameKeyOrderByIdAsc(String nameKey);
 
     @Query("select c from Customer c join c.socialAccounts a where key(a) = :network and a = :accountId")
     Optional<Customer> findBySocialAccount(String network, String accountId);

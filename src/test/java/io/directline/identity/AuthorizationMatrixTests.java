@@ -66,6 +66,8 @@ public class AuthorizationMatrixTests {
         OWNERS(EnumSet.of(Caller.OWNER)),
         STAFF(EnumSet.of(Caller.AGENT, Caller.SUPERVISOR, Caller.EXECUTIVE, Caller.ADMIN)),
         MANAGERS(EnumSet.of(Caller.SUPERVISOR, Caller.EXECUTIVE, Caller.ADMIN)),
+        /** Those who work cases and may merge owners: not the executives. */
+        MERGERS(EnumSet.of(Caller.AGENT, Caller.SUPERVISOR, Caller.ADMIN)),
         EXECUTIVE_OFFICE(EnumSet.of(Caller.EXECUTIVE, Caller.ADMIN)),
         ADMINS(EnumSet.of(Caller.ADMIN)),
         /** Everyone, signed in or not (the sign-in page). */
@@ -156,6 +158,61 @@ public class AuthorizationMatrixTests {
                     c -> new Request(
                             "/api/v1/customers/" + c.customerId(),
                             Map.of("lifetimeValue", 1200, "timeZone", "Europe/Oslo"))),
+            row(
+                    "GET",
+                    "/api/v1/customers/{id}/merge-suggestions",
+                    Access.STAFF,
+                    200,
+                    c -> at("/api/v1/customers/" + c.customerId() + "/merge-suggestions")),
+            row(
+                    "GET",
+                    "/api/v1/customers/{id}/merges",
+                    Access.STAFF,
+                    200,
+                    c -> at("/api/v1/customers/" + c.customerId() + "/merges")),
+            row(
+                            "POST",
+                            "/api/v1/customers/{id}/merge",
+                            Access.MERGERS,
+                            200,
+                            c -> new Request(
+                                    "/api/v1/customers/" + c.mergePair()[0] + "/merge",
+                                    Map.of("from", c.mergePair()[1], "reason", "one person, says the matrix")))
+                    .withAnswer(
+                            (c, r) -> assertThat(r.json().path("into").asLong()).isEqualTo(c.mergePair()[0]))
+                    .withRefusalCheck(c -> assertThat(c.mergedInto(c.mergePair()[1]))
+                            .as("the refused merge merged nothing")
+                            .isNull()),
+            row(
+                            "POST",
+                            "/api/v1/customers/{id}/merges/{mergeId}/undo",
+                            Access.MERGERS,
+                            200,
+                            c -> at("/api/v1/customers/" + c.mergeToUndo()[0] + "/merges/" + c.mergeToUndo()[1]
+                                    + "/undo"))
+                    .withAnswer((c, r) ->
+                            assertThat(c.mergedInto(c.mergeToUndo()[2])).isNull())
+                    .withRefusalCheck(c -> assertThat(c.mergedInto(c.mergeToUndo()[2]))
+                            .as("the refused undo left the merge standing")
+                            .isEqualTo(c.mergeToUndo()[0])),
+            row(
+                            "POST",
+                            "/api/v1/customers/{id}/merge-suggestions/{suggestionId}/dismiss",
+                            Access.MERGERS,
+                            200,
+                            c -> at("/api/v1/customers/" + c.suggestionToDismiss()[0] + "/merge-suggestions/"
+                                    + c.suggestionToDismiss()[1] + "/dismiss"))
+                    .withAnswer((c, r) ->
+                            assertThat(r.json().path("state").asString()).isEqualTo("DISMISSED"))
+                    .withRefusalCheck(c -> assertThat(c.fixture
+                                    .adminBearer
+                                    .get("/api/v1/customers/" + c.suggestionToDismiss()[0] + "/merge-suggestions")
+                                    .json()
+                                    .path(0)
+                                    .path("state")
+                                    .asString())
+                            .as("the refused dismissal left the suggestion open")
+                            .isEqualTo("OPEN")),
             row("POST", "/api/v1/users", Access.ADMINS, 201, c -> new Request("/api/v1/users", agentLogin(c.tag)))
                     .withRefusalCheck(c -> assertThat(c.fixture
                                     .admin
@@ -1329,6 +1386,59 @@ public class AuthorizationMatrixTests {
 
         long customerId() {
             return fixture.customerId;
+        }
+
+        private long[] mergePair;
+        private long[] mergeToUndo;
+        private long[] suggestionToDismiss;
+
+        /** Two owners of this cell's own: {into, from}. */
+        long[] mergePair() {
+            if (mergePair == null) {
+                mergePair = new long[] {
+                    CustomerFixtures.registerOwner(fixture.admin, "Merge into " + tag),
+                    CustomerFixtures.registerOwner(fixture.admin, "Merge from " + tag)
+                };
+            }
+            return mergePair;
+        }
+
+        /** A merge made by an admin: {into, mergeId, from}. */
+        long[] mergeToUndo() {
+            if (mergeToUndo == null) {
+                long into = CustomerFixtures.registerOwner(fixture.admin, "Undo into " + tag);
+                long from = CustomerFixtures.registerOwner(fixture.admin, "Undo from " + tag);
+                var merged = fixture.adminBearer.post(
+                        "/api/v1/customers/" + into + "/merge", Map.of("from", from, "reason", "matrix undo"));
+                assertThat(merged.status()).as("%s", merged).isEqualTo(200);
+                mergeToUndo = new long[] {into, merged.id(), from};
+            }
+            return mergeToUndo;
+        }
+
+        /** An open merge suggestion: {owner, suggestionId}; the owner's message named the other's phone number. */
+        long[] suggestionToDismiss() {
+            if (suggestionToDismiss == null) {
+                var phone = "+49" + (int) (1_000_000_000 + Math.random() * 899_999_999);
+                var known = fixture.admin.post(
+                        "/api/v1/customers",
+                        Map.of("name", "Known " + tag, "email", tag + ".known@example.test", "phone", phone));
+                assertThat(known.status()).as("%s", known).isEqualTo(201);
+                long newcomer = CustomerFixtures.registerOwner(fixture.admin, "Newcomer " + tag);
+                var made = fixture.context
+                        .getBean(io.directline.customer.OwnerMerges.class)
+                        .suggestFor(newcomer, "Call me on " + phone + " please.");
+                assertThat(made).hasSize(1);
+                suggestionToDismiss = new long[] {newcomer, made.get(0).id()};
+            }
+            return suggestionToDismiss;
+        }
+
+        /** Whom an owner was merged into, null while they stand on their own. */
+        Long mergedInto(long owner) {
+            var node =
+                    fixture.adminBearer.get("/api/v1/customers/" + owner).json().path("mergedInto");
+            return node.isNull() || node.isMissingNode() ? null : node.asLong();
         }
 
         /** A staff login of this cell's own, on the default working hours. */

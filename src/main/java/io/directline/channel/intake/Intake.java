@@ -8,6 +8,7 @@ import io.directline.cases.CaseStatus;
 import io.directline.cases.SupportCase;
 import io.directline.customer.Customer;
 import io.directline.customer.CustomerManagement;
+import io.directline.customer.OwnerMerges;
 import jakarta.persistence.OptimisticLockException;
 import java.time.Duration;
 import java.util.HashSet;
@@ -46,6 +47,7 @@ public class Intake {
 
     private final CaseManagement cases;
     private final CustomerManagement customers;
+    private final OwnerMerges merges;
     private final ThreadKeys threadKeys;
     private final TransactionTemplate transactions;
     private final RetryTemplate conflicts = new RetryTemplate(RetryPolicy.builder()
@@ -60,10 +62,12 @@ public class Intake {
     Intake(
             CaseManagement cases,
             CustomerManagement customers,
+            OwnerMerges merges,
             ThreadKeys threadKeys,
             TransactionTemplate transactions) {
         this.cases = cases;
         this.customers = customers;
+        this.merges = merges;
         this.threadKeys = threadKeys;
         this.transactions = transactions;
     }
@@ -136,6 +140,12 @@ public class Intake {
         }
         var sender = sender(message);
         var owner = sender.owner();
+        if (sender.firstSeen()) {
+            // an unknown handle: staff see whom it may be (never merged automatically)
+            merges.suggestFor(
+                    owner.getId(),
+                    message.subject() == null ? message.body() : message.subject() + "\n" + message.body());
+        }
         var actor = new Actor("channel:" + channel.name().toLowerCase(Locale.ROOT), owner.getName(), channel);
         boolean proven = message.senderAuthenticated() && !sender.firstSeen();
         var threading = thread(message, owner.getId(), proven);

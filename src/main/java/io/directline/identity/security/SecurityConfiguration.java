@@ -51,6 +51,9 @@ class SecurityConfiguration {
     private static final String[] STAFF = {"AGENT", "SUPERVISOR", "EXECUTIVE", "ADMIN"};
 
     /** Those who watch service levels and the figures: supervisors, executives, admins; not agents. */
+    /** Who may merge owners (and undo a merge, dismiss a suggestion): those who work cases, not the executives. */
+    private static final String[] MERGERS = {"AGENT", "SUPERVISOR", "ADMIN"};
+
     private static final String[] MANAGERS = {"SUPERVISOR", "EXECUTIVE", "ADMIN"};
     /** Executives and their office staff (who hold the EXECUTIVE role too), and admins. */
     private static final String[] EXECUTIVE_OFFICE = {"EXECUTIVE", "ADMIN"};
@@ -134,6 +137,12 @@ class SecurityConfiguration {
                                 .hasAnyRole(MANAGERS)
                                 .requestMatchers("/api/v1/executive-escalations", "/api/v1/executive-escalations/**")
                                 .hasAnyRole(EXECUTIVE_OFFICE)
+                                .requestMatchers(
+                                        HttpMethod.POST,
+                                        "/api/v1/customers/*/merge",
+                                        "/api/v1/customers/*/merges/**",
+                                        "/api/v1/customers/*/merge-suggestions/**")
+                                .hasAnyRole(MERGERS)
                                 .requestMatchers("/api/v1/**")
                                 .hasAnyRole(STAFF)
                                 .anyRequest()
