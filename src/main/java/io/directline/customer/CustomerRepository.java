@@ -3,7 +3,6 @@ package io.directline.customer;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -18,13 +17,6 @@ interface CustomerRepository extends JpaRepository<Customer, Long> {
 
     @Query("select c from Customer c join c.socialAccounts a where key(a) = :network and a = :accountId")
     Optional<Customer> findBySocialAccount(String network, String accountId);
-
-    /** The owners with one of these stored phone numbers (each form of one number): customer_phone_uk. */
-    List<Customer> findByPhoneIn(Collection<String> phones, Limit limit);
-
-    /** The owners showing one of these social handles on any network: customer_social_handle_handle_idx. */
-    @Query("select distinct c from Customer c join c.socialHandles h where h in :handles")
-    List<Customer> findBySocialHandleIn(Collection<String> handles, Limit limit);
 
     /** Prefix search on the indexed lower-case name; the caller lower-cases the prefix. */
     Slice<Customer> findByNameKeyStartingWith(String lowerCasePrefix, Pageable pageable);

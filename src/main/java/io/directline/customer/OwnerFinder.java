@@ -1,77 +1,89 @@
 package io.directline.customer;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.core.annotation.Order;
-import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Finds owners by an exact e-mail address, a phone number in any format, a social handle with or without its
- * {@code @}, or the start of their name; each through its own index (customer_email_uk, customer_phone_uk,
- * customer_social_handle_handle_idx, customer_name_key_idx).
+ * Finds owners by a handle typed whole (an e-mail address, a phone number in any format, an X or Mastodon handle
+ * with or without its {@code @}: customer_handle_key_uk), by the start of their name (customer_name_key_idx), and
+ * by the start of any handle (customer_handle_prefix_idx), in that order. Merged owners are left out: their
+ * handles and cases are on the owner they were merged into.
  */
 @Component
 @Order(1)
 class OwnerFinder implements Finder {
 
-    /** What a typed phone number may look like: digits, spaces, + ( ) . - */
-    private static final Pattern PHONE_LIKE = Pattern.compile("\\+?[\\d\\s().\\-]+");
-
-    private static final int MIN_PHONE_DIGITS = 5;
-
     private final CustomerRepository customers;
+    private final OwnerHandles handles;
 
-    OwnerFinder(CustomerRepository customers) {
+    OwnerFinder(CustomerRepository customers, OwnerHandles handles) {
         this.customers = customers;
+        this.handles = handles;
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<Found> find(String query, int limit) {
-        var found = new LinkedHashMap<Long, Customer>();
-        if (query.indexOf('@') > 0) {
-            customers.findByEmail(Customer.normalizeEmail(query)).ifPresent(c -> found.put(c.getId(), c));
+        var ids = new LinkedHashSet<Long>();
+        exactHandles(query).forEach(h -> ids.add(h.customerId()));
+        var byName = customers
+                .findByNameKeyStartingWith(
+                        query.toLowerCase(Locale.ROOT), PageRequest.of(0, limit, Sort.by("nameKey", "id")))
+                .getContent();
+        byName.forEach(c -> ids.add(c.getId()));
+        if (ids.size() < limit) {
+            handles.findByHandlePrefix(query, limit).forEach(h -> ids.add(h.customerId()));
         }
-        if (PHONE_LIKE.matcher(query).matches()) {
-            String digits = query.replaceAll("\\D", "");
-            if (digits.length() >= MIN_PHONE_DIGITS) {
-                customers
-                        .findByPhoneIn(List.of("+" + digits, digits), Limit.of(limit))
-                        .forEach(c -> found.put(c.getId(), c));
-            }
-        }
-        if (query.chars().noneMatch(Character::isWhitespace)) {
-            String bare = query.startsWith("@") ? query.substring(1) : query;
-            if (!bare.isEmpty()) {
-                customers
-                        .findBySocialHandleIn(List.of(bare, "@" + bare), Limit.of(limit))
-                        .forEach(c -> found.put(c.getId(), c));
-            }
-        }
-        if (found.size() < limit) {
-            customers
-                    .findByNameKeyStartingWith(
-                            query.toLowerCase(Locale.ROOT), PageRequest.of(0, limit, Sort.by("nameKey", "id")))
-                    .forEach(c -> found.putIfAbsent(c.getId(), c));
-        }
+        var owners = Stream.concat(
+                        byName.stream(),
+                        customers
+                                .findAllById(ids.stream()
+                                        .filter(id -> byName.stream()
+                                                .noneMatch(c -> c.getId().equals(id)))
+                                        .toList())
+                                .stream())
+                .collect(Collectors.toMap(Customer::getId, Function.identity(), (a, b) -> a));
         var matches = new ArrayList<Found>();
-        for (var owner : found.values()) {
+        for (long id : ids) {
+            var owner = owners.get(id);
             if (matches.size() == limit) {
                 break;
             }
-            matches.add(new Found(
-                    Found.Kind.OWNER, owner.getId(), owner.getName(), detail(owner), "/customers/" + owner.getId()));
+            if (owner != null && owner.getMergedInto() == null) {
+                matches.add(new Found(Found.Kind.OWNER, id, owner.getName(), detail(owner), "/customers/" + id));
+            }
         }
         return matches;
+    }
+
+    /** The handles that are exactly what was typed, each looked up by its kind's unique key. */
+    private List<Handle> exactHandles(String query) {
+        var found = new ArrayList<Optional<Handle>>();
+        if (query.indexOf('@') > 0) {
+            found.add(handles.findByHandle(HandleKind.EMAIL, query));
+        }
+        if (OwnerHandles.looksLikePhone(query)) {
+            String digits = query.replaceAll("\\D", "");
+            // typed with or without the country's +: "+1 (555) 010-2000" and "15550102000" are one number
+            found.add(handles.findByHandle(HandleKind.PHONE, "+" + digits));
+            found.add(handles.findByHandle(HandleKind.PHONE, digits));
+        }
+        if (query.chars().noneMatch(Character::isWhitespace)) {
+            found.add(handles.findByHandle(HandleKind.X, query));
+            found.add(handles.findByHandle(HandleKind.MASTODON, query));
+        }
+        return found.stream().flatMap(Optional::stream).toList();
     }
 
     private static String detail(Customer owner) {

@@ -4,12 +4,12 @@ import io.directline.customer.Customer;
 import io.directline.customer.CustomerManagement;
 import io.directline.customer.Finder;
 import io.directline.customer.Found;
+import io.directline.customer.OwnerHandles;
 import io.directline.customer.OwnerPageSection;
 import io.directline.customer.OwnerSection;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.stereotype.Service;
 
 /** Puts the owner page together from every module's section, and the find box's matches from every finder. */
@@ -20,11 +20,14 @@ public class OwnerPage {
     public static final int MAX_FOUND = 10;
 
     private final CustomerManagement customers;
+    private final OwnerHandles handles;
     private final List<OwnerPageSection> sections;
     private final List<Finder> finders;
 
-    OwnerPage(CustomerManagement customers, List<OwnerPageSection> sections, List<Finder> finders) {
+    OwnerPage(
+            CustomerManagement customers, OwnerHandles handles, List<OwnerPageSection> sections, List<Finder> finders) {
         this.customers = customers;
+        this.handles = handles;
         this.sections = List.copyOf(sections);
         this.finders = List.copyOf(finders);
     }
@@ -34,7 +37,9 @@ public class OwnerPage {
         var owner = customers.get(customerId);
         return new View(
                 owner,
-                handlesOf(owner),
+                handles.handlesOf(customerId).stream()
+                        .map(h -> new OwnerHandle(h.kind().name(), h.value(), h.verified()))
+                        .toList(),
                 sections.stream().map(s -> s.sectionFor(customerId)).toList());
     }
 
@@ -60,20 +65,6 @@ public class OwnerPage {
             }
         }
         return found;
-    }
-
-    private static List<OwnerHandle> handlesOf(Customer owner) {
-        var handles = new ArrayList<OwnerHandle>();
-        if (owner.getEmail() != null) {
-            handles.add(new OwnerHandle("EMAIL", owner.getEmail(), owner.isVerified()));
-        }
-        if (owner.getPhone() != null) {
-            handles.add(new OwnerHandle("PHONE", owner.getPhone(), owner.isVerified()));
-        }
-        owner.getSocialHandles()
-                .forEach((network, handle) ->
-                        handles.add(new OwnerHandle(network.toUpperCase(Locale.ROOT), handle, owner.isVerified())));
-        return handles;
     }
 
     /** An owner, their handles and the sections of their page, in page order. */

@@ -109,7 +109,7 @@ class OwnerFindBenchmark {
                 BenchSupport.describeDatabase(dataSource),
                 String.format(
                         Locale.ROOT,
-                        "%,d owners and %,d handles (e-mail, phone, X handle each) loaded in %.1f s; %,d timed"
+                        "%,d owners and %,d rows in customer_handle (e-mail, phone, X handle each) loaded in %.1f s; %,d timed"
                                 + " queries per kind after %d untimed, through OwnerPage.find (every finder)",
                         OWNERS,
                         3L * OWNERS,
@@ -130,7 +130,7 @@ class OwnerFindBenchmark {
         return "+1 (" + digits.substring(0, 3) + ") " + digits.substring(3, 6) + "-" + digits.substring(6);
     }
 
-    /** Owners (name "Bench n Surname", e-mail, phone) and their X handles, set-based, in chunks. */
+    /** Owners (name "Bench n Owner", preferred e-mail and phone) and their three handles each, set-based. */
     private void load(boolean postgres) {
         var now = Timestamp.from(Instant.now());
         for (long done = 0; done < OWNERS; done += CHUNK) {
@@ -148,14 +148,27 @@ class OwnerFindBenchmark {
                     ID_BASE - 1,
                     now,
                     now);
-            jdbc.update(
-                    "insert into customer_social_handle (customer_id, network, handle) select x + ?, 'x',"
-                            + " concat('@bench_', " + number + ") from " + series,
-                    ID_BASE - 1);
+            handles(series, "EMAIL", 0, "concat('owner', " + number + ", '@bench.example')");
+            handles(series, "PHONE", 1, "concat('+1', cast(5550000000 + x as varchar(20)))");
+            handles(series, "X", 2, "concat('bench_', " + number + ")");
         }
         if (postgres) {
             jdbc.execute("analyze customer");
-            jdbc.execute("analyze customer_social_handle");
+            jdbc.execute("analyze customer_handle");
         }
+    }
+
+    /** One handle of a kind for each owner of the series, verified, its lookup key as the handle model keeps it. */
+    private void handles(String series, String kind, int offset, String key) {
+        var now = Timestamp.from(Instant.now());
+        jdbc.update(
+                "insert into customer_handle (id, customer_id, kind, shown_value, lookup_key, verified, verified_at,"
+                        + " created_at) select x * 3 + ?, x + ?, ?, " + key + ", " + key + ", true, ?, ? from "
+                        + series,
+                ID_BASE + offset,
+                ID_BASE - 1,
+                kind,
+                now,
+                now);
     }
 }
