@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -303,6 +304,11 @@ public class CaseManagement {
 
     public List<CaseAudit> auditTrail(long caseId) {
         return audit.findByCaseIdOrderByAtAscIdAsc(caseId);
+    }
+
+    /** At most {@code limit} cases whose order number starts with {@code prefix} (or is it), by order number. */
+    public List<SupportCase> withOrderIdPrefix(String prefix, int limit) {
+        return cases.findByOrderIdStartingWithOrderByOrderIdAscIdAsc(prefix, Limit.of(limit));
     }
 
     public CaseSlice search(CaseFilter filter, int page, int size) {

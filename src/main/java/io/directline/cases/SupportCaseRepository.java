@@ -3,6 +3,7 @@ package io.directline.cases;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -20,4 +21,7 @@ interface SupportCaseRepository extends JpaRepository<SupportCase, Long> {
 
     Optional<SupportCase> findFirstByCustomerIdAndStatusInOrderByUpdatedAtDescIdDesc(
             long customerId, Collection<CaseStatus> statuses);
+
+    /** Cases whose order number starts with a prefix, by support_case_order_idx; Spring Data escapes % and _. */
+    List<SupportCase> findByOrderIdStartingWithOrderByOrderIdAscIdAsc(String prefix, Limit limit);
 }

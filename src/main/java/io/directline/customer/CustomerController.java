@@ -1,5 +1,8 @@
 package io.directline.customer;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.directline.customer.ownerpage.OwnerHandle;
+import io.directline.customer.ownerpage.OwnerPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -31,9 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CustomerController {
 
     private final CustomerManagement customers;
+    private final OwnerPage ownerPage;
 
-    CustomerController(CustomerManagement customers) {
+    CustomerController(CustomerManagement customers, OwnerPage ownerPage) {
         this.customers = customers;
+        this.ownerPage = ownerPage;
     }
 
     @Operation(summary = "Register an owner")
@@ -55,11 +60,19 @@ class CustomerController {
         return new CustomerList(slice.map(CustomerView::of).getContent(), page, size, slice.hasNext());
     }
 
-    @Operation(summary = "One owner")
+    @Operation(
+            summary = "One owner, with their page",
+            description = "The owner's fields, their handles with their verification state, and the sections of the"
+                    + " staff's owner page (cases of every channel, open promises, escalations, and what later"
+                    + " modules add), each as columns and rows.")
     @GetMapping("/{id}")
-    CustomerView get(@PathVariable long id) {
-        return CustomerView.of(customers.get(id));
+    OwnerPageView get(@PathVariable long id) {
+        var page = ownerPage.of(id);
+        return new OwnerPageView(CustomerView.of(page.owner()), page.handles(), page.sections());
     }
+
+    /** The owner's fields as before, with their handles and page sections beside them. */
+    record OwnerPageView(@JsonUnwrapped CustomerView owner, List<OwnerHandle> handles, List<OwnerSection> sections) {}
 
     @Operation(summary = "Change an owner; fields left out stay as they are")
     @PatchMapping("/{id}")

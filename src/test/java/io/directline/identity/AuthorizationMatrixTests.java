@@ -5,6 +5,7 @@ import static io.directline.testsupport.ApiResponses.each;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.directline.cases.CaseFixtures;
+import io.directline.cases.SupportCase;
 import io.directline.customer.CustomerFixtures;
 import io.directline.escalation.EscalationFixtures;
 import io.directline.sla.SlaFixtures;
@@ -194,7 +195,13 @@ public class AuthorizationMatrixTests {
                             .as("no owner was registered")
                             .isTrue()),
             row("GET", "/api/v1/customers/{id}", Access.STAFF, 200, c -> at("/api/v1/customers/" + c.customerId()))
-                    .withAnswer((c, r) -> assertThat(r.id()).isEqualTo(c.customerId())),
+                    .withAnswer((c, r) -> {
+                        assertThat(r.id()).isEqualTo(c.customerId());
+                        assertThat(r.json().path("sections").toString()).contains("Matrix case");
+                    }),
+            row("GET", "/api/v1/find", Access.STAFF, 200, c -> at("/api/v1/find?q=" + reference(c.caseId())))
+                    .withAnswer((c, r) ->
+                            assertThat(r.json().path("items").toString()).contains("Matrix case")),
             row(
                     "PATCH",
                     "/api/v1/customers/{id}",
@@ -790,6 +797,11 @@ public class AuthorizationMatrixTests {
             page("/inbox/rows", Access.STAFF, c -> "/inbox/rows?status=NEW&status=OPEN"),
             page("/notifications", Access.STAFF, c -> "/notifications"),
             page("/cases/{id}", Access.STAFF, c -> "/cases/" + c.caseId())
+                    .withAnswer((c, r) -> assertThat(r.body()).contains("Matrix case")),
+            page("/customers/{id}", Access.STAFF, c -> "/customers/" + c.customerId())
+                    .withAnswer((c, r) ->
+                            assertThat(r.body()).contains("Matrix Owner").contains("Matrix case")),
+            page("/find", Access.STAFF, c -> "/find?q=" + reference(c.caseId()))
                     .withAnswer((c, r) -> assertThat(r.body()).contains("Matrix case")),
             page("/cases/{id}/sla", Access.STAFF, c -> "/cases/" + c.caseId() + "/sla"),
             page(
@@ -1768,5 +1780,9 @@ public class AuthorizationMatrixTests {
 
     private static String json(Object body) {
         return JSON.writeValueAsString(body);
+    }
+
+    private static String reference(long caseId) {
+        return SupportCase.reference(caseId);
     }
 }

@@ -110,6 +110,7 @@ class ScreenFormsBadInputTests {
         clients.put(Caller.EXECUTIVE, ScreenClient.signedIn(port, executive, People.PASSWORD));
         clients.put(Caller.ADMIN, ScreenClient.signedIn(port, admin.username(), People.PASSWORD));
 
+        ids.put("customer", String.valueOf(owner.customerId()));
         long caseId = people.caseWithConversation(owner, agentLogin);
         ids.put("case", String.valueOf(caseId));
         ids.put(
@@ -348,7 +349,9 @@ class ScreenFormsBadInputTests {
                         ? "escalation"
                         : pattern.startsWith("/notifications/")
                                 ? "notification"
-                                : pattern.startsWith("/admin/sla-policies/") ? "policy" : "case";
+                                : pattern.startsWith("/admin/sla-policies/")
+                                        ? "policy"
+                                        : pattern.startsWith("/customers/") ? "customer" : "case";
             default ->
                 throw new AssertionError("No id known for {" + variable + "} in " + pattern
                         + ": teach this test what it names, so its form is posted too");

@@ -215,6 +215,7 @@ class SecurityConfiguration {
                                 "/inbox/**",
                                 "/cases/**",
                                 "/customers/**",
+                                "/find",
                                 "/notifications",
                                 "/notifications/**")
                         .hasAnyRole(STAFF)

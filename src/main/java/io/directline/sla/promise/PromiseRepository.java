@@ -28,4 +28,14 @@ public interface PromiseRepository extends JpaRepository<Promise, Long> {
                     "select id from promise where id = :id and status = 'OPEN' and due_at <= :now for update skip locked",
             nativeQuery = true)
     List<Long> claim(long id, Instant now);
+
+    /**
+     * An owner's open promises on all their cases, soonest due first: the owner's cases by
+     * support_case_customer_updated_idx, their promises by promise_case_idx.
+     */
+    @Query(
+            value = "select p.* from promise p join support_case c on c.id = p.case_id"
+                    + " where c.customer_id = :customerId and p.status = 'OPEN' order by p.due_at, p.id",
+            nativeQuery = true)
+    List<Promise> findOpenOfOwner(long customerId, Pageable page);
 }
