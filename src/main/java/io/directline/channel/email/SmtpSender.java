@@ -1,5 +1,6 @@
 package io.directline.channel.email;
 
+import io.directline.cases.Attachments;
 import io.directline.channel.outbox.DeliveryFailure;
 import io.directline.channel.outbox.OutboundDelivery;
 import io.directline.channel.outbox.OutboundSender;
@@ -25,7 +26,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * threaded by {@code In-Reply-To}/{@code References} into the owner's conversation, plain text with an
  * HTML alternative. The Message-ID is made from the delivery's idempotency key, so a retry after a
  * crash sends a message with the same id (which mail clients show once) and the owner's answer
- * threads back by it.
+ * threads back by it. Files sent with the answer go as attachments, with the type detected when they were stored.
  */
 class SmtpSender implements OutboundSender {
 
@@ -34,10 +35,17 @@ class SmtpSender implements OutboundSender {
 
     private final JavaMailSender mail;
     private final EmailProperties properties;
+    private final Attachments attachments;
 
-    SmtpSender(JavaMailSender mail, EmailProperties properties) {
+    SmtpSender(JavaMailSender mail, EmailProperties properties, Attachments attachments) {
         this.mail = mail;
         this.properties = properties;
+        this.attachments = attachments;
+    }
+
+    @Override
+    public boolean carriesFiles() {
+        return true;
     }
 
     @Override
@@ -64,6 +72,10 @@ class SmtpSender implements OutboundSender {
             helper.setTo(to);
             helper.setSubject(subject(delivery));
             helper.setText(delivery.text(), html(delivery.html()));
+            for (var file : delivery.attachments()) {
+                // read from the store while the message is written, never held whole in memory
+                helper.addAttachment(file.fileName(), () -> attachments.open(file), file.contentType());
+            }
             message.setHeader("Message-ID", messageId);
             var keys = delivery.threadKeys();
             if (!keys.isEmpty()) {

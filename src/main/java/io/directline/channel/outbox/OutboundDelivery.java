@@ -1,5 +1,6 @@
 package io.directline.channel.outbox;
 
+import io.directline.cases.Attachment;
 import io.directline.customer.Channel;
 import java.util.List;
 
@@ -13,6 +14,8 @@ import java.util.List;
  * @param publicThread the answer replies to a public post (the owner's latest message on this channel was
  *     one, not a private message); never put personal data in a public answer
  * @param idempotencyKey stable across retries of this answer
+ * @param attachments the files sent with the answer, for a channel that {@linkplain OutboundSender#carriesFiles()
+ *     carries files} (empty for the others, whose text links to the portal instead)
  */
 public record OutboundDelivery(
         long outboxId,
@@ -27,4 +30,5 @@ public record OutboundDelivery(
         String text,
         List<String> threadKeys,
         boolean publicThread,
-        String idempotencyKey) {}
+        String idempotencyKey,
+        List<Attachment> attachments) {}
