@@ -1,5 +1,6 @@
 package io.directline.channel.email;
 
+import io.directline.cases.Attachment;
 import io.directline.cases.Attachments;
 import io.directline.channel.outbox.DeliveryFailure;
 import io.directline.channel.outbox.OutboundDelivery;
@@ -73,8 +74,7 @@ class SmtpSender implements OutboundSender {
             helper.setSubject(subject(delivery));
             helper.setText(delivery.text(), html(delivery.html()));
             for (var file : delivery.attachments()) {
-                // read from the store while the message is written, never held whole in memory
-                helper.addAttachment(file.fileName(), () -> attachments.open(file), file.contentType());
+                helper.getRootMimeMultipart().addBodyPart(attachment(file));
             }
             message.setHeader("Message-ID", messageId);
             var keys = delivery.threadKeys();
@@ -100,6 +100,44 @@ class SmtpSender implements OutboundSender {
             throw DeliveryFailure.transientFailure(e.getMessage(), e);
         }
         return SendResult.of(messageId);
+    }
+
+    /**
+     * A file as a MIME part, read from the store while the message is written (never held whole in memory), always in
+     * base64: a file that happens to look like text (a PDF can) must not have its line ends rewritten on the way.
+     */
+    private jakarta.mail.internet.MimeBodyPart attachment(Attachment file) throws MessagingException {
+        var source = new jakarta.activation.DataSource() {
+            @Override
+            public java.io.InputStream getInputStream() throws java.io.IOException {
+                return attachments.open(file);
+            }
+
+            @Override
+            public java.io.OutputStream getOutputStream() {
+                throw new UnsupportedOperationException("read-only");
+            }
+
+            @Override
+            public String getContentType() {
+                return file.contentType();
+            }
+
+            @Override
+            public String getName() {
+                return file.fileName();
+            }
+        };
+        var part = new jakarta.mail.internet.MimeBodyPart();
+        part.setDataHandler(new jakarta.activation.DataHandler(source));
+        part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+        try {
+            part.setFileName(jakarta.mail.internet.MimeUtility.encodeText(file.fileName(), "UTF-8", null));
+        } catch (UnsupportedEncodingException e) {
+            part.setFileName("attachment");
+        }
+        part.setHeader("Content-Transfer-Encoding", "base64");
+        return part;
     }
 
     /** {@code <dl-…@domain>}: the same for every attempt to send the same answer. */

@@ -41,7 +41,7 @@ class AttachmentApiTests {
     }
 
     @Test
-    void anOwnersPhotoIsOnTheCaseAndTheAgentDownloadsTheSameBytes() {
+    void anOwnersPhotoIsOnTheCaseAndTheAgentDownloadsTheSameBytes() throws Exception {
         var photo = AttachmentFixtures.photo(800, 600);
         var sent = owner.client()
                 .multipart(
