@@ -27,6 +27,11 @@ public record Attachment(
         return FileTypes.inline(contentType);
     }
 
+    /** Its size as people read it: "2 MB", "512 KB", "300 bytes". */
+    public String humanSize() {
+        return Attachments.human(sizeBytes);
+    }
+
     /** Whether a thumbnail can be made of it (an image Java reads). */
     public boolean thumbnailed() {
         return FileTypes.thumbnailed(contentType);
