@@ -17,7 +17,6 @@ import java.net.URI;
 import java.util.List;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,7 +49,9 @@ class OwnerAttachmentApiController {
             summary = "Send photos or documents on one of my cases, with an optional message",
             description = "multipart/form-data: one or more parts named file, and body (optional). Programs and"
                     + " scripts are refused; images and PDFs are shown, other files offered as downloads.")
-    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    // no consumes condition: a request of another type finds this handler and gets its 400 problem ("No file was
+    // sent"), where a refused media type would be answered outside the problem advice
+    @PostMapping
     ResponseEntity<Sent> upload(
             @AuthenticationPrincipal DirectLineUser owner,
             @PathVariable long id,
