@@ -17,6 +17,7 @@ import java.net.URI;
 import java.util.List;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,9 +50,7 @@ class OwnerAttachmentApiController {
             summary = "Send photos or documents on one of my cases, with an optional message",
             description = "multipart/form-data: one or more parts named file, and body (optional). Programs and"
                     + " scripts are refused; images and PDFs are shown, other files offered as downloads.")
-    // no consumes condition: a request of another type finds this handler and gets its 400 problem ("No file was
-    // sent"), where a refused media type would be answered outside the problem advice
-    @PostMapping
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Sent> upload(
             @AuthenticationPrincipal DirectLineUser owner,
             @PathVariable long id,
@@ -79,6 +78,19 @@ class OwnerAttachmentApiController {
                         attachments.ofMessage(message.getId()).stream()
                                 .map(a -> AttachmentView.of(a, base))
                                 .toList()));
+    }
+
+    /**
+     * Any other content type: a 415 problem that says how to send files (without this handler, Spring would refuse
+     * the media type before any controller advice could answer with a problem).
+     */
+    @Operation(hidden = true)
+    @PostMapping
+    ResponseEntity<Sent> notAnUpload(@PathVariable long id) {
+        throw CaseProblems.problem(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Not an upload",
+                "Send files as multipart/form-data, with one or more parts named file and an optional body.");
     }
 
     @Operation(summary = "The attachments of one of my cases")
