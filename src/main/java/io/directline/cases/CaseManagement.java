@@ -47,6 +47,7 @@ public class CaseManagement {
     private final CaseSearch search;
     private final Conversations conversations;
     private final CaseEdits edits;
+    private final Attachments attachments;
 
     CaseManagement(
             SupportCaseRepository cases,
@@ -54,7 +55,9 @@ public class CaseManagement {
             CaseAuditRepository audit,
             CaseSearch search,
             Conversations conversations,
-            CaseEdits edits) {
+            CaseEdits edits,
+            Attachments attachments) {
+        this.attachments = attachments;
         this.cases = cases;
         this.messages = messages;
         this.audit = audit;
@@ -100,6 +103,50 @@ public class CaseManagement {
     public CaseMessage receiveFromOwner(
             long caseId, long customerId, String body, Channel channel, String externalId, Actor actor) {
         return conversations.receiveFromOwner(caseId, customerId, body, channel, externalId, actor);
+    }
+
+    /**
+     * The owner wrote on their case with files attached ({@link Attachments#attach}'s refusals apply, and then nothing
+     * is stored). Idempotent like {@link #receiveFromOwner(long, long, String, Channel, String, Actor)}: a message that
+     * already arrived is returned as it was and the files are not stored again.
+     */
+    @Transactional
+    public CaseMessage receiveFromOwner(
+            long caseId,
+            long customerId,
+            String body,
+            Channel channel,
+            String externalId,
+            Actor actor,
+            List<Attachments.NewFile> files) {
+        var message = conversations.receiveFromOwner(caseId, customerId, body, channel, externalId, actor);
+        if (message.isWrittenNow() && !files.isEmpty()) {
+            attachments.attach(message.getId(), files, actor);
+        }
+        return message;
+    }
+
+    /**
+     * A staff member answers the owner with files attached, which travel with the answer (as e-mail attachments, or
+     * as a link to the portal on channels that carry no files); {@link Attachments#attach}'s refusals apply.
+     */
+    @Transactional
+    public CaseMessage reply(long caseId, String body, Channel channel, Actor actor, List<Attachments.NewFile> files) {
+        var message = conversations.reply(caseId, body, channel, actor);
+        if (!files.isEmpty()) {
+            attachments.attach(message.getId(), files, actor);
+        }
+        return message;
+    }
+
+    /** An internal note with files attached; the owner never sees either. */
+    @Transactional
+    public CaseMessage addNote(long caseId, String body, Actor actor, List<Attachments.NewFile> files) {
+        var message = conversations.addNote(caseId, body, actor);
+        if (!files.isEmpty()) {
+            attachments.attach(message.getId(), files, actor);
+        }
+        return message;
     }
 
     /** A staff member answers the owner, on {@code channel} or, when null, the case's channel. */

@@ -23,10 +23,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    /** The API paths that take files: a case's attachments, and messages sent with files. */
+    private static final java.util.regex.Pattern UPLOADS =
+            java.util.regex.Pattern.compile("/api/v1/(me/)?cases/[0-9]{1,19}/(attachments|messages)");
+
+    private final long maxRequestBytes;
+    private final long maxUploadBytes;
 
     RequestSizeLimitFilter(WebProperties properties) {
-        this.maxBytes = properties.maxRequestSize().toBytes();
+        this.maxRequestBytes = properties.maxRequestSize().toBytes();
+        this.maxUploadBytes = properties.maxUploadSize().toBytes();
+    }
+
+    /** A multipart upload of files on a path that takes them gets the upload limit; any other body the request one. */
+    private long limitFor(HttpServletRequest request) {
+        var type = request.getContentType();
+        boolean upload = "POST".equals(request.getMethod())
+                && type != null
+                && type.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)
+                && UPLOADS.matcher(request.getRequestURI()).matches();
+        return upload ? Math.max(maxUploadBytes, maxRequestBytes) : maxRequestBytes;
     }
 
     /** Thrown by the body stream past the limit; {@link ProblemDetailsAdvice} answers it with 413. */
@@ -45,6 +61,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        long maxBytes = limitFor(request);
         if (request.getContentLengthLong() > maxBytes) {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -54,7 +71,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                             + "\"detail\":\"The request body is " + request.getContentLengthLong()
                             + " bytes; the limit is " + maxBytes + " bytes ("
                             + DataSize.ofBytes(maxBytes).toKilobytes()
-                            + " KiB).\"}");
+                            + " KiB"
+                            + (maxBytes == maxUploadBytes ? ", directline.web.max-upload-size" : "")
+                            + ").\"}");
             return;
         }
         chain.doFilter(new Bounded(request, maxBytes), response);

@@ -8,6 +8,10 @@ import org.springframework.util.unit.DataSize;
  * Web settings.
  *
  * @param maxRequestSize the largest API request body accepted (larger ones get 413 before being read)
+ * @param maxUploadSize the largest multipart upload of files accepted on an API path ending in {@code /attachments}
+ *     or {@code /messages} (the attachments' own limits are checked as they are stored)
  */
 @ConfigurationProperties("directline.web")
-record WebProperties(@DefaultValue("2MB") DataSize maxRequestSize) {}
+record WebProperties(
+        @DefaultValue("2MB") DataSize maxRequestSize,
+        @DefaultValue("26MB") DataSize maxUploadSize) {}

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.directline.cases.CaseFixtures;
 import io.directline.cases.SupportCase;
+import io.directline.cases.attachment.AttachmentFixtures;
 import io.directline.customer.CustomerFixtures;
 import io.directline.escalation.EscalationFixtures;
 import io.directline.sla.SlaFixtures;
@@ -86,6 +87,9 @@ public class AuthorizationMatrixTests {
 
     /** A concrete request for one cell. */
     record Request(String path, Object body) {}
+
+    /** A request body sent as a {@code multipart/form-data} form with files, as an upload is. */
+    record Upload(Map<String, String> fields, List<ApiClient.FilePart> files) {}
 
     /**
      * One endpoint: who may call it, what an allowed caller gets, a valid request for a caller, what else
@@ -378,6 +382,68 @@ public class AuthorizationMatrixTests {
                     .producing("message/rfc822")
                     .producing("message/rfc822")
                     .withAnswer((c, r) -> assertThat(r.body()).isEqualTo(Fixture.ORIGINAL)),
+            row(
+                            "GET",
+                            "/api/v1/cases/{id}/attachments",
+                            Access.STAFF,
+                            200,
+                            c -> at("/api/v1/cases/" + c.caseId() + "/attachments"))
+                    .withAnswer((c, r) ->
+                            assertThat(each(r.json(), "id")).contains(String.valueOf(c.fixture.attachmentId))),
+            row(
+                            "GET",
+                            "/api/v1/cases/{id}/attachments/{attachmentId}",
+                            Access.STAFF,
+                            200,
+                            c -> at("/api/v1/cases/" + c.caseId() + "/attachments/" + c.fixture.attachmentId))
+                    .producing("image/jpeg"),
+            row(
+                            "GET",
+                            "/api/v1/cases/{id}/attachments/{attachmentId}/thumbnail",
+                            Access.STAFF,
+                            200,
+                            c -> at("/api/v1/cases/" + c.caseId() + "/attachments/" + c.fixture.attachmentId
+                                    + "/thumbnail"))
+                    .producing("image/jpeg"),
+            row(
+                            "POST",
+                            "/api/v1/me/cases/{id}/attachments",
+                            Access.OWNERS,
+                            201,
+                            c -> new Request(
+                                    "/api/v1/me/cases/" + c.caseId() + "/attachments",
+                                    new Upload(
+                                            Map.of("body", "Photo by " + c.tag),
+                                            List.of(new ApiClient.FilePart(
+                                                    "file",
+                                                    "photo.jpg",
+                                                    "image/jpeg",
+                                                    AttachmentFixtures.photo(16, 12))))))
+                    .withAnswer((c, r) -> assertThat(each(r.json().path("attachments"), "fileName"))
+                            .containsExactly("photo.jpg")),
+            row(
+                            "GET",
+                            "/api/v1/me/cases/{id}/attachments",
+                            Access.OWNERS,
+                            200,
+                            c -> at("/api/v1/me/cases/" + c.caseId() + "/attachments"))
+                    .withAnswer((c, r) ->
+                            assertThat(each(r.json(), "id")).contains(String.valueOf(c.fixture.attachmentId))),
+            row(
+                            "GET",
+                            "/api/v1/me/cases/{id}/attachments/{attachmentId}",
+                            Access.OWNERS,
+                            200,
+                            c -> at("/api/v1/me/cases/" + c.caseId() + "/attachments/" + c.fixture.attachmentId))
+                    .producing("image/jpeg"),
+            row(
+                            "GET",
+                            "/api/v1/me/cases/{id}/attachments/{attachmentId}/thumbnail",
+                            Access.OWNERS,
+                            200,
+                            c -> at("/api/v1/me/cases/" + c.caseId() + "/attachments/" + c.fixture.attachmentId
+                                    + "/thumbnail"))
+                    .producing("image/jpeg"),
             row("GET", "/api/v1/me/cases", Access.OWNERS, 200, c -> at("/api/v1/me/cases"))
                     .withAnswer((c, r) -> assertThat(each(r.json().path("items"), "id"))
                             .as("the owner's own cases, and only those")
@@ -805,6 +871,16 @@ public class AuthorizationMatrixTests {
                     .withAnswer((c, r) -> assertThat(r.body()).contains("Matrix case")),
             page("/cases/{id}/sla", Access.STAFF, c -> "/cases/" + c.caseId() + "/sla"),
             page(
+                            "/cases/{id}/attachments/{attachmentId}",
+                            Access.STAFF,
+                            c -> "/cases/" + c.caseId() + "/attachments/" + c.fixture.attachmentId)
+                    .producing("image/jpeg"),
+            page(
+                            "/cases/{id}/attachments/{attachmentId}/thumbnail",
+                            Access.STAFF,
+                            c -> "/cases/" + c.caseId() + "/attachments/" + c.fixture.attachmentId + "/thumbnail")
+                    .producing("image/jpeg"),
+            page(
                             "/cases/{id}/messages/{messageId}/original",
                             Access.STAFF,
                             c -> "/cases/" + c.caseId() + "/messages/" + c.messageId() + "/original")
@@ -824,6 +900,17 @@ public class AuthorizationMatrixTests {
             page("/portal/new", Access.OWNERS, c -> "/portal/new"),
             page("/portal/cases/{id}", Access.OWNERS, c -> "/portal/cases/" + c.caseId())
                     .withAnswer((c, r) -> assertThat(r.body()).contains("The case every role looks at.")),
+            page(
+                            "/portal/cases/{id}/attachments/{attachmentId}",
+                            Access.OWNERS,
+                            c -> "/portal/cases/" + c.caseId() + "/attachments/" + c.fixture.attachmentId)
+                    .producing("image/jpeg"),
+            page(
+                            "/portal/cases/{id}/attachments/{attachmentId}/thumbnail",
+                            Access.OWNERS,
+                            c -> "/portal/cases/" + c.caseId() + "/attachments/" + c.fixture.attachmentId
+                                    + "/thumbnail")
+                    .producing("image/jpeg"),
             page("/portal/cases/{id}/promises", Access.OWNERS, c -> "/portal/cases/" + c.caseId() + "/promises")
                     .withAnswer((c, r) -> assertThat(r.body()).contains("We will call you back Friday.")),
             page("/portal/cases/{id}/responder", Access.OWNERS, c -> "/portal/cases/" + c.caseId() + "/responder"),
@@ -1136,9 +1223,10 @@ public class AuthorizationMatrixTests {
         int expected = row.access().allows(caller) ? row.success() : caller == Caller.ANONYMOUS ? 401 : 403;
         var witness = expected == row.success() ? null : fixture.witness();
 
-        var response = fixture.clients
-                .get(caller)
-                .send(
+        var client = fixture.clients.get(caller);
+        var response = request.body() instanceof Upload upload
+                ? client.multipart(request.path(), upload.fields(), upload.files())
+                : client.send(
                         row.method(),
                         request.path(),
                         request.body() == null ? null : json(request.body()),
@@ -1344,6 +1432,9 @@ public class AuthorizationMatrixTests {
         public final long customerId;
         public final long caseId;
         public final long messageId;
+        /** A photo the agent sent the owner with an answer on the case. */
+        public final long attachmentId;
+
         final long otherCaseId;
         public final long promiseId;
         final Map<Caller, ScreenClient> screens = new EnumMap<>(Caller.class);
@@ -1374,6 +1465,14 @@ public class AuthorizationMatrixTests {
                             ORIGINAL.getBytes(StandardCharsets.UTF_8),
                             Timestamp.from(Instant.now()))
                     .update();
+            var answered = admin.multipart(
+                    "/api/v1/cases/" + caseId + "/messages",
+                    Map.of("body", "A photo of the spare part."),
+                    List.of(new ApiClient.FilePart(
+                            "file", "part.jpg", "image/jpeg", AttachmentFixtures.photo(64, 48))));
+            assertThat(answered.status()).as("%s", answered).isEqualTo(201);
+            this.attachmentId =
+                    answered.json().path("attachments").get(0).path("id").asLong();
             long otherCustomer = CustomerFixtures.registerOwner(admin, "Matrix Other");
             this.otherCaseId = CaseFixtures.openCase(admin, otherCustomer, "Not yours", "Another owner's case.");
 

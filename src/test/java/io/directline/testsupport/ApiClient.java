@@ -106,6 +106,69 @@ public final class ApiClient {
         }
     }
 
+    /** A file in a multipart form: the part's name, the file name the sender gives, its declared type and bytes. */
+    public record FilePart(String name, String fileName, String contentType, byte[] content) {}
+
+    /** POSTs a {@code multipart/form-data} form with text fields and files, as a browser or curl -F does. */
+    public Response multipart(String path, Map<String, String> fields, java.util.List<FilePart> files) {
+        return multipart(path, fields, files, Map.of());
+    }
+
+    /** {@link #multipart(String, Map, java.util.List)} with extra request headers. */
+    public Response multipart(
+            String path, Map<String, String> fields, java.util.List<FilePart> files, Map<String, String> headers) {
+        var boundary = "----directline-test-" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        var crlf = "\r\n";
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + crlf
+                        + "Content-Disposition: form-data; name=\"" + name + "\"" + crlf + crlf + value + crlf)
+                .getBytes(StandardCharsets.UTF_8)));
+        for (var file : files) {
+            body.writeBytes(("--" + boundary + crlf
+                            + "Content-Disposition: form-data; name=\"" + file.name() + "\"; filename=\""
+                            + file.fileName() + "\"" + crlf + "Content-Type: " + file.contentType() + crlf + crlf)
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.content());
+            body.writeBytes(crlf.getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--" + crlf).getBytes(StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        headers.forEach(request::header);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return new Response(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** GETs a file: the status, headers and the bytes as they came. */
+    public HttpResponse<byte[]> download(String path) {
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "*/*");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String json(Object body) {
         return body instanceof String s ? s : JSON.writeValueAsString(body);
     }

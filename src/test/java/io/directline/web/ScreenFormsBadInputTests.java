@@ -118,6 +118,21 @@ class ScreenFormsBadInputTests {
                 String.valueOf(context.getBean(JdbcTemplate.class)
                         .queryForObject("select max(id) from case_message where case_id = ?", Long.class, caseId)));
 
+        var photo = cases.reply(
+                caseId,
+                "A photo of the part.",
+                null,
+                new io.directline.cases.Actor(agent, "Fuzzy Agent", io.directline.customer.Channel.PORTAL),
+                List.of(new io.directline.cases.Attachments.NewFile(
+                        "part.jpg",
+                        () -> new java.io.ByteArrayInputStream(
+                                io.directline.cases.attachment.AttachmentFixtures.photo(32, 24)))));
+        ids.put(
+                "attachment",
+                String.valueOf(context.getBean(JdbcTemplate.class)
+                        .queryForObject(
+                                "select max(id) from attachment where message_id = ?", Long.class, photo.getId())));
+
         long oldCase = EscalationFixtures.oldCase(cases, owner.customerId(), Duration.ofDays(3));
         var escalated = clients.get(Caller.OWNER)
                 .post(
@@ -343,6 +358,7 @@ class ScreenFormsBadInputTests {
         var kind = switch (variable) {
             case "promiseId" -> "promise";
             case "messageId" -> "message";
+            case "attachmentId" -> "attachment";
             case "caseId" -> "case";
             case "id" ->
                 pattern.startsWith("/executive/")

@@ -1,6 +1,7 @@
 package io.directline.cases.desk;
 
 import io.directline.cases.Actor;
+import io.directline.cases.Attachments;
 import io.directline.cases.CaseFilter;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.CaseChanges;
@@ -55,9 +56,11 @@ class CaseApiController {
     private final CaseManagement cases;
     private final StaffDesk desk;
     private final CustomerManagement customers;
+    private final Attachments attachments;
 
-    CaseApiController(CaseManagement cases, StaffDesk desk, CustomerManagement customers) {
+    CaseApiController(CaseManagement cases, StaffDesk desk, CustomerManagement customers, Attachments attachments) {
         this.cases = cases;
+        this.attachments = attachments;
         this.desk = desk;
         this.customers = customers;
     }
@@ -186,6 +189,7 @@ class CaseApiController {
                 c,
                 customers.get(c.getCustomerId()).getName(),
                 cases.conversation(c.getId(), true),
+                attachments.ofCase(c.getId()),
                 cases.auditTrail(c.getId()));
     }
 

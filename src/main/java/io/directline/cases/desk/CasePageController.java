@@ -1,20 +1,27 @@
 package io.directline.cases.desk;
 
 import io.directline.cases.Actor;
+import io.directline.cases.Attachment;
+import io.directline.cases.Attachments;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.CaseChanges;
 import io.directline.cases.CaseProblems;
 import io.directline.cases.CaseStatus;
 import io.directline.cases.Direction;
 import io.directline.cases.Priority;
+import io.directline.cases.attachment.AttachmentResponses;
+import io.directline.cases.attachment.UploadedFiles;
 import io.directline.customer.Channel;
 import io.directline.customer.CustomerManagement;
 import io.directline.identity.DirectLineUser;
 import io.directline.identity.UserManagement;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.core.io.Resource;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /** The staff case page: conversation, reply or note, status, assignee, priority, team and tags. */
 @Controller
@@ -31,9 +39,16 @@ class CasePageController {
     private final StaffDesk desk;
     private final CustomerManagement customers;
     private final UserManagement users;
+    private final Attachments attachments;
 
-    CasePageController(CaseManagement cases, StaffDesk desk, CustomerManagement customers, UserManagement users) {
+    CasePageController(
+            CaseManagement cases,
+            StaffDesk desk,
+            CustomerManagement customers,
+            UserManagement users,
+            Attachments attachments) {
         this.cases = cases;
+        this.attachments = attachments;
         this.desk = desk;
         this.customers = customers;
         this.users = users;
@@ -47,6 +62,8 @@ class CasePageController {
         model.addAttribute("customer", customer);
         var messages = cases.conversation(id, true);
         model.addAttribute("messages", messages);
+        model.addAttribute(
+                "attachments", attachments.ofCase(id).stream().collect(Collectors.groupingBy(Attachment::messageId)));
         model.addAttribute(
                 "ownerMessagesSeen",
                 messages.stream()
@@ -67,14 +84,16 @@ class CasePageController {
             @RequestParam String body,
             @RequestParam(defaultValue = "PUBLIC") Visibility visibility,
             @RequestParam(required = false) Channel channel,
-            @RequestParam(required = false) Integer ownerMessagesSeen) {
+            @RequestParam(required = false) Integer ownerMessagesSeen,
+            @RequestParam(name = "file", required = false) List<MultipartFile> files) {
         var actor = Actor.of(user, Channel.PORTAL);
+        var sent = UploadedFiles.of(files);
         if (visibility == Visibility.INTERNAL) {
-            cases.addNote(id, body, actor);
+            cases.addNote(id, body, actor, sent);
             return "redirect:/cases/" + id;
         }
         try {
-            desk.answer(id, body, channel, actor, ownerMessagesSeen);
+            desk.answer(id, body, channel, actor, ownerMessagesSeen, sent);
         } catch (ConcurrencyFailureException e) {
             // the owner's message and this answer were stored at the same moment, and the owner's came first
             if (ownerMessagesSeen != null && cases.ownerWroteSince(id, ownerMessagesSeen)) {
@@ -83,6 +102,20 @@ class CasePageController {
             throw e;
         }
         return "redirect:/cases/" + id;
+    }
+
+    @GetMapping("/cases/{id}/attachments/{attachmentId}")
+    ResponseEntity<Resource> attachment(@PathVariable long id, @PathVariable long attachmentId) {
+        var attachment =
+                attachments.find(id, attachmentId).orElseThrow(() -> AttachmentResponses.notFound(id, attachmentId));
+        return AttachmentResponses.download(attachments, attachment);
+    }
+
+    @GetMapping("/cases/{id}/attachments/{attachmentId}/thumbnail")
+    ResponseEntity<byte[]> thumbnail(@PathVariable long id, @PathVariable long attachmentId) {
+        var attachment =
+                attachments.find(id, attachmentId).orElseThrow(() -> AttachmentResponses.notFound(id, attachmentId));
+        return AttachmentResponses.thumbnail(attachments, attachment);
     }
 
     @PostMapping("/cases/{id}")

@@ -1,5 +1,6 @@
 package io.directline.cases.desk;
 
+import io.directline.cases.Attachment;
 import io.directline.cases.CaseMessage;
 import io.directline.cases.CaseStatus;
 import io.directline.cases.Direction;
@@ -63,6 +64,40 @@ public final class CaseViews {
         }
     }
 
+    /**
+     * An attachment as listed with its case: where to download it and, for an image, its thumbnail.
+     *
+     * @param inline whether it is shown in the browser (an image or a PDF) rather than only downloaded
+     */
+    public record AttachmentView(
+            long id,
+            long messageId,
+            String fileName,
+            String contentType,
+            long sizeBytes,
+            String sha256,
+            boolean inline,
+            String url,
+            String thumbnailUrl,
+            Instant createdAt) {
+
+        /** The view with URLs under {@code base}, the case's attachments path ({@code /api/v1/cases/7/attachments}). */
+        public static AttachmentView of(Attachment a, String base) {
+            var url = base + "/" + a.id();
+            return new AttachmentView(
+                    a.id(),
+                    a.messageId(),
+                    a.fileName(),
+                    a.contentType(),
+                    a.sizeBytes(),
+                    a.sha256(),
+                    a.inline(),
+                    url,
+                    a.thumbnailed() ? url + "/thumbnail" : null,
+                    a.createdAt());
+        }
+    }
+
     record AuditView(Instant at, String actor, Channel channel, String action, String detail) {
 
         public static AuditView of(CaseAudit a) {
@@ -87,10 +122,15 @@ public final class CaseViews {
             Instant createdAt,
             Instant updatedAt,
             List<MessageView> messages,
+            List<AttachmentView> attachments,
             List<AuditView> audit) {
 
         public static CaseDetail of(
-                SupportCase c, String customerName, List<CaseMessage> messages, List<CaseAudit> audit) {
+                SupportCase c,
+                String customerName,
+                List<CaseMessage> messages,
+                List<Attachment> attachments,
+                List<CaseAudit> audit) {
             return new CaseDetail(
                     c.getId(),
                     c.reference(),
@@ -108,6 +148,9 @@ public final class CaseViews {
                     c.getCreatedAt(),
                     c.getUpdatedAt(),
                     messages.stream().map(MessageView::of).toList(),
+                    attachments.stream()
+                            .map(a -> AttachmentView.of(a, "/api/v1/cases/" + c.getId() + "/attachments"))
+                            .toList(),
                     audit.stream().map(AuditView::of).toList());
         }
     }
@@ -122,9 +165,10 @@ public final class CaseViews {
             String orderId,
             Instant createdAt,
             Instant updatedAt,
-            List<MessageView> messages) {
+            List<MessageView> messages,
+            List<AttachmentView> attachments) {
 
-        public static OwnerCase of(SupportCase c, List<CaseMessage> messages) {
+        public static OwnerCase of(SupportCase c, List<CaseMessage> messages, List<Attachment> attachments) {
             return new OwnerCase(
                     c.getId(),
                     c.reference(),
@@ -134,7 +178,10 @@ public final class CaseViews {
                     c.getOrderId(),
                     c.getCreatedAt(),
                     c.getUpdatedAt(),
-                    messages.stream().map(MessageView::of).toList());
+                    messages.stream().map(MessageView::of).toList(),
+                    attachments.stream()
+                            .map(a -> AttachmentView.of(a, "/api/v1/me/cases/" + c.getId() + "/attachments"))
+                            .toList());
         }
     }
 

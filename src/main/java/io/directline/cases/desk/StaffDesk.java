@@ -1,10 +1,12 @@
 package io.directline.cases.desk;
 
 import io.directline.cases.Actor;
+import io.directline.cases.Attachments;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseMessage;
 import io.directline.cases.CaseProblems;
 import io.directline.customer.Channel;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,10 +28,22 @@ class StaffDesk {
      */
     @Transactional
     CaseMessage answer(long caseId, String body, Channel channel, Actor actor, Integer ownerMessagesSeen) {
+        return answer(caseId, body, channel, actor, ownerMessagesSeen, List.of());
+    }
+
+    /** {@link #answer} with files attached, all stored with the answer or none. */
+    @Transactional
+    CaseMessage answer(
+            long caseId,
+            String body,
+            Channel channel,
+            Actor actor,
+            Integer ownerMessagesSeen,
+            List<Attachments.NewFile> files) {
         cases.get(caseId);
         if (ownerMessagesSeen != null && cases.ownerWroteSince(caseId, ownerMessagesSeen)) {
             throw CaseProblems.ownerWroteMeanwhile();
         }
-        return cases.reply(caseId, body, channel, actor);
+        return cases.reply(caseId, body, channel, actor, files);
     }
 }

@@ -1,6 +1,7 @@
 package io.directline.cases.portal;
 
 import io.directline.cases.Actor;
+import io.directline.cases.Attachments;
 import io.directline.cases.CaseFilter;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.OpenCase;
@@ -21,6 +22,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,9 +42,11 @@ import org.springframework.web.bind.annotation.RestController;
 class OwnerCaseApiController {
 
     private final CaseManagement cases;
+    private final Attachments attachments;
 
-    OwnerCaseApiController(CaseManagement cases) {
+    OwnerCaseApiController(CaseManagement cases, Attachments attachments) {
         this.cases = cases;
+        this.attachments = attachments;
     }
 
     @Operation(summary = "My cases, most recently changed first")
@@ -73,14 +77,14 @@ class OwnerCaseApiController {
                         IdempotencyKeys.externalId(owner, idempotencyKey)),
                 Actor.of(owner, Channel.PORTAL));
         return ResponseEntity.created(URI.create("/api/v1/me/cases/" + opened.getId()))
-                .body(OwnerCase.of(opened, cases.conversation(opened.getId(), false)));
+                .body(OwnerCase.of(opened, cases.conversation(opened.getId(), false), List.of()));
     }
 
     @Operation(summary = "One of my cases with its conversation")
     @GetMapping("/{id}")
     OwnerCase get(@AuthenticationPrincipal DirectLineUser owner, @PathVariable long id) {
         var supportCase = cases.getForOwner(id, owner.customerId());
-        return OwnerCase.of(supportCase, cases.conversation(id, false));
+        return OwnerCase.of(supportCase, cases.conversation(id, false), attachments.ofCaseForOwner(id));
     }
 
     @Operation(summary = "Write on one of my cases; a resolved case reopens")

@@ -1,5 +1,6 @@
 package io.directline.channel.email;
 
+import io.directline.cases.Attachments;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -16,8 +17,8 @@ class EmailConfiguration {
 
     @Bean
     @ConditionalOnProperty("spring.mail.host")
-    SmtpSender smtpSender(JavaMailSender mail, EmailProperties properties) {
-        return new SmtpSender(mail, properties);
+    SmtpSender smtpSender(JavaMailSender mail, EmailProperties properties, Attachments attachments) {
+        return new SmtpSender(mail, properties, attachments);
     }
 
     @Bean

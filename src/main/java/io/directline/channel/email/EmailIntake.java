@@ -1,6 +1,7 @@
 package io.directline.channel.email;
 
 import io.directline.cases.Actor;
+import io.directline.cases.Attachments;
 import io.directline.cases.CaseManagement;
 import io.directline.channel.intake.Intake;
 import io.directline.channel.intake.IntakeResult;
@@ -29,6 +30,7 @@ class EmailIntake {
     private final EmailOriginals originals;
     private final CaseManagement cases;
     private final MeterRegistry metrics;
+    private final Attachments files;
 
     EmailIntake(
             EmailProperties properties,
@@ -36,7 +38,9 @@ class EmailIntake {
             EmailAttachments attachments,
             EmailOriginals originals,
             CaseManagement cases,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            Attachments files) {
+        this.files = files;
         this.parser = new MimeMessages(
                 properties.maxMessageSize().toBytes(),
                 properties.maxAttachmentSize().toBytes(),
@@ -81,6 +85,13 @@ class EmailIntake {
             var taken = intake.accept(accepted.message());
             if (!taken.duplicate() && !accepted.attachments().isEmpty()) {
                 attachments.record(taken.messageId(), accepted.attachments());
+                files.attachReceived(
+                        taken.messageId(),
+                        accepted.files().stream()
+                                .map(f -> new Attachments.NewFile(
+                                        f.name(), () -> new java.io.ByteArrayInputStream(f.content())))
+                                .toList(),
+                        new Actor(null, accepted.message().senderHandle(), Channel.EMAIL));
             }
             if (!taken.duplicate() && accepted.shortened()) {
                 originals.keep(taken.messageId(), raw);

@@ -83,7 +83,14 @@ final class MimeMessages {
      * @param shortened its text was longer than a message holds and only its first part was kept (with a
      *     note saying so), so the raw original must be kept for staff
      */
-    record Accepted(InboundMessage message, List<Attachment> attachments, boolean shortened) implements Parsed {}
+    record Accepted(InboundMessage message, List<Attachment> attachments, List<AttachedFile> files, boolean shortened)
+            implements Parsed {}
+
+    /**
+     * The bytes of an attachment within the attachment limit, kept for the case (decoded once, bounded by the
+     * message's own limit).
+     */
+    record AttachedFile(String name, byte[] content) {}
 
     /**
      * Mail no person wrote.
@@ -157,7 +164,8 @@ final class MimeMessages {
                     false,
                     null,
                     authenticated(message, authservId, from.getAddress()));
-            return new Accepted(inbound, List.copyOf(content.attachments), text.shortened());
+            return new Accepted(
+                    inbound, List.copyOf(content.attachments), List.copyOf(content.files), text.shortened());
         } catch (MessagingException | IOException e) {
             throw new Rejected("The message cannot be read as MIME: " + e.getMessage(), false);
         }
@@ -325,6 +333,7 @@ final class MimeMessages {
         String plain;
         String html;
         final List<Attachment> attachments = new ArrayList<>();
+        final List<AttachedFile> files = new ArrayList<>();
     }
 
     private void walk(Part part, int depth, Content content) throws MessagingException, IOException {
@@ -351,11 +360,16 @@ final class MimeMessages {
         } else if (!attached && part.isMimeType("text/html") && content.html == null) {
             content.html = text(part);
         } else {
-            long size = size(part);
             var name = fileName != null
                     ? fileName
                     : part.isMimeType("message/rfc822") ? "forwarded message.eml" : "unnamed";
-            content.attachments.add(new Attachment(name, baseType(part), size, size > maxAttachmentSize));
+            var bytes = new java.io.ByteArrayOutputStream();
+            long size = size(part, bytes, maxAttachmentSize);
+            boolean overLimit = size > maxAttachmentSize;
+            content.attachments.add(new Attachment(name, baseType(part), size, overLimit));
+            if (!overLimit) {
+                content.files.add(new AttachedFile(name, bytes.toByteArray()));
+            }
         }
     }
 
@@ -384,12 +398,16 @@ final class MimeMessages {
         }
     }
 
-    private static long size(Part part) throws MessagingException, IOException {
+    /** The decoded size of a part; its first {@code keep} bytes are copied to {@code kept}, no more. */
+    private static long size(Part part, java.io.OutputStream kept, long keep) throws MessagingException, IOException {
         long size = 0;
         try (InputStream in = part.getInputStream()) {
             var buffer = new byte[8192];
             int read;
             while ((read = in.read(buffer)) > 0) {
+                if (size < keep) {
+                    kept.write(buffer, 0, (int) Math.min(read, keep - size));
+                }
                 size += read;
             }
         }

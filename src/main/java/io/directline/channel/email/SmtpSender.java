@@ -1,5 +1,7 @@
 package io.directline.channel.email;
 
+import io.directline.cases.Attachment;
+import io.directline.cases.Attachments;
 import io.directline.channel.outbox.DeliveryFailure;
 import io.directline.channel.outbox.OutboundDelivery;
 import io.directline.channel.outbox.OutboundSender;
@@ -25,7 +27,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * threaded by {@code In-Reply-To}/{@code References} into the owner's conversation, plain text with an
  * HTML alternative. The Message-ID is made from the delivery's idempotency key, so a retry after a
  * crash sends a message with the same id (which mail clients show once) and the owner's answer
- * threads back by it.
+ * threads back by it. Files sent with the answer go as attachments, with the type detected when they were stored.
  */
 class SmtpSender implements OutboundSender {
 
@@ -34,10 +36,17 @@ class SmtpSender implements OutboundSender {
 
     private final JavaMailSender mail;
     private final EmailProperties properties;
+    private final Attachments attachments;
 
-    SmtpSender(JavaMailSender mail, EmailProperties properties) {
+    SmtpSender(JavaMailSender mail, EmailProperties properties, Attachments attachments) {
         this.mail = mail;
         this.properties = properties;
+        this.attachments = attachments;
+    }
+
+    @Override
+    public boolean carriesFiles() {
+        return true;
     }
 
     @Override
@@ -64,6 +73,9 @@ class SmtpSender implements OutboundSender {
             helper.setTo(to);
             helper.setSubject(subject(delivery));
             helper.setText(delivery.text(), html(delivery.html()));
+            for (var file : delivery.attachments()) {
+                helper.getRootMimeMultipart().addBodyPart(attachment(file));
+            }
             message.setHeader("Message-ID", messageId);
             var keys = delivery.threadKeys();
             if (!keys.isEmpty()) {
@@ -88,6 +100,44 @@ class SmtpSender implements OutboundSender {
             throw DeliveryFailure.transientFailure(e.getMessage(), e);
         }
         return SendResult.of(messageId);
+    }
+
+    /**
+     * A file as a MIME part, read from the store while the message is written (never held whole in memory), always in
+     * base64: a file that happens to look like text (a PDF can) must not have its line ends rewritten on the way.
+     */
+    private jakarta.mail.internet.MimeBodyPart attachment(Attachment file) throws MessagingException {
+        var source = new jakarta.activation.DataSource() {
+            @Override
+            public java.io.InputStream getInputStream() throws java.io.IOException {
+                return attachments.open(file);
+            }
+
+            @Override
+            public java.io.OutputStream getOutputStream() {
+                throw new UnsupportedOperationException("read-only");
+            }
+
+            @Override
+            public String getContentType() {
+                return file.contentType();
+            }
+
+            @Override
+            public String getName() {
+                return file.fileName();
+            }
+        };
+        var part = new jakarta.mail.internet.MimeBodyPart();
+        part.setDataHandler(new jakarta.activation.DataHandler(source));
+        part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+        try {
+            part.setFileName(jakarta.mail.internet.MimeUtility.encodeText(file.fileName(), "UTF-8", null));
+        } catch (UnsupportedEncodingException e) {
+            part.setFileName("attachment");
+        }
+        part.setHeader("Content-Transfer-Encoding", "base64");
+        return part;
     }
 
     /** {@code <dl-…@domain>}: the same for every attempt to send the same answer. */

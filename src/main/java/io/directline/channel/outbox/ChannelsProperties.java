@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param firstRetry the wait after the first failed attempt; it doubles after each further one
  * @param maxRetry the longest wait between two attempts
  * @param lease how long a node may hold a claimed row before another node retries it
+ * @param portalUrl where owners reach the portal (scheme, host and port): answers with files on channels that
+ *     carry none (SMS, X, Mastodon) link to the case there
  */
 @Validated
 @ConfigurationProperties("directline.channels.outbox")
@@ -27,7 +29,8 @@ record ChannelsProperties(
         @DefaultValue("8") @Min(1) int maxAttempts,
         @DefaultValue("30s") @NotNull Duration firstRetry,
         @DefaultValue("1h") @NotNull Duration maxRetry,
-        @DefaultValue("5m") @NotNull Duration lease) {
+        @DefaultValue("5m") @NotNull Duration lease,
+        @DefaultValue("http://localhost:8080") @NotNull String portalUrl) {
 
     Duration backoff(int attemptsSoFar) {
         long factor = 1L << Math.min(20, Math.max(0, attemptsSoFar - 1));

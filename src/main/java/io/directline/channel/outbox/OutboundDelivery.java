@@ -1,5 +1,6 @@
 package io.directline.channel.outbox;
 
+import io.directline.cases.Attachment;
 import io.directline.customer.Channel;
 import java.util.List;
 
@@ -15,6 +16,8 @@ import java.util.List;
  * @param idempotencyKey stable across retries of this answer
  * @param portalLink the link that signs the owner in and opens the case, for an answer cut short; null for the
  *     plain link to the case (public posts, channels that carry the whole answer)
+ * @param attachments the files sent with the answer, for a channel that {@linkplain OutboundSender#carriesFiles()
+ *     carries files} (empty for the others, whose text links to the portal instead)
  */
 public record OutboundDelivery(
         long outboxId,
@@ -30,4 +33,5 @@ public record OutboundDelivery(
         List<String> threadKeys,
         boolean publicThread,
         String idempotencyKey,
-        String portalLink) {}
+        String portalLink,
+        List<Attachment> attachments) {}

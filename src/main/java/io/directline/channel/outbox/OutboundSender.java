@@ -17,4 +17,12 @@ public interface OutboundSender {
      * {@link OutboundDelivery#idempotencyKey()} on, so a retry after a crash never sends twice.
      */
     SendResult send(OutboundDelivery delivery) throws DeliveryFailure;
+
+    /**
+     * Whether the channel carries files (e-mail does): the answer's attachments are then handed over in {@link
+     * OutboundDelivery#attachments()}; otherwise the answer carries a link to the owner's portal case instead.
+     */
+    default boolean carriesFiles() {
+        return false;
+    }
 }

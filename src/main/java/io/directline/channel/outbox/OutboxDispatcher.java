@@ -1,5 +1,6 @@
 package io.directline.channel.outbox;
 
+import io.directline.cases.Attachments;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.DeliveryState;
 import io.directline.cases.SupportCase;
@@ -25,6 +26,7 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Delivers due outbox rows. Every node runs it; a row is claimed by an optimistic update of its
@@ -45,6 +47,7 @@ class OutboxDispatcher implements SchedulingConfigurer {
     private final OutboundMessageRepository outbox;
     private final Map<Channel, OutboundSender> senders = new EnumMap<>(Channel.class);
     private final CaseManagement cases;
+    private final Attachments attachments;
     private final CustomerManagement customers;
     private final ThreadKeys threadKeys;
     private final ChannelsProperties properties;
@@ -59,6 +62,7 @@ class OutboxDispatcher implements SchedulingConfigurer {
             OutboundMessageRepository outbox,
             List<OutboundSender> senders,
             CaseManagement cases,
+            Attachments attachments,
             CustomerManagement customers,
             ThreadKeys threadKeys,
             ChannelsProperties properties,
@@ -68,6 +72,7 @@ class OutboxDispatcher implements SchedulingConfigurer {
         this.outbox = outbox;
         senders.forEach(s -> this.senders.put(s.channel(), s));
         this.cases = cases;
+        this.attachments = attachments;
         this.customers = customers;
         this.threadKeys = threadKeys;
         this.properties = properties;
@@ -305,6 +310,16 @@ class OutboxDispatcher implements SchedulingConfigurer {
         }
         SupportCase supportCase = cases.get(row.getCaseId());
         var customer = customers.get(row.getCustomerId());
+        var files = attachments.ofMessage(row.getMessageId());
+        var sender = senders.get(row.getChannel());
+        boolean carried = sender != null && sender.carriesFiles();
+        var html = row.getBody();
+        if (!files.isEmpty() && !carried) {
+            var link = properties.portalUrl().replaceAll("/+$", "") + "/portal/cases/" + row.getCaseId();
+            var note = files.size() == 1 ? "A file for you: " : files.size() + " files for you: ";
+            // first, so a channel that shortens the text (SMS, X) keeps the link
+            html = HtmlUtils.htmlEscape(note + link) + "<br><br>" + html;
+        }
         return new OutboundDelivery(
                 row.getId(),
                 row.getCaseId(),
@@ -314,11 +329,12 @@ class OutboxDispatcher implements SchedulingConfigurer {
                 row.getRecipient(),
                 customer.getName(),
                 row.getAuthor(),
-                row.getBody(),
-                PlainText.of(row.getBody()),
+                html,
+                PlainText.of(html),
                 threadKeys.of(row.getCaseId(), row.getChannel()),
                 cases.answersPublicPost(row.getMessageId(), row.getChannel()),
                 row.getIdempotencyKey(),
-                row.getPortalLink());
+                row.getPortalLink(),
+                carried ? files : List.of());
     }
 }

@@ -519,11 +519,12 @@ class EmailChannelTests {
                     List.of(),
                     false,
                     "dl-hung",
-                    null);
+                    null,
+                    List.of());
             long start = System.nanoTime();
             var failure = org.junit.jupiter.api.Assertions.assertThrows(
                     io.directline.channel.outbox.DeliveryFailure.class,
-                    () -> new SmtpSender(hung, emailProperties).send(delivery));
+                    () -> new SmtpSender(hung, emailProperties, null).send(delivery));
             assertThat(failure.isPermanent()).isFalse();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
             for (var socket : held) {
