@@ -1,0 +1,85 @@
+package io.directline.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.directline.escalation.EscalationFixtures;
+import io.directline.identity.Role;
+import io.directline.testsupport.Accessibility;
+import io.directline.testsupport.Accessibility.Violation;
+import io.directline.testsupport.Browser;
+import io.directline.testsupport.People;
+import io.directline.testsupport.ScreenTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * Screens are for everyone: axe-core finds no serious or critical violation on any page, each seen by a role that may
+ * see it. The pages are the page rows of {@code identity/AuthorizationMatrixTests}; the parts htmx loads into a page
+ * ({@code /inbox/rows}, {@code /notifications}, the case's SLA, promises, responder and executive-escalation panels)
+ * are fragments without {@code <html>} or {@code <title>}, so they are checked inside their page, after they have
+ * loaded.
+ */
+class AccessibilityBrowserTests extends ScreenTest {
+
+    private final List<Violation> violations = new ArrayList<>();
+
+    @Test
+    void noPageHasASeriousOrCriticalAccessibilityViolation() {
+        var owner = people.owner("Ada");
+        var agent = people.agent("Abel");
+        long caseId = people.caseWithConversation(owner, agent);
+
+        var anyone = browser();
+        check(anyone, "/login");
+        anyone.signIn(owner.username(), "not-the-password");
+        check(anyone, anyone.path()); // the sign-in page with its error
+
+        var ownerSees = browser().signIn(owner.username(), People.PASSWORD);
+        check(ownerSees, "/portal");
+        check(ownerSees, "/portal/new");
+        check(ownerSees, "/portal/cases/" + caseId);
+        check(ownerSees, "/inbox"); // the "not for your role" page
+        check(ownerSees, "/portal/cases/999999999"); // the "could not find" page
+
+        // an owner whose old case may go to an executive: the page with the escalation form
+        var escalating = people.owner("Elena");
+        long oldCase = EscalationFixtures.oldCase(cases, escalating.customerId(), Duration.ofDays(3));
+        var escalatingSees = browser().signIn(escalating.username(), People.PASSWORD);
+        check(escalatingSees, "/portal/cases/" + oldCase);
+        escalatingSees.waitUntil(d -> d.findElement(By.id("escalation-eligible")));
+
+        var agentSees = browser().signIn(agent.username(), People.PASSWORD);
+        check(agentSees, "/inbox");
+        check(agentSees, "/cases/" + caseId);
+
+        var supervisor = people.supervisor("Sid", null);
+        var supervisorSees = browser().signIn(supervisor.username(), People.PASSWORD);
+        check(supervisorSees, "/supervisor/go-dark");
+        check(supervisorSees, "/supervisor/escalations");
+
+        var executive = people.staff("Eve", Role.EXECUTIVE, null);
+        var executiveSees = browser().signIn(executive.username(), People.PASSWORD);
+        check(executiveSees, "/executive/escalations");
+
+        var admin = people.admin("Ida");
+        var adminSees = browser().signIn(admin.username(), People.PASSWORD);
+        check(adminSees, "/admin/channels");
+        check(adminSees, "/admin/sla-policies");
+        check(adminSees, "/admin/sla-policies/1");
+
+        assertThat(violations)
+                .as("serious or critical accessibility violations (axe-core)")
+                .isEmpty();
+    }
+
+    private void check(Browser browser, String path) {
+        browser.go(path);
+        // let htmx load the parts of the page it fetches after the first paint
+        browser.waitUntil(d -> Boolean.TRUE.equals(browser.script(
+                "return document.readyState === 'complete' && !document.querySelector('.htmx-request');")));
+        violations.addAll(Accessibility.seriousViolations(browser));
+    }
+}
