@@ -306,7 +306,8 @@ class OutboxDispatcher implements SchedulingConfigurer {
                     List.of(),
                     false,
                     row.getIdempotencyKey(),
-                    null);
+                    null,
+                    List.of());
         }
         SupportCase supportCase = cases.get(row.getCaseId());
         var customer = customers.get(row.getCustomerId());
