@@ -474,7 +474,7 @@ class DemoData implements ApplicationRunner {
         var written = now.minus(FIRST_RESPONSE).plus(LATE_AFTER_START);
         var batch = new ArrayList<ImportedCase>();
         for (int i = 0; i < LATE.length; i++) {
-            var owner = owners.get(owners.size() - 1 - i);
+            var owner = storyOwner(owners, i);
             String model = MODELS[i % MODELS.length];
             String subject = LATE[i][1].formatted(model);
             batch.add(new ImportedCase(
@@ -497,6 +497,11 @@ class DemoData implements ApplicationRunner {
         return importWithClocks(batch);
     }
 
+    /** The {@code k}-th owner from the end, never the demo's own owner (the first) when there are others. */
+    private static Customer storyOwner(List<Customer> owners, int k) {
+        return owners.size() == 1 ? owners.get(0) : owners.get(owners.size() - 1 - (k % (owners.size() - 1)));
+    }
+
     private static final String[][] PROMISES = {
         {"I will confirm the delivery slot by phone.", "Thank you, I will wait for your call."},
         {"I will send you the refund confirmation.", "Thanks, please do."},
@@ -517,7 +522,7 @@ class DemoData implements ApplicationRunner {
         var now = clock.instant();
         var batch = new ArrayList<ImportedCase>();
         for (int i = 0; i < kept + open + broken; i++) {
-            var owner = owners.get(owners.size() - 1 - LATE.length - i);
+            var owner = storyOwner(owners, LATE.length + i);
             var story = STORIES.get(i % STORIES.size());
             var promise = PROMISES[i % PROMISES.length];
             String model = MODELS[i % MODELS.length];
