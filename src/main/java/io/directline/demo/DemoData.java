@@ -18,6 +18,7 @@ import io.directline.escalation.OwnerEscalations;
 import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
+import io.directline.sla.Promises;
 import io.directline.sla.SlaClockService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,6 +54,17 @@ class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private static final int BATCH = 500;
+
+    /**
+     * How long after the load the demo's late cases come due: the watchdog's first sweeps after the start find
+     * them, so they climb the ladder in front of the newcomer, as a breach Direct Line watches does.
+     */
+    static final Duration LATE_AFTER_START = Duration.ofSeconds(45);
+
+    /** The standard policy's targets (V9): the first answer within 4 hours, every next one within 8. */
+    private static final Duration FIRST_RESPONSE = Duration.ofHours(4);
+
+    private static final Duration NEXT_RESPONSE = Duration.ofHours(8);
 
     private static final String[] FIRST = {
         "Olivia",
@@ -206,6 +218,7 @@ class DemoData implements ApplicationRunner {
     private final CaseManagement cases;
     private final SlaClockService clocks;
     private final OwnerEscalations ownerEscalations;
+    private final Promises promises;
     private final Clock clock;
 
     DemoData(
@@ -215,6 +228,7 @@ class DemoData implements ApplicationRunner {
             CaseManagement cases,
             SlaClockService clocks,
             OwnerEscalations ownerEscalations,
+            Promises promises,
             Clock clock) {
         this.properties = properties;
         this.customers = customers;
@@ -222,6 +236,7 @@ class DemoData implements ApplicationRunner {
         this.cases = cases;
         this.clocks = clocks;
         this.ownerEscalations = ownerEscalations;
+        this.promises = promises;
         this.clock = clock;
     }
 
@@ -251,12 +266,17 @@ class DemoData implements ApplicationRunner {
         createStaffAndOwnerLogin(owners.get(0), password);
         int created = createCases(random, owners);
         int escalated = escalateSome(owners);
+        int late = createLateCases(owners);
+        int promised = makePromises(random, owners);
         log.info(
-                "Demo data: {} owners in {} cities, {} cases ({} with the executive office), in {} ms.",
+                "Demo data: {} owners in {} cities, {} cases ({} with the executive office, {} coming due to"
+                        + " climb the ladder, {} with a promise), in {} ms.",
                 owners.size(),
                 cities.size(),
-                created,
+                created + late + promised,
                 escalated,
+                late,
+                promised,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         printLogins(password);
     }
@@ -351,7 +371,10 @@ class DemoData implements ApplicationRunner {
             var status = i < statuses.length ? statuses[i] : pickStatus(random);
             var story = STORIES.get(random.nextInt(STORIES.size()));
             String model = MODELS[random.nextInt(MODELS.length)];
-            var opened = now.minus(Duration.ofMinutes(20 + random.nextInt(60 * 24 * 45)));
+            // a case still open was opened within its resolution target (5 days); a settled one up to 45 days ago
+            boolean open =
+                    status == CaseStatus.NEW || status == CaseStatus.OPEN || status == CaseStatus.WAITING_ON_COMPANY;
+            var opened = now.minus(Duration.ofMinutes(20 + random.nextInt(60 * 24 * (open ? 3 : 45))));
             String[] holder = status == CaseStatus.NEW ? null : staff[random.nextInt(staff.length)];
             var messages = new ArrayList<ImportedMessage>();
             messages.add(new ImportedMessage(
@@ -360,7 +383,12 @@ class DemoData implements ApplicationRunner {
             if (holder != null) {
                 t = t.plus(Duration.ofMinutes(15 + random.nextInt(600)));
                 messages.add(new ImportedMessage(Direction.OUTBOUND, holder[1], holder[0], story.answer(), t));
-                if (story.followUp() != null && status != CaseStatus.WAITING_ON_CUSTOMER) {
+                // most open cases were answered last: the owner wrote again on a few, and on those waiting on us
+                boolean wroteAgain = status == CaseStatus.WAITING_ON_COMPANY
+                        || (status == CaseStatus.OPEN
+                                ? random.nextInt(6) == 0
+                                : status != CaseStatus.WAITING_ON_CUSTOMER);
+                if (story.followUp() != null && wroteAgain) {
                     t = t.plus(Duration.ofMinutes(30 + random.nextInt(1200)));
                     messages.add(new ImportedMessage(Direction.INBOUND, owner.getName(), null, story.followUp(), t));
                 }
@@ -374,9 +402,9 @@ class DemoData implements ApplicationRunner {
                             t));
                 }
             }
-            if (t.isAfter(now)) {
-                t = now;
-            }
+            var shift = recentShift(messages, open, now, random);
+            opened = opened.plus(shift);
+            messages = shifted(messages, shift);
             batch.add(new ImportedCase(
                     owner.getId(),
                     story.subject().formatted(model),
@@ -397,6 +425,150 @@ class DemoData implements ApplicationRunner {
             created += importWithClocks(batch);
         }
         return created;
+    }
+
+    /**
+     * How far to move a case's history so that it tells a company that answers: an open case whose owner wrote
+     * last was written to minutes or hours ago, within the first-response target, never weeks ago; and no
+     * message lies in the future.
+     */
+    private static Duration recentShift(List<ImportedMessage> messages, boolean open, Instant now, Random random) {
+        var lastWord = messages.stream()
+                .filter(m -> m.direction() != Direction.INTERNAL)
+                .reduce((first, second) -> second)
+                .orElseThrow();
+        var last = messages.get(messages.size() - 1).at();
+        if (open && lastWord.direction() == Direction.INBOUND) {
+            // waiting 10 minutes to 3 hours: within the 4-hour first-response target
+            var writtenAt = now.minus(Duration.ofMinutes(10 + random.nextInt(170)));
+            return Duration.between(last, writtenAt);
+        }
+        var latest = now.minus(Duration.ofMinutes(5));
+        return last.isAfter(latest)
+                ? Duration.between(last, latest.minus(Duration.ofMinutes(random.nextInt(60))))
+                : Duration.ZERO;
+    }
+
+    private static ArrayList<ImportedMessage> shifted(List<ImportedMessage> messages, Duration shift) {
+        var moved = new ArrayList<ImportedMessage>(messages.size());
+        for (var m : messages) {
+            moved.add(new ImportedMessage(m.direction(), m.author(), m.authorUser(), m.body(), m.at().plus(shift)));
+        }
+        return moved;
+    }
+
+    private static final String[][] LATE = {
+        {"service", "My %s will not charge at home since this morning", "agent"},
+        {"service", "Recall letter for my %s, but no appointment offered", "agent"},
+        {"delivery", "Nobody came to the handover of my %s", "agent2"},
+        {"product", "Navigation of my %s sends me into closed roads", "agent"},
+    };
+
+    /**
+     * Cases whose owner wrote just under four hours ago and is still waiting for a first answer: their clocks run
+     * out {@link #LATE_AFTER_START} after the load, and the watchdog climbs them in front of the newcomer (the
+     * holder's notification, the owner's notice and the recovery promise), as every breach Direct Line watches.
+     */
+    private int createLateCases(List<Customer> owners) {
+        var now = clock.instant();
+        var written = now.minus(FIRST_RESPONSE).plus(LATE_AFTER_START);
+        var batch = new ArrayList<ImportedCase>();
+        for (int i = 0; i < LATE.length; i++) {
+            var owner = storyOwner(owners, i);
+            String model = MODELS[i % MODELS.length];
+            String subject = LATE[i][1].formatted(model);
+            batch.add(new ImportedCase(
+                    owner.getId(),
+                    subject,
+                    owner.getPreferredChannel(),
+                    Priority.HIGH,
+                    CaseStatus.OPEN,
+                    LATE[i][2],
+                    LATE[i][0],
+                    Set.of(),
+                    written,
+                    List.of(new ImportedMessage(
+                            Direction.INBOUND,
+                            owner.getName(),
+                            null,
+                            subject + ". Please call me back today.",
+                            written))));
+        }
+        return importWithClocks(batch);
+    }
+
+    /** The {@code k}-th owner from the end, never the demo's own owner (the first) when there are others. */
+    private static Customer storyOwner(List<Customer> owners, int k) {
+        return owners.size() == 1 ? owners.get(0) : owners.get(owners.size() - 1 - (k % (owners.size() - 1)));
+    }
+
+    private static final String[][] PROMISES = {
+        {"I will confirm the delivery slot by phone.", "Thank you, I will wait for your call."},
+        {"I will send you the refund confirmation.", "Thanks, please do."},
+        {"I will book the sensor re-learn and send you the time.", "Great, mornings suit me best."},
+        {"I will check with the plant and tell you the new date.", "Please do, I need to plan."},
+    };
+
+    /**
+     * Promises staff made on answered cases: kept (answered before their due time), still open and due within
+     * days, and broken: those come due {@link #LATE_AFTER_START} after the load, and one of them on a case whose
+     * owner also waits just under the next-response target, so that case climbs twice, to the executive office.
+     * Returns how many cases were created for them.
+     */
+    private int makePromises(Random random, List<Customer> owners) {
+        int kept = 6;
+        int open = 4;
+        int broken = 3;
+        var now = clock.instant();
+        var batch = new ArrayList<ImportedCase>();
+        for (int i = 0; i < kept + open + broken; i++) {
+            var owner = storyOwner(owners, LATE.length + i);
+            var story = STORIES.get(i % STORIES.size());
+            var promise = PROMISES[i % PROMISES.length];
+            String model = MODELS[i % MODELS.length];
+            boolean twice = i == kept + open;
+            var opened = now.minus(Duration.ofHours(10 + random.nextInt(30)));
+            var messages = new ArrayList<ImportedMessage>();
+            messages.add(new ImportedMessage(
+                    Direction.INBOUND, owner.getName(), null, story.opening().formatted(model), opened));
+            var answered =
+                    twice ? now.minus(NEXT_RESPONSE).minus(Duration.ofMinutes(30)) : opened.plus(Duration.ofHours(2));
+            messages.add(new ImportedMessage(
+                    Direction.OUTBOUND, "Alex Morgan", "agent", story.answer() + " " + promise[0], answered));
+            if (twice) {
+                messages.add(new ImportedMessage(
+                        Direction.INBOUND,
+                        owner.getName(),
+                        null,
+                        promise[1] + " Any news?",
+                        now.minus(NEXT_RESPONSE).plus(LATE_AFTER_START)));
+            }
+            batch.add(new ImportedCase(
+                    owner.getId(),
+                    story.subject().formatted(model),
+                    owner.getPreferredChannel(),
+                    Priority.NORMAL,
+                    twice ? CaseStatus.WAITING_ON_COMPANY : CaseStatus.OPEN,
+                    "agent",
+                    story.team(),
+                    Set.of(),
+                    opened,
+                    messages));
+        }
+        var ids = cases.importCases(batch);
+        ids.forEach(clocks::armImported);
+        var agent = new Actor("agent", "Alex Morgan", Channel.PORTAL);
+        for (int i = 0; i < ids.size(); i++) {
+            long caseId = ids.get(i);
+            var promise = PROMISES[i % PROMISES.length];
+            Instant due =
+                    i < kept + open ? now.plus(Duration.ofHours(6 + random.nextInt(42))) : now.plus(LATE_AFTER_START);
+            var made = promises.record(caseId, promise[0], due, "agent", agent);
+            if (i < kept) {
+                promises.keep(caseId, made.getId(), "As promised: done. Tell me if anything else is unclear.", agent);
+            }
+        }
+        return ids.size();
     }
 
     private static final String[][] ESCALATIONS = {
@@ -470,15 +642,16 @@ class DemoData implements ApplicationRunner {
 
     private static CaseStatus pickStatus(Random random) {
         int r = random.nextInt(100);
-        return r < 15
+        // a company that answers: few cases wait for their first answer or on the company
+        return r < 3
                 ? CaseStatus.NEW
-                : r < 40
+                : r < 36
                         ? CaseStatus.OPEN
-                        : r < 55
+                        : r < 53
                                 ? CaseStatus.WAITING_ON_CUSTOMER
-                                : r < 65
+                                : r < 58
                                         ? CaseStatus.WAITING_ON_COMPANY
-                                        : r < 85 ? CaseStatus.RESOLVED : CaseStatus.CLOSED;
+                                        : r < 83 ? CaseStatus.RESOLVED : CaseStatus.CLOSED;
     }
 
     private static Priority pickPriority(Random random) {

@@ -1,0 +1,126 @@
+package io.directline.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.directline.DirectLineApplication;
+import io.directline.testsupport.ApiClient;
+import io.directline.testsupport.IsolatedDatabase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a newcomer sees at the first start of the demo, at its default size: a company that uses Direct Line
+ * well. No owner has waited for an answer for days; the cases that ran late in the last minutes climbed the
+ * ladder through the watchdog (supervisor and executive rungs, each with its notification); promises were kept,
+ * broken and are still open; the executive office has its queue.
+ */
+class DemoStoryTests {
+
+    /** Longer than any response target of the standard policy (4 h first, 8 h next): nobody waits for days. */
+    private static final Duration LONGEST_SILENCE = Duration.ofDays(1);
+
+    @Test
+    void aNewcomerSeesACompanyThatAnswersAndWhoseLateCasesClimb() {
+        try (var app = new SpringApplicationBuilder(DirectLineApplication.class).run(arguments())) {
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            var executive = ApiClient.basic(port, "executive", "demo-story-password");
+            var jdbc = app.getBean(JdbcTemplate.class);
+
+            // the demo's late cases come due about a minute after the start; the watchdog climbs them
+            try {
+                await().atMost(Duration.ofSeconds(150))
+                        .pollInterval(Duration.ofSeconds(2))
+                        .until(() -> climbedCases(jdbc) >= 5 && brokenPromises(jdbc) >= 2);
+            } finally {
+                report(executive.get("/api/v1/reports/go-dark").json(), jdbc);
+            }
+            var goDark = executive.get("/api/v1/reports/go-dark").json();
+
+            assertThat(goDark.get("silentNow").asLong())
+                    .as("cases whose owner waits past the target")
+                    .isLessThanOrEqualTo(10);
+            if (goDark.get("longestSilence") != null
+                    && !goDark.get("longestSilence").isNull()) {
+                assertThat(Duration.parse(
+                                goDark.get("longestSilence").get("silentFor").asString()))
+                        .as("the longest silence")
+                        .isLessThan(LONGEST_SILENCE);
+            }
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from sla_clock where breached_at is not null and case_id not in"
+                                    + " (select case_id from case_escalation)",
+                            Long.class))
+                    .as("clocks breached without climbing the ladder")
+                    .isZero();
+            assertThat(jdbc.queryForObject(
+                            "select count(distinct case_id) from case_escalation where level = 1", Long.class))
+                    .as("cases on the supervisor's rung")
+                    .isGreaterThanOrEqualTo(3);
+            assertThat(jdbc.queryForObject(
+                            "select count(distinct case_id) from case_escalation where level = 2 and cause <> 'OWNER_REQUEST'",
+                            Long.class))
+                    .as("cases the ladder took to the executive office")
+                    .isGreaterThanOrEqualTo(1);
+            var promises = goDark.get("promises");
+            assertThat(promises.get("kept").asLong()).as("kept promises").isGreaterThanOrEqualTo(5);
+            assertThat(promises.get("broken").asLong()).as("broken promises").isGreaterThanOrEqualTo(2);
+            assertThat(promises.get("open").asLong()).as("open promises").isGreaterThanOrEqualTo(3);
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from executive_escalation where state in ('OPEN', 'PENDING_APPROVAL')",
+                            Long.class))
+                    .as("the executive office's queue")
+                    .isEqualTo(4);
+            assertThat(jdbc.queryForList(
+                            "select distinct c.status from support_case c join customer o on o.id = c.customer_id"
+                                    + " where o.id = (select customer_id from app_user where username = 'owner')",
+                            String.class))
+                    .as("the owner login's cases, one in every status")
+                    .hasSize(6);
+        }
+    }
+
+    private static long climbedCases(JdbcTemplate jdbc) {
+        return jdbc.queryForObject(
+                "select count(distinct case_id) from case_escalation where cause <> 'OWNER_REQUEST'", Long.class);
+    }
+
+    private static long brokenPromises(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("select count(*) from promise where status = 'BROKEN'", Long.class);
+    }
+
+    /** The figures in the test's output, for the README and the reviewer. */
+    private static void report(JsonNode goDark, JdbcTemplate jdbc) {
+        System.out.println(
+                "DEMO STORY silentNow=" + goDark.get("silentNow") + " longest=" + goDark.get("longestSilence")
+                        + " promises=" + goDark.get("promises") + " weeks=" + goDark.get("weeks"));
+        System.out.println("DEMO STORY climbs="
+                + jdbc.queryForList("select level, cause, count(*) as n from case_escalation group by level, cause"));
+        System.out.println("DEMO STORY breachedWithoutClimb="
+                + jdbc.queryForObject(
+                        "select count(*) from sla_clock where breached_at is not null and case_id not in"
+                                + " (select case_id from case_escalation)",
+                        Long.class));
+        System.out.println("DEMO STORY openCases="
+                + jdbc.queryForList("select status, count(*) as n from support_case group by status"));
+    }
+
+    private static String[] arguments() {
+        var properties = new ArrayList<String>();
+        var schema = "demostory"
+                + new Random()
+                        .ints(8, 'a', 'z' + 1)
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+        IsolatedDatabase.properties(schema).forEach((name, value) -> properties.add(name + "=" + value));
+        properties.add("directline.demo.enabled=true");
+        properties.add("directline.demo.password=demo-story-password");
+        properties.add("directline.sla.watchdog-interval=2s");
+        properties.add("server.port=0");
+        return properties.stream().map(p -> "--" + p).toArray(String[]::new);
+    }
+}
