@@ -36,6 +36,7 @@ class AccessibilityBrowserTests extends ScreenTest {
         check(anyone, "/login");
         anyone.signIn(owner.username(), "not-the-password");
         check(anyone, anyone.path()); // the sign-in page with its error
+        check(anyone, "/login/owner"); // owners sign in with a code
 
         var ownerSees = browser().signIn(owner.username(), People.PASSWORD);
         check(ownerSees, "/portal");
@@ -43,6 +44,7 @@ class AccessibilityBrowserTests extends ScreenTest {
         check(ownerSees, "/portal/cases/" + caseId);
         check(ownerSees, "/inbox"); // the "not for your role" page
         check(ownerSees, "/portal/cases/999999999"); // the "could not find" page
+        check(ownerSees, "/portal/settings");
 
         // an owner whose old case may go to an executive: the page with the escalation form
         var escalating = people.owner("Elena");
@@ -54,6 +56,8 @@ class AccessibilityBrowserTests extends ScreenTest {
         var agentSees = browser().signIn(agent.username(), People.PASSWORD);
         check(agentSees, "/inbox");
         check(agentSees, "/cases/" + caseId);
+        check(agentSees, "/customers/" + owner.customerId()); // the owner page
+        check(agentSees, "/find?q=" + owner.customerId()); // the find page without htmx
 
         var supervisor = people.supervisor("Sid", null);
         var supervisorSees = browser().signIn(supervisor.username(), People.PASSWORD);

@@ -30,6 +30,8 @@ class OwnerPageController {
             Model model) {
         model.addAttribute("q", q);
         model.addAttribute("found", ownerPage.find(q));
+        // the navigation's find box holds #find-results; the whole page's list needs an id of its own
+        model.addAttribute("resultsId", htmx != null ? "find-results" : "find-page-results");
         return htmx != null ? "customer/find :: results" : "customer/find";
     }
 }
