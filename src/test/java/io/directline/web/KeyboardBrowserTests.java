@@ -34,6 +34,9 @@ class KeyboardBrowserTests extends ScreenTest {
 
         tabTo(browser, e -> "reply-body".equals(e.getAttribute("id")));
         keys(browser, "Typed without a mouse.", Keys.TAB);
+        // the file picker comes between the text and the button: the next stop, then Send
+        assertThat(active(browser).getAttribute("id")).isEqualTo("reply-files");
+        keys(browser, Keys.TAB);
         assertThat(active(browser).getAttribute("id")).isEqualTo("send-reply");
         keys(browser, Keys.ENTER);
         browser.waitUntil(d -> browser.pageText().contains("Typed without a mouse."));

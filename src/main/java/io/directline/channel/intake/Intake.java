@@ -8,6 +8,7 @@ import io.directline.cases.CaseStatus;
 import io.directline.cases.SupportCase;
 import io.directline.customer.Customer;
 import io.directline.customer.CustomerManagement;
+import io.directline.customer.DuplicateHandleException;
 import io.directline.customer.OwnerMerges;
 import jakarta.persistence.OptimisticLockException;
 import java.time.Duration;
@@ -51,11 +52,11 @@ public class Intake {
     private final ThreadKeys threadKeys;
     private final TransactionTemplate transactions;
     private final RetryTemplate conflicts = new RetryTemplate(RetryPolicy.builder()
-            .maxRetries(4)
+            .maxRetries(8)
             .delay(Duration.ofMillis(20))
             .jitter(Duration.ofMillis(15))
             .multiplier(2)
-            .maxDelay(Duration.ofMillis(250))
+            .maxDelay(Duration.ofMillis(500))
             .predicate(Intake::conflict)
             .build());
 
@@ -116,7 +117,9 @@ public class Intake {
             if (t instanceof ConcurrencyFailureException
                     || t instanceof DataIntegrityViolationException
                     || t instanceof OptimisticLockException
-                    || t instanceof org.hibernate.exception.ConstraintViolationException) {
+                    || t instanceof org.hibernate.exception.ConstraintViolationException
+                    // a new sender's handle another delivery registered meanwhile: the rerun finds its owner
+                    || t instanceof DuplicateHandleException) {
                 return true;
             }
         }
