@@ -17,6 +17,16 @@ public interface Finder {
      */
     List<Found> find(String query, int limit);
 
+    /**
+     * The matches that settle what was typed, when it is something whole that names one thing (an owner's exact
+     * e-mail address, phone number or social handle): the find box then shows them and asks nothing else. Empty
+     * (the default) when the query settles nothing here; then every finder's {@link #find} is asked, and a finder
+     * may leave out of {@code find} what it looked up here already.
+     */
+    default List<Found> exact(String query) {
+        return List.of();
+    }
+
     /** Shorter queries find nothing: a single letter would match a large share of all owners. */
     int MIN_QUERY_LENGTH = 2;
 

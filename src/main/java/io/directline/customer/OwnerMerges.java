@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -271,6 +272,34 @@ public class OwnerMerges {
             }
         }
         return made;
+    }
+
+    /**
+     * Records that {@code ownerId} may be {@code candidateId}, for a reason staff read (an owner tried to add a handle
+     * that is the other's); nothing when the two are one already, either of them is merged, or a suggestion for the
+     * pair exists either way round. Merges nothing.
+     */
+    @Transactional
+    public Optional<MergeSuggestion> suggest(long ownerId, long candidateId, String reason) {
+        if (ownerId == candidateId) {
+            return Optional.empty();
+        }
+        var owner = customers.findById(ownerId);
+        var candidate = customers.findById(candidateId);
+        if (owner.isEmpty()
+                || candidate.isEmpty()
+                || owner.get().getMergedInto() != null
+                || candidate.get().getMergedInto() != null
+                || suggestions
+                        .findByCustomerIdAndCandidateId(ownerId, candidateId)
+                        .isPresent()
+                || suggestions
+                        .findByCustomerIdAndCandidateId(candidateId, ownerId)
+                        .isPresent()) {
+            return Optional.empty();
+        }
+        var row = suggestions.save(new SuggestionRow(ownerId, candidateId, reason, clock.instant()));
+        return Optional.of(view(row, ownerId, namesOf(List.of(candidateId))));
     }
 
     /**

@@ -124,6 +124,11 @@ public class UserManagement {
         return users.save(account).toPrincipal();
     }
 
+    /** Whether the owner has a login already (signed in before, or was given one); false for owners intake made. */
+    public boolean hasOwnerLogin(long customerId) {
+        return users.findFirstByCustomerIdOrderById(customerId).isPresent();
+    }
+
     /** A new random password: 20 characters of an alphabet without look-alikes (about 117 bits); never null. */
     public static String generatePassword() {
         var sb = new StringBuilder();

@@ -850,6 +850,22 @@ public class AuthorizationMatrixTests {
                                     "/login/owner/link", Map.of("t", "A".repeat(43)), "/login/owner/link"))
                     .withSuccess(200)
                     .withAnswer((c, r) -> assertThat(r.body()).contains("This link has expired or was already used")),
+            form(
+                            "/login/owner/link/claim",
+                            Access.PUBLIC,
+                            c -> new ScreenRequest(
+                                    "/login/owner/link/claim", Map.of("t", "A".repeat(43)), "/login/owner/link"))
+                    .withSuccess(200)
+                    .withAnswer((c, r) -> assertThat(r.body()).contains("This link has expired or was already used")),
+            form(
+                            "/login/owner/link/code",
+                            Access.PUBLIC,
+                            c -> new ScreenRequest(
+                                    "/login/owner/link/code",
+                                    Map.of("t", "A".repeat(43), "code", "123456"),
+                                    "/login/owner/link"))
+                    .withSuccess(200)
+                    .withAnswer((c, r) -> assertThat(r.body()).contains("This link has expired or was already used")),
             page("/portal/settings", Access.OWNERS, c -> "/portal/settings")
                     .withAnswer((c, r) -> assertThat(r.body()).contains("How we know you")),
             form(
@@ -858,6 +874,20 @@ public class AuthorizationMatrixTests {
                     c -> new ScreenRequest(
                             "/portal/settings",
                             Map.of("preferredChannel", "EMAIL", "timeZone", "Europe/Berlin", "language", "en"),
+                            "/portal/settings")),
+            form(
+                    "/portal/settings/handles",
+                    Access.OWNERS,
+                    c -> new ScreenRequest(
+                            "/portal/settings/handles",
+                            Map.of("handle", "screen-added-" + c.tag + "@owners.example"),
+                            "/portal/settings")),
+            form(
+                    "/portal/settings/handles/{id}/verify",
+                    Access.OWNERS,
+                    c -> new ScreenRequest(
+                            "/portal/settings/handles/" + c.ownersFirstHandle() + "/verify",
+                            Map.of("code", "123456"),
                             "/portal/settings")),
             page("/inbox", Access.STAFF, c -> "/inbox"),
             page("/inbox/rows", Access.STAFF, c -> "/inbox/rows?status=NEW&status=OPEN"),

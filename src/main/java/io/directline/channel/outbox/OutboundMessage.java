@@ -89,6 +89,27 @@ class OutboundMessage {
         return row;
     }
 
+    /**
+     * The signed link to a long answer that was posted publicly, cut short: it goes to the owner by private message
+     * on the same network, never in the post. Not an answer of its own (the answer's delivery state is the post's);
+     * sent when the answer is, its idempotency key derived from the answer's message.
+     */
+    static OutboundMessage privateCaseLink(
+            long caseId,
+            long messageId,
+            long customerId,
+            Channel channel,
+            String recipient,
+            String subject,
+            String text,
+            Instant notBefore,
+            Instant now) {
+        var row = new OutboundMessage(
+                caseId, null, customerId, channel, recipient, subject, text, "Direct Line", notBefore, now);
+        row.idempotencyKey = "dl-case-link-" + messageId;
+        return row;
+    }
+
     static String signInKey(long codeId) {
         return "dl-sign-in-" + codeId;
     }

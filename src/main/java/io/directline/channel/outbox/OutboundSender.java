@@ -25,4 +25,9 @@ public interface OutboundSender {
     default boolean carriesFiles() {
         return false;
     }
+
+    /** The longest text one message on this channel takes, in characters (for a network: a public post). */
+    default int maxLength() {
+        return Integer.MAX_VALUE;
+    }
 }

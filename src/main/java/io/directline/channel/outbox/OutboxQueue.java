@@ -29,14 +29,24 @@ class OutboxQueue {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
-    /** Channels whose answers are cut short with a link; there, a private answer's link signs the owner in. */
+    /**
+     * Channels whose answers are cut short with a link. A private answer's link (SMS, a direct message) is signed: it
+     * opens the case for the owner, and offers an owner who has no login yet to claim the account with a code sent to
+     * the same place. A public reply never carries one (whoever reads the post could follow it): it ends with the
+     * plain link to the case, and when it is too long for a post the signed link goes separately, by private message
+     * to the owner's account on the network ({@link OutboundMessage#privateCaseLink}).
+     */
     private static final Set<Channel> SIGNED_LINK_CHANNELS = Set.of(Channel.SMS, Channel.X, Channel.MASTODON);
+
+    /** Networks where a public reply can be followed by a private message. */
+    private static final Set<Channel> PRIVATE_MESSAGE_NETWORKS = Set.of(Channel.X, Channel.MASTODON);
 
     private final OutboundMessageRepository outbox;
     private final OwnerCaseLinks links;
     private final CaseManagement cases;
     private final CustomerManagement customers;
     private final Set<Channel> delivered;
+    private final java.util.Map<Channel, Integer> maxLengths;
     private final Clock clock;
 
     OutboxQueue(
@@ -51,6 +61,8 @@ class OutboxQueue {
         this.cases = cases;
         this.customers = customers;
         this.delivered = senders.stream().map(OutboundSender::channel).collect(Collectors.toUnmodifiableSet());
+        this.maxLengths = senders.stream()
+                .collect(Collectors.toUnmodifiableMap(OutboundSender::channel, OutboundSender::maxLength, Math::min));
         this.clock = clock;
     }
 
@@ -114,10 +126,37 @@ class OutboxQueue {
                 reply.author(),
                 notBefore,
                 now));
-        if (SIGNED_LINK_CHANNELS.contains(channel) && !cases.answersPublicPost(reply.messageId(), channel)) {
-            row.linkToPortal(links.caseLink(customer.getId(), reply.caseId()));
+        if (SIGNED_LINK_CHANNELS.contains(channel)) {
+            if (!cases.answersPublicPost(reply.messageId(), channel)) {
+                row.linkToPortal(links.caseLink(customer.getId(), reply.caseId(), channel, recipient));
+            } else if (PRIVATE_MESSAGE_NETWORKS.contains(channel) && tooLongForAPost(channel, message.getBody())) {
+                var link = links.caseLink(customer.getId(), reply.caseId(), channel, recipient);
+                outbox.save(OutboundMessage.privateCaseLink(
+                        reply.caseId(),
+                        reply.messageId(),
+                        customer.getId(),
+                        channel,
+                        recipient,
+                        subject,
+                        "Our answer to your post about \u201c" + supportCase.getSubject() + "\u201d ["
+                                + supportCase.reference() + "] is longer than a post. Read all of it in your"
+                                + " Direct Line account: " + link
+                                + " \u2014 this link is yours alone, works once and expires; never share it.",
+                        notBefore,
+                        now));
+            }
         }
         cases.recordDelivery(reply.messageId(), DeliveryState.QUEUED, detail);
+    }
+
+    /** Whether the answer will be cut short in a post on this network (so the owner needs the link to the rest). */
+    private boolean tooLongForAPost(Channel channel, String html) {
+        var max = maxLengths.get(channel);
+        if (max == null) {
+            return false;
+        }
+        var text = io.directline.channel.intake.PlainText.of(html).strip();
+        return text.codePointCount(0, text.length()) > max;
     }
 
     static String recipient(Channel channel, Customer customer) {

@@ -23,6 +23,9 @@ class XNetwork implements SocialNetwork {
 
     static final int MAX_LENGTH = 280;
 
+    /** The longest direct message X takes. */
+    static final int MAX_DM_LENGTH = 10_000;
+
     private final RestClient api;
     private final String bearerToken;
     private final AnswerFitter answers;
@@ -76,7 +79,7 @@ class XNetwork implements SocialNetwork {
             throw DeliveryFailure.permanent(
                     "The owner has not written to us on X yet, so there is no conversation to answer in.");
         }
-        var text = delivery.text().strip();
+        var text = answers.fit(delivery, "", MAX_DM_LENGTH);
         var path = "/2/dm_conversations/with/" + participant + "/messages";
         var answer = ProviderCalls.call("X", () -> post(path, Map.of("text", text), delivery.idempotencyKey()));
         var id = answer == null ? null : answer.path("data").path("dm_event_id").asString(null);

@@ -44,13 +44,20 @@ public class OwnerPage {
     }
 
     /**
-     * What the find box shows for what was typed: owners first, then cases, at most {@link #MAX_FOUND}; nothing
-     * for fewer than {@link Finder#MIN_QUERY_LENGTH} or more than {@link Finder#MAX_QUERY_LENGTH} characters.
+     * What the find box shows for what was typed: the owner of a handle typed whole and nothing else (one or two
+     * indexed lookups); otherwise owners first, then cases, at most {@link #MAX_FOUND}; nothing for fewer than {@link Finder#MIN_QUERY_LENGTH} or more than {@link Finder#MAX_QUERY_LENGTH} characters.
      */
     public List<Found> find(String typed) {
         String query = typed == null ? "" : typed.strip();
         if (query.length() < Finder.MIN_QUERY_LENGTH || query.length() > Finder.MAX_QUERY_LENGTH) {
             return List.of();
+        }
+        for (var finder : finders) {
+            var exact = finder.exact(query);
+            if (!exact.isEmpty()) {
+                // a whole handle names its owner: no prefix lookups, no other finder
+                return exact.size() > MAX_FOUND ? exact.subList(0, MAX_FOUND) : exact;
+            }
         }
         var found = new ArrayList<Found>();
         var seen = new HashSet<String>();

@@ -47,19 +47,25 @@ class OwnerHandleApiController {
     ResponseEntity<HandleView> add(
             @AuthenticationPrincipal DirectLineUser owner, @RequestBody NewHandle request, HttpServletRequest http) {
         var kind = HandleKind.parse(request.kind());
-        Handle handle;
+        OwnerSignIn.Adding added;
         try {
-            handle = signIn.addHandle(owner.customerId(), kind, request.value(), http.getRemoteAddr());
+            added = signIn.addHandle(owner.customerId(), kind, request.value(), http.getRemoteAddr());
         } catch (IllegalArgumentException e) {
             throw problem(HttpStatus.BAD_REQUEST, "Not a handle", e.getMessage());
-        } catch (IllegalStateException e) {
+        }
+        if (added.retryAfter().isPresent()) {
+            var seconds = Long.toString(Math.max(1, added.retryAfter().get().toSeconds()));
             var refusal = problem(
                     HttpStatus.TOO_MANY_REQUESTS,
                     "Too many requests",
-                    "Too many codes were sent to this handle lately. Try again in " + e.getMessage() + " seconds.");
-            refusal.getHeaders().set(HttpHeaders.RETRY_AFTER, e.getMessage());
+                    "Too many codes were asked for lately. Try again in " + seconds + " seconds.");
+            refusal.getHeaders().set(HttpHeaders.RETRY_AFTER, seconds);
             throw refusal;
         }
+        if (added.elsewhere()) {
+            throw problem(HttpStatus.CONFLICT, "On another account", OwnerSignIn.elsewhere(request.value()));
+        }
+        var handle = added.handle();
         return ResponseEntity.created(URI.create("/api/v1/me/handles/" + handle.id()))
                 .body(HandleView.of(handle));
     }

@@ -36,6 +36,7 @@ class OwnerSignIn implements OwnerCaseLinks {
     private final CustomerManagement customers;
     private final OwnerHandles handles;
     private final UserManagement users;
+    private final io.directline.customer.OwnerMerges merges;
     private final SignInRequestLimit limit;
     private final OwnerSignInProperties properties;
     private final ApplicationEventPublisher events;
@@ -47,6 +48,7 @@ class OwnerSignIn implements OwnerCaseLinks {
             CustomerManagement customers,
             OwnerHandles handles,
             UserManagement users,
+            io.directline.customer.OwnerMerges merges,
             SignInRequestLimit limit,
             OwnerSignInProperties properties,
             ApplicationEventPublisher events,
@@ -56,6 +58,7 @@ class OwnerSignIn implements OwnerCaseLinks {
         this.customers = customers;
         this.handles = handles;
         this.users = users;
+        this.merges = merges;
         this.limit = limit;
         this.properties = properties;
         this.events = events;
@@ -145,6 +148,7 @@ class OwnerSignIn implements OwnerCaseLinks {
         }
         var now = clock.instant();
         return codes.findByLinkHash(SignInCode.digest(token))
+                .filter(row -> !needsClaim(row))
                 .filter(row -> row.useLink(now))
                 .map(row -> new FollowedLink(users.ownerLogin(row.getCustomerId()), row.getCaseId()))
                 .filter(followed -> followed.user().isEnabled());
@@ -152,40 +156,195 @@ class OwnerSignIn implements OwnerCaseLinks {
 
     @Override
     @Transactional
-    public String caseLink(long customerId, long caseId) {
+    public String caseLink(long customerId, long caseId, Channel via, String recipient) {
         var token = newToken();
         var now = clock.instant();
         codes.save(SignInCode.caseLink(
-                customerId, caseId, Channel.PORTAL, token, now.plus(properties.caseLinkTtl()), now));
+                customerId,
+                caseId,
+                via == null ? Channel.PORTAL : via,
+                recipient,
+                token,
+                now.plus(properties.caseLinkTtl()),
+                now));
         return portalUrl + "/login/owner/link?t=" + token;
     }
 
+    /** What a link's page offers: nothing (spent), to sign in, or to claim the account with a code. */
+    enum Offer {
+        SPENT,
+        SIGN_IN,
+        CLAIM
+    }
+
     /**
-     * Adds an e-mail address or phone number to the owner's handles, unproven, and sends a code to it. A handle the
-     * owner has proven already is returned as it is. Throws a 400 problem for another kind or no handle of the kind,
-     * a 409 ({@link io.directline.customer.DuplicateHandleException}) when it belongs to another owner, and
-     * {@link IllegalStateException} with the wait when the handle was asked for too often.
+     * A link as its page shows it.
+     *
+     * @param where for {@link Offer#CLAIM}, where the code goes, as the owner knows it ("your X account @sam")
+     */
+    record LinkView(Offer offer, String where) {}
+
+    /** Looks at a link without using it (a mail scanner or a preview opening it changes nothing). */
+    @Transactional(readOnly = true)
+    LinkView look(String token) {
+        var link = usableLink(token);
+        if (link.isEmpty()) {
+            return new LinkView(Offer.SPENT, null);
+        }
+        return needsClaim(link.get())
+                ? new LinkView(Offer.CLAIM, where(link.get()))
+                : new LinkView(Offer.SIGN_IN, null);
+    }
+
+    /**
+     * Sends a code that claims the account to where the case link went (the X or Mastodon account by private
+     * message, the phone by SMS). Empty when the link is spent or claims nothing; otherwise what the asking got (a
+     * wait when asked too often for this recipient or from this address).
      */
     @Transactional
-    io.directline.customer.Handle addHandle(long customerId, HandleKind kind, String value, String clientAddress) {
-        if (kind != HandleKind.EMAIL && kind != HandleKind.PHONE) {
+    Optional<Asked> sendClaimCode(String token, String clientAddress) {
+        var link = usableLink(token).filter(this::needsClaim);
+        if (link.isEmpty()) {
+            return Optional.empty();
+        }
+        var wait = limit.requestCode(link.get().getHandleKey(), clientAddress);
+        if (wait.isPresent()) {
+            return Optional.of(new Asked(wait));
+        }
+        var code = newCode();
+        var now = clock.instant();
+        var row = codes.save(SignInCode.claim(link.get(), code, now.plus(properties.codeTtl()), now));
+        events.publishEvent(new OwnerSignInCodeIssued(
+                row.getId(),
+                row.getCustomerId(),
+                link.get().getChannel(),
+                link.get().recipient(),
+                "Your Direct Line code: " + code,
+                "Your Direct Line code is " + code + ". It opens your account and your case, once, for "
+                        + Math.max(1, properties.codeTtl().toMinutes())
+                        + " minutes. Never share it: we never ask for it."));
+        return Optional.of(new Asked(Optional.empty()));
+    }
+
+    /** How claiming went: signed in, a wrong (expired, used, locked) code, or a spent link. */
+    record Claimed(Optional<FollowedLink> followed, boolean linkSpent) {}
+
+    /**
+     * Claims the account with the link and the code sent for it: creates the owner's login, uses the link up and
+     * returns who is signed in and the case to open. A wrong code counts towards locking it.
+     */
+    @Transactional
+    Claimed claim(String token, String code, String clientAddress) {
+        var link = usableLink(token).filter(this::needsClaim);
+        if (link.isEmpty()) {
+            return new Claimed(Optional.empty(), true);
+        }
+        var typed = code == null ? "" : code.replaceAll("\\s", "");
+        if (limit.attempt(clientAddress).isPresent() || !typed.matches("\\d{6}")) {
+            return new Claimed(Optional.empty(), false);
+        }
+        var now = clock.instant();
+        var owner = link.get().getCustomerId();
+        var proven = codes.findFirstByHandleKeyAndPurposeOrderByCreatedAtDescIdDesc(
+                        link.get().getHandleKey(), SignInCode.Purpose.CLAIM)
+                .filter(row -> row.getCustomerId() == owner)
+                .filter(row -> row.tryCode(typed, properties.maxCodeFailures(), now));
+        if (proven.isEmpty() || !link.get().useLink(now)) {
+            return new Claimed(Optional.empty(), false);
+        }
+        var user = users.ownerLogin(owner);
+        return user.isEnabled()
+                ? new Claimed(Optional.of(new FollowedLink(user, link.get().getCaseId())), false)
+                : new Claimed(Optional.empty(), true);
+    }
+
+    private Optional<SignInCode> usableLink(String token) {
+        if (token == null || token.length() != 43) {
+            return Optional.empty();
+        }
+        var now = clock.instant();
+        return codes.findByLinkHash(SignInCode.digest(token)).filter(row -> row.usable(now));
+    }
+
+    /** A case link sent somewhere a code can follow, to an owner who has no login yet: claimed with a code. */
+    private boolean needsClaim(SignInCode link) {
+        return link.getPurpose() == SignInCode.Purpose.CASE_LINK
+                && link.recipient() != null
+                && !users.hasOwnerLogin(link.getCustomerId());
+    }
+
+    private String where(SignInCode link) {
+        var owner = customers.get(link.getCustomerId());
+        return switch (link.getChannel()) {
+            case X ->
+                "by direct message to your X account"
+                        + shown("@", owner.getSocialHandles().get("x"));
+            case MASTODON ->
+                "by direct message to your Mastodon account"
+                        + shown("@", owner.getSocialHandles().get("mastodon"));
+            case SMS, PHONE -> {
+                var digits = link.recipient().replaceAll("\\D", "");
+                yield "by SMS to your phone number"
+                        + (digits.length() >= 4 ? " ending in " + digits.substring(digits.length() - 2) : "");
+            }
+            default -> "to where we sent you this link";
+        };
+    }
+
+    private static String shown(String prefix, String handle) {
+        if (handle == null || handle.isBlank()) {
+            return "";
+        }
+        var h = handle.strip();
+        return " " + (h.startsWith(prefix) ? h : prefix + h);
+    }
+
+    /**
+     * What adding a handle came to: the handle (unproven, a code on its way; or proven already), a wait (asked too
+     * often), or a refusal because the handle is another owner's (staff get a merge suggestion).
+     */
+    record Adding(io.directline.customer.Handle handle, Optional<Duration> retryAfter, boolean elsewhere) {}
+
+    /**
+     * Adds an e-mail address or phone number to the owner's handles, unproven, and sends a code to it. The rate limits
+     * per handle and per client address come first, before the handle is looked up, so a refusal for asking too often
+     * says nothing about the handle. A handle the owner has proven already is returned as it is. A handle of another
+     * owner is refused and becomes a merge suggestion for staff: owners never merge themselves. Throws {@link
+     * IllegalArgumentException} with a sentence for another kind, or a value that is no handle of the kind.
+     *
+     * @param kind EMAIL or PHONE; null to tell from the value
+     */
+    @Transactional
+    Adding addHandle(long customerId, HandleKind kind, String value, String clientAddress) {
+        if (kind != null && kind != HandleKind.EMAIL && kind != HandleKind.PHONE) {
             throw new IllegalArgumentException("Only an e-mail address or a phone number can be proven with a code; "
                     + kind + " accounts are proven when their owner writes from them.");
         }
-        var channel = kind == HandleKind.EMAIL ? Channel.EMAIL : Channel.SMS;
         var parsed = Handle.parse(value);
-        if (parsed.channel() != channel) {
+        var channel = parsed.channel();
+        if (kind != null && channel != (kind == HandleKind.EMAIL ? Channel.EMAIL : Channel.SMS)) {
             throw new IllegalArgumentException("'" + Handle.abbreviate(value.strip()) + "' is not "
                     + (kind == HandleKind.EMAIL ? "an e-mail address." : "a phone number."));
         }
-        var handle = handles.addHandle(customerId, kind, value, false);
-        if (handle.verified()) {
-            return handle;
-        }
+        var handleKind = channel == Channel.EMAIL ? HandleKind.EMAIL : HandleKind.PHONE;
         var wait = limit.requestCode(parsed.key(), clientAddress);
         if (wait.isPresent()) {
-            throw new IllegalStateException(Long.toString(Math.max(1, wait.get().toSeconds())));
+            return new Adding(null, wait, false);
         }
+        var known = handles.findByHandle(handleKind, value);
+        if (known.isPresent() && known.get().customerId() != customerId) {
+            merges.suggest(
+                    customerId,
+                    known.get().customerId(),
+                    "they asked to add "
+                            + (handleKind == HandleKind.EMAIL ? "the e-mail address " : "the phone number ")
+                            + known.get().value() + " to their account, and it is the other owner's");
+            return new Adding(null, Optional.empty(), true);
+        }
+        if (known.isPresent() && known.get().verified()) {
+            return new Adding(known.get(), Optional.empty(), false);
+        }
+        var handle = handles.addHandle(customerId, handleKind, value, false);
         var code = newCode();
         var now = clock.instant();
         var row = codes.save(
@@ -201,7 +360,14 @@ class OwnerSignIn implements OwnerCaseLinks {
                         + " to your account and is valid for "
                         + Math.max(1, properties.codeTtl().toMinutes())
                         + " minutes. If you did not ask for it, ignore this message."));
-        return handle;
+        return new Adding(handle, Optional.empty(), false);
+    }
+
+    /** The sentence for a handle that is another owner's: it names no one, and says what happens next. */
+    static String elsewhere(String value) {
+        return "'" + Handle.abbreviate(value.strip()) + "' is already on another account with us, so it cannot be"
+                + " added to yours. We never join accounts on our own: our staff will check whether both are yours"
+                + " and, if so, join them and let you know.";
     }
 
     /**

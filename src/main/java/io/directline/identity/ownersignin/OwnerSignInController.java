@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The owners' sign-in pages: ask for a code, type it in, or follow the link from the e-mail. Asking always shows the
  * same page. Following a link shows a button that signs in (a POST), so a mail scanner that opens links does not use
- * the link up. A wrong, expired, used or forged code or link gets a friendly page and grants nothing.
+ * the link up. The link of a long answer, for an owner who has no login yet, offers to claim the account instead: a
+ * code goes to where the link went (their X or Mastodon account, their phone), and link and code together sign them
+ * in and open the case. A wrong, expired, used or forged code or link gets a friendly page and grants nothing.
  */
 @Controller
 class OwnerSignInController {
@@ -69,8 +71,7 @@ class OwnerSignInController {
 
     @GetMapping("/login/owner/link")
     String link(@RequestParam(required = false) String t, Model model) {
-        model.addAttribute("token", t);
-        return "identity/owner-link";
+        return linkPage(t, signIn.look(t), model);
     }
 
     @PostMapping("/login/owner/link")
@@ -79,6 +80,10 @@ class OwnerSignInController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
+        var view = signIn.look(t);
+        if (view.offer() == OwnerSignIn.Offer.CLAIM) {
+            return linkPage(t, view, model);
+        }
         var followed = signIn.signInWithLink(t, request.getRemoteAddr());
         if (followed.isEmpty()) {
             model.addAttribute("spent", true);
@@ -87,6 +92,59 @@ class OwnerSignInController {
         startSession(followed.get().user(), request, response);
         var caseId = followed.get().caseId();
         return caseId == null ? "redirect:/portal" : "redirect:/portal/cases/" + caseId;
+    }
+
+    /** Claiming the account from a case link: sends a code to where the link went. */
+    @PostMapping("/login/owner/link/claim")
+    String sendClaimCode(@RequestParam(required = false) String t, HttpServletRequest request, Model model) {
+        var view = signIn.look(t);
+        var asked = signIn.sendClaimCode(t, request.getRemoteAddr());
+        if (asked.isEmpty()) {
+            return linkPage(t, view, model);
+        }
+        linkPage(t, view, model);
+        model.addAttribute("codeSent", true);
+        asked.get()
+                .retryAfter()
+                .ifPresent(wait -> model.addAttribute(
+                        "problem",
+                        "Too many codes were asked for lately. Try again in "
+                                + Math.max(1, (wait.toSeconds() + 59) / 60)
+                                + " minutes, or use the code you have."));
+        return "identity/owner-link";
+    }
+
+    @PostMapping("/login/owner/link/code")
+    String claim(
+            @RequestParam(required = false) String t,
+            @RequestParam(required = false) String code,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        var claimed = signIn.claim(t, code, request.getRemoteAddr());
+        if (claimed.followed().isPresent()) {
+            startSession(claimed.followed().get().user(), request, response);
+            var caseId = claimed.followed().get().caseId();
+            return caseId == null ? "redirect:/portal" : "redirect:/portal/cases/" + caseId;
+        }
+        if (claimed.linkSpent()) {
+            model.addAttribute("spent", true);
+            return "identity/owner-link";
+        }
+        linkPage(t, signIn.look(t), model);
+        model.addAttribute("codeSent", true);
+        model.addAttribute("code", code);
+        model.addAttribute(
+                "problem", "This code is wrong, expired or already used. Check it, or send yourself a new code.");
+        return "identity/owner-link";
+    }
+
+    private static String linkPage(String token, OwnerSignIn.LinkView view, Model model) {
+        model.addAttribute("token", token);
+        model.addAttribute("spent", view.offer() == OwnerSignIn.Offer.SPENT);
+        model.addAttribute("claim", view.offer() == OwnerSignIn.Offer.CLAIM);
+        model.addAttribute("where", view.where());
+        return "identity/owner-link";
     }
 
     /** A new session (never the one from before signing in: no session fixation) holding the owner. */

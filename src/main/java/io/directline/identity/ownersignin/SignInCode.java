@@ -26,7 +26,12 @@ class SignInCode {
         /** A link in a long answer that signs in and opens a case. */
         CASE_LINK,
         /** A code that proves a handle the owner is adding. */
-        ADD_HANDLE
+        ADD_HANDLE,
+        /**
+         * A code sent to where a case link went (a phone number, a network account), which claims the account of an
+         * owner who has no login yet; good only together with that link.
+         */
+        CLAIM
     }
 
     @Id
@@ -56,10 +61,23 @@ class SignInCode {
 
     protected SignInCode() {}
 
-    /** A link that signs in and opens a case; it has no code anyone could type. */
+    /**
+     * A link that signs in and opens a case; it has no code anyone could type.
+     *
+     * @param recipient where the link was sent privately (a claim code goes there too); null for nowhere
+     */
     static SignInCode caseLink(
-            long customerId, long caseId, Channel channel, String linkToken, Instant expiresAt, Instant now) {
-        var row = new SignInCode(customerId, channel, "case:" + caseId, linkToken, linkToken, expiresAt, now);
+            long customerId,
+            long caseId,
+            Channel channel,
+            String recipient,
+            String linkToken,
+            Instant expiresAt,
+            Instant now) {
+        var key = recipient == null || recipient.isBlank() || recipient.length() > 300
+                ? "case:" + caseId
+                : channel.name().toLowerCase(java.util.Locale.ROOT) + ":" + recipient.strip();
+        var row = new SignInCode(customerId, channel, key, linkToken, linkToken, expiresAt, now);
         row.purpose = Purpose.CASE_LINK;
         row.caseId = caseId;
         return row;
@@ -70,6 +88,14 @@ class SignInCode {
             long customerId, Channel channel, String handleKey, String code, Instant expiresAt, Instant now) {
         var row = new SignInCode(customerId, channel, handleKey, code, null, expiresAt, now);
         row.purpose = Purpose.ADD_HANDLE;
+        return row;
+    }
+
+    /** A code that claims the account from a case link; sent to the link's recipient, bound to its owner. */
+    static SignInCode claim(SignInCode link, String code, Instant expiresAt, Instant now) {
+        var row = new SignInCode(link.customerId, link.channel, link.handleKey, code, null, expiresAt, now);
+        row.purpose = Purpose.CLAIM;
+        row.caseId = link.caseId;
         return row;
     }
 
@@ -137,6 +163,26 @@ class SignInCode {
 
     Long getId() {
         return id;
+    }
+
+    Purpose getPurpose() {
+        return purpose;
+    }
+
+    Channel getChannel() {
+        return channel;
+    }
+
+    String getHandleKey() {
+        return handleKey;
+    }
+
+    /** Where a claim code goes: the address the case link was sent to; null when the link names none. */
+    String recipient() {
+        if (purpose != Purpose.CASE_LINK || handleKey.startsWith("case:")) {
+            return null;
+        }
+        return handleKey.substring(handleKey.indexOf(':') + 1);
     }
 
     long getCustomerId() {

@@ -281,8 +281,17 @@ class OwnerSignInApiTests extends ChannelIntegrationTest {
         var browser = io.directline.testsupport.ScreenClient.anonymous(port);
         var page = browser.get(link.group(1));
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("follow-link");
-        var followed = browser.post("/login/owner/link", Map.of("t", link.group(2)), link.group(1));
+        assertThat(page.body())
+                .as("an owner with no login yet is offered to claim the account")
+                .contains("Claim your account")
+                .contains("by SMS to your phone number ending in " + from.substring(from.length() - 2));
+        var linkAlone = browser.post("/login/owner/link", Map.of("t", link.group(2)), link.group(1));
+        assertThat(linkAlone.status()).isEqualTo(200);
+        assertThat(linkAlone.body()).contains("Claim your account");
+        var sent = browser.post("/login/owner/link/claim", Map.of("t", link.group(2)), link.group(1));
+        assertThat(sent.body()).contains("We sent a code");
+        var code = await().atMost(Duration.ofSeconds(20)).until(() -> smsCodeTo(from), java.util.Objects::nonNull);
+        var followed = browser.post("/login/owner/link/code", Map.of("t", link.group(2), "code", code), link.group(1));
         assertThat(followed.status()).as("%s", followed).isEqualTo(302);
         assertThat(followed.location()).isEqualTo("/portal/cases/" + caseId);
         var theCase = browser.get("/portal/cases/" + caseId);
@@ -312,8 +321,19 @@ class OwnerSignInApiTests extends ChannelIntegrationTest {
         assertThat(assertProblem(unknownKind, 400).path("detail").asString()).contains("EMAIL, PHONE, X, MASTODON");
         var taken = unique("taken") + "@owners.example";
         registerOwner(taken, null);
+        long takenBy = customers.findByEmail(taken).orElseThrow().getId();
         var ofAnother = owner.client().post("/api/v1/me/handles", Map.of("kind", "EMAIL", "value", taken));
-        assertProblem(ofAnother, 409);
+        assertThat(assertProblem(ofAnother, 409).path("detail").asString())
+                .contains("is already on another account with us")
+                .contains("our staff will check whether both are yours")
+                .doesNotContain(Long.toString(takenBy));
+        assertThat(ofAnother.json().has("existingCustomerId")).isFalse();
+        var suggestions = admin().get("/api/v1/customers/" + owner.customerId() + "/merge-suggestions");
+        assertThat(suggestions.json().toString())
+                .as("staff are asked to look at the two owners; nothing was merged")
+                .contains("\"otherId\":" + takenBy)
+                .contains(taken);
+        assertThat(customers.get(takenBy).getMergedInto()).isNull();
 
         var response = owner.client().post("/api/v1/me/handles", Map.of("kind", "EMAIL", "value", added));
         assertThat(response.status()).as("%s", response).isEqualTo(201);
@@ -335,6 +355,60 @@ class OwnerSignInApiTests extends ChannelIntegrationTest {
         var signedIn = trade(added, signInCode);
         assertThat(signedIn.status()).as("%s", signedIn).isEqualTo(201);
         assertThat(signedIn.json().path("customerId").asLong()).isEqualTo(owner.customerId());
+    }
+
+    @Test
+    @Order(8)
+    void onTheSettingsPageAnOwnerAddsAnAddressAndProvesItAndABadOneComesBackWithItsSentenceAndWhatWasTyped() {
+        long customerId = registerOwner(unique("screen") + "@owners.example", null);
+        var username = io.directline.identity.IdentityFixtures.createLogin(admin(), "OWNER", customerId);
+        var screen = io.directline.testsupport.ScreenClient.signedIn(
+                port, username, io.directline.identity.IdentityFixtures.PASSWORD);
+        var settings = "/portal/settings";
+
+        var notAHandle = screen.post("/portal/settings/handles", Map.of("handle", "call me maybe"), settings);
+        assertThat(notAHandle.status()).as("%s", notAHandle).isEqualTo(302);
+        var page = screen.get(settings).body();
+        assertThat(page)
+                .contains("&#39;call me maybe&#39; is neither an e-mail address nor a phone number")
+                .contains("value=\"call me maybe\"");
+
+        var taken = unique("elsewhere") + "@owners.example";
+        registerOwner(taken, null);
+        screen.post("/portal/settings/handles", Map.of("handle", taken), settings);
+        page = screen.get(settings).body();
+        assertThat(page).contains("is already on another account with us").contains("value=\"" + taken + "\"");
+        assertThat(admin().get("/api/v1/customers/" + customerId + "/merge-suggestions")
+                        .body())
+                .contains(taken);
+
+        var added = unique("extra") + "@owners.example";
+        screen.post("/portal/settings/handles", Map.of("handle", added), settings);
+        page = screen.get(settings).body();
+        assertThat(page).contains("We sent a code to " + added);
+        var code = mailedCode(added);
+        var handles = io.directline.identity.IdentityFixtures.signIn(port, username)
+                .get("/api/v1/me")
+                .json()
+                .path("handles");
+        var handleId = java.util.stream.StreamSupport.stream(handles.spliterator(), false)
+                .filter(h -> h.path("value").asString().equals(added))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asLong();
+        var verify = "/portal/settings/handles/" + handleId + "/verify";
+        var wrong = code.equals("000000") ? "111111" : "000000";
+        screen.post(verify, Map.of("code", wrong), settings);
+        page = screen.get(settings).body();
+        assertThat(page).contains("This code is wrong, expired or already used").contains("value=\"" + wrong + "\"");
+
+        screen.post(verify, Map.of("code", code), settings);
+        page = screen.get(settings).body();
+        assertThat(page).contains(added + " is verified");
+        assertThat(page.substring(page.indexOf("id=\"handle-" + handleId + "\"")))
+                .as("the row of the new address")
+                .contains("<span>verified</span>");
     }
 
     @Test
