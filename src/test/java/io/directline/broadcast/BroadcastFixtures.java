@@ -2,9 +2,14 @@ package io.directline.broadcast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.directline.journey.JourneyFixtures;
+import io.directline.journey.Milestone;
+import io.directline.journey.Orders;
 import io.directline.testsupport.ApiClient;
+import io.directline.testsupport.UniqueNames;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +76,19 @@ public final class BroadcastFixtures {
      */
     public static List<String> ordersOfModel(
             ApplicationContext context, List<Long> customerIds, String model, String reason) {
-        throw new UnsupportedOperationException("journey not merged yet");
+        var orders = context.getBean(Orders.class);
+        var refs = new java.util.ArrayList<String>();
+        for (long customerId : customerIds) {
+            var ref = "ORD-" + UniqueNames.suffix();
+            orders.upsert(ref, JourneyFixtures.order(customerId, model, PROMISED));
+            orders.moveEstimate(ref, Milestone.DELIVERED, ESTIMATE, reason, "test");
+            refs.add(ref);
+        }
+        return refs;
     }
+
+    /** The delivery date first promised to the fixture's orders, and where the estimate moved. */
+    public static final LocalDate PROMISED = LocalDate.of(2027, 3, 5);
+
+    public static final LocalDate ESTIMATE = LocalDate.of(2027, 4, 16);
 }
