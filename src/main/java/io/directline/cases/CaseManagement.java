@@ -95,6 +95,20 @@ public class CaseManagement {
     }
 
     /**
+     * Opens a case the company starts by writing to the owner (an executive's personal note): {@code body} is its first
+     * message, outbound, on the owner's preferred channel; the case is held by {@code holder} in {@code team} and waits
+     * on the owner, so their reply threads into it. The caller delivers the message (as a notice), so no
+     * {@link ReplyPosted} is published and no SLA clock starts. Throws a 400 problem for an unknown owner or a blank or
+     * too long subject or team, and a 413 problem for a message over 64 KiB; the caller vouches that the holder is
+     * staff.
+     */
+    @Transactional
+    public SupportCase openFromCompany(
+            long customerId, String subject, String body, String holder, String team, Actor actor) {
+        return conversations.openFromCompany(customerId, subject, body, holder, team, actor);
+    }
+
+    /**
      * The owner wrote on their case. A resolved or waiting case reopens. Throws a 404 problem when the
      * case is not this owner's, and a 409 problem when it is closed. Idempotent by {@code externalId}
      * per channel: a message that already arrived is returned as it was.

@@ -83,6 +83,29 @@ class Conversations {
         return supportCase;
     }
 
+    SupportCase openFromCompany(long customerId, String subject, String body, String holder, String team, Actor actor) {
+        SupportCase.subject(subject);
+        SupportCase.team(team);
+        var customer = customers.find(customerId).orElseThrow(() -> CaseProblems.unknownCustomer(customerId));
+        var text = MessageText.of(body);
+        var now = clock.instant();
+        var channel = customer.getPreferredChannel();
+        var supportCase =
+                cases.save(new SupportCase(customer.getId(), subject, channel, Priority.NORMAL, team, null, now));
+        supportCase.assignTo(holder, now);
+        supportCase.moveTo(CaseStatus.WAITING_ON_CUSTOMER, now);
+        messages.save(new CaseMessage(supportCase.getId(), Direction.OUTBOUND, channel, actor, text, null, now));
+        trail.record(
+                supportCase,
+                now,
+                actor,
+                "OPENED",
+                "Opened by " + actor.displayName() + " writing to the owner via " + channel + ": "
+                        + supportCase.getSubject());
+        metrics.message(Direction.OUTBOUND, channel);
+        return supportCase;
+    }
+
     CaseMessage receiveFromOwner(
             long caseId, long customerId, String body, Channel channel, String externalId, Actor actor) {
         var supportCase =

@@ -4,6 +4,7 @@ import static io.directline.testsupport.ApiResponses.assertProblem;
 import static io.directline.testsupport.ApiResponses.each;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.directline.broadcast.BroadcastFixtures;
 import io.directline.cases.CaseFixtures;
 import io.directline.cases.SupportCase;
 import io.directline.cases.attachment.AttachmentFixtures;
@@ -738,11 +739,70 @@ public class AuthorizationMatrixTests {
                     "HANDED_BACK"),
             officeAction("close", c -> c.openEscalation(), Map.of("note", "Sorted."), "OPEN", "CLOSED"),
             officeAction(
-                    "frivolous",
-                    c -> c.openEscalation(),
-                    Map.of("note", "Asked for a free car wash."),
-                    "OPEN",
-                    "OPEN"));
+                    "frivolous", c -> c.openEscalation(), Map.of("note", "Asked for a free car wash."), "OPEN", "OPEN"),
+            row(
+                            "POST",
+                            "/api/v1/broadcasts/preview",
+                            Access.MANAGERS,
+                            200,
+                            c -> new Request(
+                                    "/api/v1/broadcasts/preview", BroadcastFixtures.request(c.broadcastModel())))
+                    .withAnswer((c, r) ->
+                            assertThat(r.json().path("count").asLong()).isEqualTo(1)),
+            row(
+                            "POST",
+                            "/api/v1/broadcasts",
+                            Access.MANAGERS,
+                            201,
+                            c -> new Request("/api/v1/broadcasts", BroadcastFixtures.request(c.broadcastModel())))
+                    .withRefusalCheck(c -> assertThat(c.broadcastsToModel())
+                            .as("no broadcast was made")
+                            .isZero()),
+            row("GET", "/api/v1/broadcasts", Access.MANAGERS, 200, c -> at("/api/v1/broadcasts")),
+            row("GET", "/api/v1/broadcasts/{id}", Access.MANAGERS, 200, c -> at("/api/v1/broadcasts/" + c.broadcast()))
+                    .withAnswer((c, r) ->
+                            assertThat(r.json().path("recipients").asLong()).isEqualTo(1)),
+            row(
+                            "POST",
+                            "/api/v1/broadcasts/{id}/approve",
+                            Access.MANAGERS,
+                            200,
+                            c -> new Request("/api/v1/broadcasts/" + c.broadcast() + "/approve", null))
+                    .withAnswer((c, r) -> assertThat(r.json().path("approvedBy").asString())
+                            .isEqualTo(c.fixture.usernames.get(c.caller)))
+                    .withRefusalCheck(c -> assertThat(c.broadcastStatus())
+                            .as("the broadcast still awaits approval")
+                            .isEqualTo("AWAITING_APPROVAL")),
+            row(
+                            "POST",
+                            "/api/v1/broadcasts/{id}/cancel",
+                            Access.MANAGERS,
+                            200,
+                            c -> new Request("/api/v1/broadcasts/" + c.broadcast() + "/cancel", null))
+                    .withAnswer((c, r) ->
+                            assertThat(r.json().path("status").asString()).isEqualTo("CANCELLED"))
+                    .withRefusalCheck(c -> assertThat(c.broadcastStatus())
+                            .as("the broadcast still awaits approval")
+                            .isEqualTo("AWAITING_APPROVAL")),
+            row(
+                            "POST",
+                            "/api/v1/notes",
+                            Access.EXECUTIVE_OFFICE,
+                            201,
+                            c -> new Request(
+                                    "/api/v1/notes",
+                                    Map.of(
+                                            "customerIds",
+                                            List.of(c.noteOwner()),
+                                            "subject",
+                                            "Matrix note " + c.tag,
+                                            "body",
+                                            "Personally, from the office.")))
+                    .withAnswer((c, r) -> assertThat(c.noticesOfNoteOwner()).isEqualTo(1))
+                    .withRefusalCheck(c -> assertThat(c.noticesOfNoteOwner())
+                            .as("no note was sent")
+                            .isZero()),
+            row("GET", "/api/v1/notes", Access.EXECUTIVE_OFFICE, 200, c -> at("/api/v1/notes")));
 
     /** An executive-office action on an escalation: who may take it, and that a refusal left its state alone. */
     static Row officeAction(
@@ -951,6 +1011,81 @@ public class AuthorizationMatrixTests {
             page("/supervisor/go-dark", Access.MANAGERS, c -> "/supervisor/go-dark"),
             page("/supervisor/escalations", Access.MANAGERS, c -> "/supervisor/escalations"),
             page("/executive/escalations", Access.EXECUTIVE_OFFICE, c -> "/executive/escalations"),
+            page("/supervisor/broadcasts", Access.MANAGERS, c -> "/supervisor/broadcasts"),
+            page("/supervisor/broadcasts/new", Access.MANAGERS, c -> "/supervisor/broadcasts/new"),
+            page("/supervisor/broadcasts/{id}", Access.MANAGERS, c -> "/supervisor/broadcasts/" + c.broadcast())
+                    .withAnswer((c, r) -> assertThat(r.body()).contains("awaiting approval")),
+            page(
+                    "/supervisor/broadcasts/{id}/progress",
+                    Access.MANAGERS,
+                    c -> "/supervisor/broadcasts/" + c.broadcast() + "/progress"),
+            page("/executive/notes", Access.EXECUTIVE_OFFICE, c -> "/executive/notes"),
+            page("/portal/notices", Access.OWNERS, c -> "/portal/notices"),
+            form(
+                            "/supervisor/broadcasts/preview",
+                            Access.MANAGERS,
+                            c -> new ScreenRequest(
+                                    "/supervisor/broadcasts/preview",
+                                    Map.of("model", c.broadcastModel()),
+                                    "/supervisor/broadcasts/new"))
+                    .withSuccess(200)
+                    .withAnswer((c, r) -> assertThat(r.body()).contains("owners will get a personal notice")),
+            form(
+                            "/supervisor/broadcasts",
+                            Access.MANAGERS,
+                            c -> new ScreenRequest(
+                                    "/supervisor/broadcasts",
+                                    Map.of(
+                                            "model",
+                                            c.broadcastModel(),
+                                            "subject",
+                                            "Screen broadcast " + c.tag,
+                                            "fullText",
+                                            "Dear {firstName}, {orderRef} arrives on {newDate}."),
+                                    "/supervisor/broadcasts/new"))
+                    .withAnswer((c, r) -> assertThat(c.broadcastsToModel()).isEqualTo(1))
+                    .withRefusalCheck(c -> assertThat(c.broadcastsToModel())
+                            .as("no broadcast was made")
+                            .isZero()),
+            form(
+                            "/supervisor/broadcasts/{id}/approve",
+                            Access.MANAGERS,
+                            c -> new ScreenRequest(
+                                    "/supervisor/broadcasts/" + c.broadcast() + "/approve",
+                                    Map.of(),
+                                    "/supervisor/broadcasts/" + c.broadcast()))
+                    .withAnswer((c, r) -> assertThat(c.broadcastStatus()).isNotEqualTo("AWAITING_APPROVAL"))
+                    .withRefusalCheck(c -> assertThat(c.broadcastStatus())
+                            .as("the broadcast still awaits approval")
+                            .isEqualTo("AWAITING_APPROVAL")),
+            form(
+                            "/supervisor/broadcasts/{id}/cancel",
+                            Access.MANAGERS,
+                            c -> new ScreenRequest(
+                                    "/supervisor/broadcasts/" + c.broadcast() + "/cancel",
+                                    Map.of(),
+                                    "/supervisor/broadcasts/" + c.broadcast()))
+                    .withAnswer((c, r) -> assertThat(c.broadcastStatus()).isEqualTo("CANCELLED"))
+                    .withRefusalCheck(c -> assertThat(c.broadcastStatus())
+                            .as("the broadcast still awaits approval")
+                            .isEqualTo("AWAITING_APPROVAL")),
+            form(
+                            "/executive/notes",
+                            Access.EXECUTIVE_OFFICE,
+                            c -> new ScreenRequest(
+                                    "/executive/notes",
+                                    Map.of(
+                                            "owners",
+                                            String.valueOf(c.noteOwner()),
+                                            "subject",
+                                            "Screen note " + c.tag,
+                                            "body",
+                                            "Personally, from the office."),
+                                    "/executive/notes"))
+                    .withAnswer((c, r) -> assertThat(c.noticesOfNoteOwner()).isEqualTo(1))
+                    .withRefusalCheck(c -> assertThat(c.noticesOfNoteOwner())
+                            .as("no note was sent")
+                            .isZero()),
             page(
                             "/executive/escalations/{id}",
                             Access.EXECUTIVE_OFFICE,
@@ -1600,6 +1735,68 @@ public class AuthorizationMatrixTests {
         public Cell(Fixture fixture, Caller caller) {
             this.fixture = fixture;
             this.caller = caller;
+        }
+
+        private String broadcastModel;
+        private Long broadcast;
+        private Long noteOwner;
+
+        /** A model of this cell's own, ordered by one owner of its own. */
+        String broadcastModel() {
+            if (broadcastModel == null) {
+                broadcastModel = "Matrix " + tag;
+                long owner = CustomerFixtures.registerOwner(fixture.admin, "Broadcast " + tag);
+                BroadcastFixtures.ordersOfModel(fixture.context, List.of(owner), broadcastModel, "matrix");
+            }
+            return broadcastModel;
+        }
+
+        /** A broadcast to this cell's model, made by the admin, awaiting approval. */
+        long broadcast() {
+            if (broadcast == null) {
+                broadcast = BroadcastFixtures.create(fixture.admin, broadcastModel())
+                        .path("id")
+                        .asLong();
+            }
+            return broadcast;
+        }
+
+        String broadcastStatus() {
+            return fixture.adminBearer
+                    .get("/api/v1/broadcasts/" + broadcast())
+                    .json()
+                    .path("status")
+                    .asString();
+        }
+
+        /** How many broadcasts go to this cell's model. */
+        long broadcastsToModel() {
+            var model = broadcastModel();
+            long count = 0;
+            for (var b : fixture.adminBearer
+                    .get("/api/v1/broadcasts?limit=200")
+                    .json()
+                    .path("items")) {
+                if (model.equals(b.path("segment").path("model").asString())) {
+                    count++;
+                }
+            }
+            return count;
+        }
+
+        /** An owner of this cell's own for a personal note. */
+        long noteOwner() {
+            if (noteOwner == null) {
+                noteOwner = CustomerFixtures.registerOwner(fixture.admin, "Note to " + tag);
+            }
+            return noteOwner;
+        }
+
+        int noticesOfNoteOwner() {
+            return fixture.context
+                    .getBean(io.directline.channel.Notices.class)
+                    .ofOwner(noteOwner(), 10)
+                    .size();
         }
 
         /** The id of the owner login's first handle (their e-mail address, proven since they were registered). */

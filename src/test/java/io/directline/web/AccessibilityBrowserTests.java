@@ -24,6 +24,9 @@ import org.openqa.selenium.By;
  */
 class AccessibilityBrowserTests extends ScreenTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
+
     private final List<Violation> violations = new ArrayList<>();
 
     @Test
@@ -45,6 +48,7 @@ class AccessibilityBrowserTests extends ScreenTest {
         check(ownerSees, "/inbox"); // the "not for your role" page
         check(ownerSees, "/portal/cases/999999999"); // the "could not find" page
         check(ownerSees, "/portal/settings");
+        check(ownerSees, "/portal/notices");
 
         // an owner whose old case may go to an executive: the page with the escalation form
         var escalating = people.owner("Elena");
@@ -63,10 +67,24 @@ class AccessibilityBrowserTests extends ScreenTest {
         var supervisorSees = browser().signIn(supervisor.username(), People.PASSWORD);
         check(supervisorSees, "/supervisor/go-dark");
         check(supervisorSees, "/supervisor/escalations");
+        check(supervisorSees, "/supervisor/broadcasts");
+        check(supervisorSees, "/supervisor/broadcasts/new");
+        var broadcastModel = "Axe " + io.directline.testsupport.UniqueNames.suffix();
+        io.directline.broadcast.BroadcastFixtures.ordersOfModel(
+                context, List.of(owner.customerId()), broadcastModel, "an accessibility check");
+        supervisorSees.go("/supervisor/broadcasts/new");
+        supervisorSees.type(By.id("b-model"), broadcastModel);
+        supervisorSees.type(By.id("b-subject"), "{firstName}, about {orderRef}");
+        supervisorSees.type(By.id("b-full"), "Dear {firstName}, {orderRef} now arrives on {newDate}.");
+        supervisorSees.clickToPage(By.id("preview"));
+        checkAsShown(supervisorSees); // the preview with its count and samples (the answer to a POST)
+        supervisorSees.clickToPage(By.id("submit-broadcast"));
+        check(supervisorSees, supervisorSees.path()); // the broadcast page, awaiting approval
 
         var executive = people.staff("Eve", Role.EXECUTIVE, null);
         var executiveSees = browser().signIn(executive.username(), People.PASSWORD);
         check(executiveSees, "/executive/escalations");
+        check(executiveSees, "/executive/notes");
 
         var admin = people.admin("Ida");
         var adminSees = browser().signIn(admin.username(), People.PASSWORD);
@@ -81,6 +99,10 @@ class AccessibilityBrowserTests extends ScreenTest {
 
     private void check(Browser browser, String path) {
         browser.go(path);
+        checkAsShown(browser);
+    }
+
+    private void checkAsShown(Browser browser) {
         // let htmx load the parts of the page it fetches after the first paint
         browser.waitUntil(d -> Boolean.TRUE.equals(browser.script(
                 "return document.readyState === 'complete' && !document.querySelector('.htmx-request');")));

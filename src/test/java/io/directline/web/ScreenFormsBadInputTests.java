@@ -166,6 +166,15 @@ class ScreenFormsBadInputTests {
                 "promise",
                 String.valueOf(context.getBean(JdbcTemplate.class)
                         .queryForObject("select max(id) from promise where case_id = ?", Long.class, caseId)));
+        var broadcastModel = "Fuzzy " + UUID.randomUUID().toString().substring(0, 8);
+        io.directline.broadcast.BroadcastFixtures.ordersOfModel(
+                context, List.of(owner.customerId()), broadcastModel, "a bad-input check");
+        ids.put(
+                "broadcast",
+                io.directline.broadcast.BroadcastFixtures.create(
+                                io.directline.identity.IdentityFixtures.admin(port), broadcastModel)
+                        .path("id")
+                        .asString());
         ids.put(
                 "notification",
                 String.valueOf(SlaFixtures.staffNotification(context, agent, caseId, "Fuzzy's case is yours now.")));
@@ -361,13 +370,15 @@ class ScreenFormsBadInputTests {
             case "attachmentId" -> "attachment";
             case "caseId" -> "case";
             case "id" ->
-                pattern.startsWith("/executive/")
-                        ? "escalation"
-                        : pattern.startsWith("/notifications/")
-                                ? "notification"
-                                : pattern.startsWith("/admin/sla-policies/")
-                                        ? "policy"
-                                        : pattern.startsWith("/customers/") ? "customer" : "case";
+                pattern.startsWith("/supervisor/broadcasts/")
+                        ? "broadcast"
+                        : pattern.startsWith("/executive/")
+                                ? "escalation"
+                                : pattern.startsWith("/notifications/")
+                                        ? "notification"
+                                        : pattern.startsWith("/admin/sla-policies/")
+                                                ? "policy"
+                                                : pattern.startsWith("/customers/") ? "customer" : "case";
             default ->
                 throw new AssertionError("No id known for {" + variable + "} in " + pattern
                         + ": teach this test what it names, so its form is posted too");

@@ -139,6 +139,10 @@ class SecurityConfiguration {
                         .hasAnyRole(MANAGERS)
                         .requestMatchers("/api/v1/executive-escalations", "/api/v1/executive-escalations/**")
                         .hasAnyRole(EXECUTIVE_OFFICE)
+                        .requestMatchers("/api/v1/broadcasts", "/api/v1/broadcasts/**")
+                        .hasAnyRole(MANAGERS)
+                        .requestMatchers("/api/v1/notes", "/api/v1/notes/**")
+                        .hasAnyRole(EXECUTIVE_OFFICE)
                         .requestMatchers(
                                 HttpMethod.POST,
                                 "/api/v1/customers/*/merge",
