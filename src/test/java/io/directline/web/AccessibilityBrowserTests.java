@@ -45,6 +45,7 @@ class AccessibilityBrowserTests extends ScreenTest {
         check(ownerSees, "/inbox"); // the "not for your role" page
         check(ownerSees, "/portal/cases/999999999"); // the "could not find" page
         check(ownerSees, "/portal/settings");
+        check(ownerSees, "/portal/orders");
 
         // an owner whose old case may go to an executive: the page with the escalation form
         var escalating = people.owner("Elena");
@@ -63,6 +64,7 @@ class AccessibilityBrowserTests extends ScreenTest {
         var supervisorSees = browser().signIn(supervisor.username(), People.PASSWORD);
         check(supervisorSees, "/supervisor/go-dark");
         check(supervisorSees, "/supervisor/escalations");
+        check(supervisorSees, "/supervisor/delays");
 
         var executive = people.staff("Eve", Role.EXECUTIVE, null);
         var executiveSees = browser().signIn(executive.username(), People.PASSWORD);

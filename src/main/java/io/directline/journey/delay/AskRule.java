@@ -1,41 +1,60 @@
 package io.directline.journey.delay;
 
+import io.directline.journey.Milestone;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Which delayed order an owner's new case is about, and whether they had been told: the case names the order in its
- * order number, or the first message mentions its reference. Of the owner's delayed milestones that match, one they
- * were not told of makes it "had to ask"; when they were told of all, "told before asking".
+ * order number, or its subject or first message mentions the reference as a word of its own. Of the owner's delayed
+ * milestones that match, one they were not told of makes it "had to ask"; when they were told of all, "told before
+ * asking".
  */
 final class AskRule {
 
-    /** The decision: the milestone asked about, and whether the owner had been told of its current estimate. */
-    record Asked(DelayRow about, boolean told) {}
+    /**
+     * One delayed (or formerly delayed) milestone of one of the owner's orders.
+     *
+     * @param delayed late as of its current estimate
+     * @param toldAt when the owner was told of the current estimate; null when they were not
+     */
+    record Candidate(String orderRef, Milestone milestone, boolean delayed, Instant toldAt) {}
+
+    /** The decision: the milestone asked about, and when the owner had been told of it (null: had to ask). */
+    record Asked(Candidate about, Instant toldAt) {
+
+        boolean told() {
+            return toldAt != null;
+        }
+    }
 
     private AskRule() {}
 
-    static Optional<Asked> decide(String orderId, String firstMessage, List<DelayRow> latestOfOwner) {
-        var text = firstMessage == null ? "" : firstMessage.toUpperCase(Locale.ROOT);
-        var named = orderId == null ? null : orderId.strip();
-        var matching = latestOfOwner.stream()
-                .filter(DelayRow::delayed)
-                .filter(row -> row.orderRef().equalsIgnoreCase(named == null ? "" : named)
-                        || mentions(text, row.orderRef().toUpperCase(Locale.ROOT)))
+    static Optional<Asked> decide(String orderId, String text, List<Candidate> candidates, Instant askedAt) {
+        var upper = text == null ? "" : text.toUpperCase(Locale.ROOT);
+        var named = orderId == null ? "" : orderId.strip();
+        var matching = candidates.stream()
+                .filter(Candidate::delayed)
+                .filter(c -> c.orderRef().equalsIgnoreCase(named)
+                        || mentions(upper, c.orderRef().toUpperCase(Locale.ROOT)))
                 .toList();
         if (matching.isEmpty()) {
             return Optional.empty();
         }
         return matching.stream()
-                .filter(row -> !row.status().told())
+                .filter(c -> c.toldAt() == null || c.toldAt().isAfter(askedAt))
                 .findFirst()
-                .map(row -> new Asked(row, false))
-                .or(() -> Optional.of(new Asked(matching.get(matching.size() - 1), true)));
+                .map(c -> new Asked(c, null))
+                .or(() -> Optional.of(new Asked(matching.get(0), matching.get(0).toldAt())));
     }
 
     /** The reference appears as a word of its own ("ORD-12" is not mentioned by "ORD-123"). */
-    private static boolean mentions(String text, String ref) {
+    static boolean mentions(String text, String ref) {
+        if (ref.isEmpty()) {
+            return false;
+        }
         int from = 0;
         while (true) {
             int at = text.indexOf(ref, from);

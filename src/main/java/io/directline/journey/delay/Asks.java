@@ -9,6 +9,7 @@ import io.directline.journey.OwnerHadToAsk;
 import io.directline.journey.OwnerToldBeforeAsking;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -68,13 +69,20 @@ public class Asks {
         var decision = AskRule.decide(
                 supportCase.getOrderId(),
                 supportCase.getSubject() + " " + firstMessage,
-                rows.latestOfOwner(customerId));
+                candidates(customerId),
+                askedAt);
         if (decision.isEmpty()) {
             return Optional.empty();
         }
         var about = decision.get().about();
         var told = decision.get().told();
-        var ask = new Ask(caseId, about.orderRef(), about.milestone(), told, told ? about.toldAt() : null, askedAt);
+        var ask = new Ask(
+                caseId,
+                about.orderRef(),
+                about.milestone(),
+                told,
+                decision.get().toldAt(),
+                askedAt);
         jdbc.update(
                 "insert into journey_delay_ask (case_id, customer_id, order_ref, milestone, told, told_at, asked_at)"
                         + " values (:caseId, :customerId, :ref, :milestone, :told, :toldAt, :askedAt)",
@@ -93,6 +101,17 @@ public class Asks {
             events.publishEvent(new OwnerHadToAsk(caseId, customerId, ask.orderRef(), ask.milestone(), askedAt));
         }
         return Optional.of(ask);
+    }
+
+    /** The owner's milestones the delay watch heard of, as they stand now. */
+    private List<AskRule.Candidate> candidates(long customerId) {
+        return rows.latestOfOwner(customerId).stream()
+                .map(row -> new AskRule.Candidate(
+                        row.orderRef(),
+                        row.milestone(),
+                        row.delayed(),
+                        row.status().told() ? row.toldAt() : null))
+                .toList();
     }
 
     /** What a case recorded, if it was about a delayed order. */

@@ -124,7 +124,7 @@ class DelayRows {
                 .addValue("customerId", customerId)
                 .addValue("promised", promised)
                 .addValue("newDate", newDate)
-                .addValue("reason", reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500))
+                .addValue("reason", reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000))
                 .addValue("status", status.name())
                 .addValue("detectedAt", at(detectedAt))
                 .addValue("dueAt", at(dueAt));
@@ -158,7 +158,7 @@ class DelayRows {
                         .addValue("at", at(at))
                         .addValue(
                                 "source",
-                                source == null || source.length() <= 100 ? source : source.substring(0, 100)));
+                                source == null || source.length() <= 200 ? source : source.substring(0, 200)));
     }
 
     /** Held rows due now, by the journey_delay_notice_due_idx. */
