@@ -306,6 +306,25 @@ public class CustomerManagement {
                         CustomerRepository.CustomerName::getId, CustomerRepository.CustomerName::getName));
     }
 
+    /**
+     * For each id that names an owner, the owner who stands for it now: itself, or the owner it was merged into.
+     * Unknown ids are left out. One query per thousand ids (imports resolve their owners with it).
+     */
+    public Map<Long, Long> standingOwners(Collection<Long> ids) {
+        var standing = new java.util.HashMap<Long, Long>();
+        var list = List.copyOf(new java.util.HashSet<>(ids));
+        for (int from = 0; from < list.size(); from += 1000) {
+            for (var row : customers.findStanding(list.subList(from, Math.min(list.size(), from + 1000)))) {
+                standing.put(
+                        row.getId(),
+                        row.getMergedInto() == null
+                                ? row.getId()
+                                : survivorOf(get(row.getId())).getId());
+            }
+        }
+        return standing;
+    }
+
     private void rejectTakenHandles(CustomerDetails details, Long self) {
         rejectTaken(HandleKind.EMAIL, "email address", details.email(), self);
         rejectTaken(HandleKind.PHONE, "phone number", details.phone(), self);

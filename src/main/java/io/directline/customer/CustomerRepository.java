@@ -24,6 +24,15 @@ interface CustomerRepository extends JpaRepository<Customer, Long> {
     @Query("select c.id as id, c.name as name from Customer c where c.id in :ids")
     List<CustomerName> findNames(Collection<Long> ids);
 
+    @Query("select c.id as id, c.mergedInto as mergedInto from Customer c where c.id in :ids")
+    List<Standing> findStanding(Collection<Long> ids);
+
+    interface Standing {
+        Long getId();
+
+        Long getMergedInto();
+    }
+
     interface CustomerName {
         Long getId();
 

@@ -6,5 +6,7 @@
  * select owners by their orders through {@link io.directline.journey.OrderSegments} and hear of moved estimates
  * through {@link io.directline.journey.OrderEstimateChanged}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Journey")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Journey",
+        allowedDependencies = {"customer", "identity", "web"})
 package io.directline.journey;

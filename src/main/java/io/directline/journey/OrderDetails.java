@@ -1,0 +1,37 @@
+package io.directline.journey;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An order as the system of record describes it, for {@link Orders#upsert(String, OrderDetails)}.
+ *
+ * @param customerId the owner; must name an owner
+ * @param model the model ordered, never blank
+ * @param configuration the configuration (trim, colour, options) as free text; may be null
+ * @param region the delivery region; may be null
+ * @param postalCode the delivery postal code; may be null
+ * @param latitude with {@code longitude}: where it is delivered; both or neither
+ * @param tags replace the order's tags; null or empty for none
+ * @param milestones the dates per milestone; milestones left out keep what the journey has
+ * @param reason why an estimate moved, required when one does (the upsert is refused without it)
+ * @param by who or what made the change (a username, "import"), never blank
+ */
+public record OrderDetails(
+        long customerId,
+        String model,
+        String configuration,
+        String region,
+        String postalCode,
+        Double latitude,
+        Double longitude,
+        Set<String> tags,
+        Map<Milestone, MilestonePlan> milestones,
+        String reason,
+        String by) {
+
+    public OrderDetails {
+        tags = tags == null ? Set.of() : Set.copyOf(tags);
+        milestones = milestones == null ? Map.of() : Map.copyOf(milestones);
+    }
+}
