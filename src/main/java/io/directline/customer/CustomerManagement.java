@@ -157,6 +157,18 @@ public class CustomerManagement {
         return customers.findById(id).orElseThrow(() -> new CustomerNotFoundException(id));
     }
 
+    /**
+     * The owners with these ids, by id, in one query with their handles on every network (for sending to many
+     * owners at once); ids of no owner are missing from the map. The owners are read-only.
+     */
+    public Map<Long, Customer> getAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return customers.findAllWithAddresses(ids).stream()
+                .collect(Collectors.toMap(Customer::getId, c -> c, (a, b) -> a));
+    }
+
     public Optional<Customer> find(long id) {
         return customers.findById(id);
     }

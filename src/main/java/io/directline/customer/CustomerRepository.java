@@ -1,5 +1,6 @@
 package io.directline.customer;
 
+import jakarta.persistence.QueryHint;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 
 interface CustomerRepository extends JpaRepository<Customer, Long> {
 
@@ -20,6 +22,12 @@ interface CustomerRepository extends JpaRepository<Customer, Long> {
 
     /** Prefix search on the indexed lower-case name; the caller lower-cases the prefix. */
     Slice<Customer> findByNameKeyStartingWith(String lowerCasePrefix, Pageable pageable);
+
+    /** The owners with these ids and their social addresses, in one query; read-only (never dirty-checked). */
+    @Query("select c from Customer c left join fetch c.socialHandles left join fetch c.socialAccounts"
+            + " where c.id in :ids")
+    @QueryHints(@QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, value = "true"))
+    List<Customer> findAllWithAddresses(Collection<Long> ids);
 
     @Query("select c.id as id, c.name as name from Customer c where c.id in :ids")
     List<CustomerName> findNames(Collection<Long> ids);

@@ -12,9 +12,13 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An outbox row: one answer on its way to the owner. */
+/** An outbox row: one answer, sign-in code or notice on its way to the owner. */
 @Entity
 class OutboundMessage {
+
+    static final String ANSWER = "ANSWER";
+    static final String NOTICE = "NOTICE";
+    static final int NOTICE_PRIORITY = 10;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbound_message_seq")
@@ -43,6 +47,21 @@ class OutboundMessage {
     private String lastError;
     private String providerId;
     private String idempotencyKey;
+
+    /** ANSWER for an answer or a sign-in code, NOTICE for a notice (no case message behind it). */
+    private String kind = ANSWER;
+
+    /** Claimed lowest first: answers and codes 0, notices {@link #NOTICE_PRIORITY}. */
+    private int priority;
+
+    /** What sent a notice; null for answers. */
+    private String source;
+
+    /** A notice's text for channels that carry little; null for answers. */
+    private String shortText;
+
+    /** While in the future, the row waits for the end of the owner's quiet hours. */
+    private Instant quietUntil;
 
     /** The signed link that ends a long answer on this channel; null where the plain case link is used. */
     private String portalLink;
@@ -121,7 +140,31 @@ class OutboundMessage {
         return id;
     }
 
-    /** Whether this row belongs to a case (an answer), rather than being a sign-in code. */
+    boolean isNotice() {
+        return NOTICE.equals(kind);
+    }
+
+    String getKind() {
+        return kind;
+    }
+
+    int getPriority() {
+        return priority;
+    }
+
+    String getSource() {
+        return source;
+    }
+
+    String getShortText() {
+        return shortText;
+    }
+
+    Instant getQuietUntil() {
+        return quietUntil;
+    }
+
+    /** Whether this row belongs to a case (an answer), rather than being a sign-in code or a notice. */
     boolean isAnswer() {
         return messageId != null;
     }

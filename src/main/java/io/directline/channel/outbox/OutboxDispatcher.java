@@ -8,6 +8,7 @@ import io.directline.channel.intake.PlainText;
 import io.directline.channel.intake.ThreadKeys;
 import io.directline.customer.Channel;
 import io.directline.customer.CustomerManagement;
+import io.directline.identity.OwnerCaseLinks;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,6 +51,7 @@ class OutboxDispatcher implements SchedulingConfigurer {
     private final Attachments attachments;
     private final CustomerManagement customers;
     private final ThreadKeys threadKeys;
+    private final OwnerCaseLinks links;
     private final ChannelsProperties properties;
     private final TransactionTemplate transactions;
     private final MeterRegistry metrics;
@@ -65,6 +67,7 @@ class OutboxDispatcher implements SchedulingConfigurer {
             Attachments attachments,
             CustomerManagement customers,
             ThreadKeys threadKeys,
+            OwnerCaseLinks links,
             ChannelsProperties properties,
             TransactionTemplate transactions,
             MeterRegistry metrics,
@@ -75,6 +78,7 @@ class OutboxDispatcher implements SchedulingConfigurer {
         this.attachments = attachments;
         this.customers = customers;
         this.threadKeys = threadKeys;
+        this.links = links;
         this.properties = properties;
         this.transactions = transactions;
         this.metrics = metrics;
@@ -289,7 +293,49 @@ class OutboxDispatcher implements SchedulingConfigurer {
         }
     }
 
+    /**
+     * A notice: the full text by e-mail; on SMS and social DMs the short text ended by a link that signs the owner
+     * in (and opens the notice's case, when it has one). The link is made at the first attempt and kept on the row,
+     * so every attempt carries the same one.
+     */
+    private OutboundDelivery noticeDelivery(OutboundMessage row) {
+        var owner = customers.get(row.getCustomerId());
+        String text = row.getBody();
+        String link = null;
+        if (row.getShortText() != null) {
+            link = row.getPortalLink() != null ? row.getPortalLink() : noticeLink(row);
+            text = row.getShortText() + "\n" + link;
+        }
+        return new OutboundDelivery(
+                row.getId(),
+                row.getCaseId() == null ? 0 : row.getCaseId(),
+                null,
+                row.getSubject(),
+                row.getChannel(),
+                row.getRecipient(),
+                owner.getName(),
+                row.getAuthor(),
+                AnswerFitter.html(text),
+                text,
+                List.of(),
+                false,
+                row.getIdempotencyKey(),
+                link,
+                List.of());
+    }
+
+    private String noticeLink(OutboundMessage row) {
+        var link = row.getCaseId() != null
+                ? links.caseLink(row.getCustomerId(), row.getCaseId())
+                : properties.portalUrl().replaceAll("/+$", "") + "/portal";
+        transactions.executeWithoutResult(tx -> outbox.linkToPortal(row.getId(), link));
+        return link;
+    }
+
     private OutboundDelivery delivery(OutboundMessage row) {
+        if (row.isNotice()) {
+            return noticeDelivery(row);
+        }
         if (!row.isAnswer()) {
             var owner = customers.get(row.getCustomerId());
             return new OutboundDelivery(
