@@ -5,6 +5,7 @@ import io.directline.cases.CaseMessage;
 import io.directline.cases.CaseOpened;
 import io.directline.cases.Direction;
 import io.directline.journey.Milestone;
+import io.directline.journey.Orders;
 import io.directline.journey.OwnerHadToAsk;
 import io.directline.journey.OwnerToldBeforeAsking;
 import java.time.Instant;
@@ -37,13 +38,13 @@ public class Asks {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final DelayRows rows;
+    private final Orders orders;
     private final CaseManagement cases;
     private final ApplicationEventPublisher events;
 
-    Asks(NamedParameterJdbcTemplate jdbc, DelayRows rows, CaseManagement cases, ApplicationEventPublisher events) {
+    Asks(NamedParameterJdbcTemplate jdbc, Orders orders, CaseManagement cases, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
-        this.rows = rows;
+        this.orders = orders;
         this.cases = cases;
         this.events = events;
     }
@@ -103,14 +104,18 @@ public class Asks {
         return Optional.of(ask);
     }
 
-    /** The owner's milestones the delay watch heard of, as they stand now. */
+    /**
+     * The owner's milestones as the journey has them now: delayed or not, and when the owner was told of the current
+     * estimate (by a personal notice or a broadcast).
+     */
     private List<AskRule.Candidate> candidates(long customerId) {
-        return rows.latestOfOwner(customerId).stream()
-                .map(row -> new AskRule.Candidate(
-                        row.orderRef(),
-                        row.milestone(),
-                        row.delayed(),
-                        row.status().told() ? row.toldAt() : null))
+        return orders.ofCustomer(customerId).stream()
+                .flatMap(order -> order.milestones().stream()
+                        .map(m -> new AskRule.Candidate(
+                                order.ref(),
+                                m.milestone(),
+                                m.delayed(),
+                                m.toldEstimate() != null && m.toldEstimate().equals(m.estimate()) ? m.toldAt() : null)))
                 .toList();
     }
 

@@ -3,14 +3,12 @@ package io.directline.journey.delay;
 import io.directline.channel.Notice;
 import io.directline.channel.Notices;
 import io.directline.customer.CustomerManagement;
-import io.directline.journey.Milestone;
 import io.directline.journey.OrderEstimateChanged;
+import io.directline.journey.OrderSegments;
+import io.directline.journey.Orders;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,10 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class DelayNotices {
 
-    private static final int COVER_CHUNK = 1_000;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     private final DelayRows rows;
+    private final Orders orders;
+    private final OrderSegments segments;
     private final ObjectProvider<Notices> notices;
     private final CustomerManagement customers;
     private final DelayNoticeProperties properties;
@@ -38,11 +37,15 @@ public class DelayNotices {
 
     DelayNotices(
             DelayRows rows,
+            Orders orders,
+            OrderSegments segments,
             ObjectProvider<Notices> notices,
             CustomerManagement customers,
             DelayNoticeProperties properties,
             Clock clock) {
         this.rows = rows;
+        this.orders = orders;
+        this.segments = segments;
         this.notices = notices;
         this.customers = customers;
         this.properties = properties;
@@ -88,19 +91,6 @@ public class DelayNotices {
         }
     }
 
-    /**
-     * A broadcast told these orders' owners of the current estimate of a milestone: the personal notices still held
-     * for them are not sent. Returns how many were held.
-     */
-    public int coveredByBroadcast(Collection<String> orderRefs, Milestone milestone, String source, Instant at) {
-        var refs = new ArrayList<>(orderRefs);
-        int covered = 0;
-        for (int i = 0; i < refs.size(); i += COVER_CHUNK) {
-            covered += rows.cover(refs.subList(i, Math.min(refs.size(), i + COVER_CHUNK)), milestone, source, at);
-        }
-        return covered;
-    }
-
     /** The ids of the held notices due now, at most {@code limit}. */
     @Transactional(readOnly = true)
     public List<Long> due(int limit) {
@@ -117,6 +107,19 @@ public class DelayNotices {
             return false;
         }
         var row = rows.find(id).orElseThrow();
+        var milestone = orders.find(row.orderRef()).map(o -> o.milestone(row.milestone()));
+        if (milestone.isEmpty()
+                || milestone.get() == null
+                || !row.newDate().equals(milestone.get().estimate())) {
+            // the estimate moved again (its own notice is held) or the order is gone
+            rows.supersede(id);
+            return true;
+        }
+        var status = milestone.get();
+        if (status.toldEstimate() != null && status.toldEstimate().equals(row.newDate())) {
+            rows.covered(id, status.toldAt(), status.toldSource());
+            return true;
+        }
         var lastSent = rows.lastSentTo(row.customerId());
         if (lastSent.isPresent()) {
             var gapEnds = lastSent.get().plus(properties.delayNoticeGap());
@@ -127,9 +130,11 @@ public class DelayNotices {
         }
         var known = rows.latestTold(row.orderRef(), row.milestone())
                 .map(DelayRow::newDate)
-                .orElse(row.promisedDate());
-        notices.getObject().queue(notice(row, known));
+                .orElse(status.toldEstimate() != null ? status.toldEstimate() : row.promisedDate());
+        var notice = notice(row, known);
+        notices.getObject().queue(notice);
         rows.sent(id, known, now);
+        segments.markTold(List.of(row.orderRef()), row.milestone(), notice.source(), now);
         return true;
     }
 

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,16 +89,6 @@ class DelayRows {
                 .findFirst();
     }
 
-    /** The latest row of each milestone of each of an owner's orders that the watch heard of. */
-    List<DelayRow> latestOfOwner(long customerId) {
-        return jdbc.query(
-                "select " + COLUMNS + " from journey_delay_notice d where customer_id = :customerId and id ="
-                        + " (select max(l.id) from journey_delay_notice l where l.order_ref = d.order_ref"
-                        + " and l.milestone = d.milestone) order by id",
-                Map.of("customerId", customerId),
-                DelayRows::row);
-    }
-
     /** Every estimate of an order the watch heard of, oldest first. */
     List<DelayRow> ofOrder(String orderRef) {
         return jdbc.query(
@@ -147,20 +136,6 @@ class DelayRows {
                 Map.of("ref", orderRef, "milestone", milestone.name()));
     }
 
-    /** Held notices of these orders' milestone are covered by a broadcast (one statement per chunk of refs). */
-    int cover(Collection<String> orderRefs, Milestone milestone, String source, Instant at) {
-        return jdbc.update(
-                "update journey_delay_notice set status = 'COVERED', due_at = null, told_at = :at, told_by = :source"
-                        + " where order_ref in (:refs) and milestone = :milestone and status = 'HELD'",
-                new MapSqlParameterSource()
-                        .addValue("refs", orderRefs)
-                        .addValue("milestone", milestone.name())
-                        .addValue("at", at(at))
-                        .addValue(
-                                "source",
-                                source == null || source.length() <= 200 ? source : source.substring(0, 200)));
-    }
-
     /** Held rows due now, by the journey_delay_notice_due_idx. */
     List<Long> due(Instant now, int limit) {
         return jdbc.queryForList(
@@ -180,6 +155,23 @@ class DelayRows {
                         new MapSqlParameterSource().addValue("id", id).addValue("now", at(now)),
                         Long.class)
                 .isEmpty();
+    }
+
+    void supersede(long id) {
+        jdbc.update(
+                "update journey_delay_notice set status = 'SUPERSEDED', due_at = null where id = :id",
+                Map.of("id", id));
+    }
+
+    /** A broadcast (or another notice) told the owner of this estimate already. */
+    void covered(long id, Instant toldAt, String toldBy) {
+        jdbc.update(
+                "update journey_delay_notice set status = 'COVERED', due_at = null, told_at = :at, told_by = :by"
+                        + " where id = :id",
+                new MapSqlParameterSource()
+                        .addValue("id", id)
+                        .addValue("at", at(toldAt))
+                        .addValue("by", toldBy == null || toldBy.length() <= 200 ? toldBy : toldBy.substring(0, 200)));
     }
 
     void postpone(long id, Instant dueAt) {
