@@ -219,6 +219,7 @@ class DemoData implements ApplicationRunner {
     private final SlaClockService clocks;
     private final OwnerEscalations ownerEscalations;
     private final Promises promises;
+    private final DemoDelays delays;
     private final Clock clock;
 
     DemoData(
@@ -229,6 +230,7 @@ class DemoData implements ApplicationRunner {
             SlaClockService clocks,
             OwnerEscalations ownerEscalations,
             Promises promises,
+            DemoDelays delays,
             Clock clock) {
         this.properties = properties;
         this.customers = customers;
@@ -237,6 +239,7 @@ class DemoData implements ApplicationRunner {
         this.clocks = clocks;
         this.ownerEscalations = ownerEscalations;
         this.promises = promises;
+        this.delays = delays;
         this.clock = clock;
     }
 
@@ -268,17 +271,28 @@ class DemoData implements ApplicationRunner {
         int escalated = escalateSome(owners);
         int late = createLateCases(owners);
         int promised = makePromises(random, owners);
+        int delayed = delays.tell(delayedOwners(owners), MODELS);
         log.info(
                 "Demo data: {} owners in {} cities, {} cases ({} with the executive office, {} coming due to"
-                        + " climb the ladder, {} with a promise), in {} ms.",
+                        + " climb the ladder, {} with a promise), {} delayed orders, in {} ms.",
                 owners.size(),
                 cities.size(),
-                created + late + promised,
+                created + late + promised + 1,
                 escalated,
                 late,
                 promised,
+                delayed,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         printLogins(password);
+    }
+
+    /** The demo's own owner and two others whose deliveries slip; the last of them asks before being told. */
+    private static List<Customer> delayedOwners(List<Customer> owners) {
+        var picked = new java.util.LinkedHashSet<Customer>();
+        picked.add(owners.get(0));
+        picked.add(owners.get(owners.size() / 3));
+        picked.add(owners.get(owners.size() / 2));
+        return List.copyOf(picked);
     }
 
     private boolean configuredPassword() {

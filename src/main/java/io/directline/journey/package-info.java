@@ -8,5 +8,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Journey",
-        allowedDependencies = {"customer", "identity", "web"})
+        allowedDependencies = {"customer", "identity", "web", "cases", "channel"})
 package io.directline.journey;

@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
  * What a newcomer sees at the first start of the demo, at its default size: a company that uses Direct Line
  * well. No owner has waited for an answer for days; the cases that ran late in the last minutes climbed the
  * ladder through the watchdog (supervisor and executive rungs, each with its notification); promises were kept,
- * broken and are still open; the executive office has its queue.
+ * broken and are still open; the executive office has its queue; a few deliveries slipped, and one owner had to
+ * ask.
  */
 class DemoStoryTests {
 
@@ -82,6 +83,22 @@ class DemoStoryTests {
                             String.class))
                     .as("the owner login's cases, one in every status")
                     .hasSize(6);
+
+            // some deliveries slipped; each owner's personal notice is held for a broadcast, and one owner asked first
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> executive
+                                    .get("/api/v1/reports/delays")
+                                    .json()
+                                    .path("hadToAsk")
+                                    .asLong()
+                            >= 1);
+            assertThat(jdbc.queryForObject("select count(*) from journey_milestone where delayed = true", Long.class))
+                    .as("delayed deliveries")
+                    .isGreaterThanOrEqualTo(3);
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from journey_delay_notice where status = 'HELD'", Long.class))
+                    .as("their personal notices, held for a broadcast that may cover them")
+                    .isGreaterThanOrEqualTo(3);
         }
     }
 

@@ -622,6 +622,15 @@ public class AuthorizationMatrixTests {
                     }),
             row(
                             "GET",
+                            "/api/v1/reports/delays",
+                            Access.MANAGERS,
+                            200,
+                            c -> at("/api/v1/reports/delays?from=2026-01-01"))
+                    .withAnswer((c, r) -> assertThat(r.json().has("hadToAsk"))
+                            .as("the count of owners who had to ask")
+                            .isTrue()),
+            row(
+                            "GET",
                             "/api/v1/me/cases/{id}/promises",
                             Access.OWNERS,
                             200,
@@ -1010,6 +1019,10 @@ public class AuthorizationMatrixTests {
                     c -> "/portal/cases/" + c.caseId() + "/executive-escalation"),
             page("/supervisor/go-dark", Access.MANAGERS, c -> "/supervisor/go-dark"),
             page("/supervisor/escalations", Access.MANAGERS, c -> "/supervisor/escalations"),
+            page("/supervisor/delays", Access.MANAGERS, c -> "/supervisor/delays")
+                    .withAnswer((c, r) -> assertThat(r.body()).contains("Had to ask")),
+            page("/portal/orders", Access.OWNERS, c -> "/portal/orders")
+                    .withAnswer((c, r) -> assertThat(r.body()).contains("My orders")),
             page("/executive/escalations", Access.EXECUTIVE_OFFICE, c -> "/executive/escalations"),
             page("/supervisor/broadcasts", Access.MANAGERS, c -> "/supervisor/broadcasts"),
             page("/supervisor/broadcasts/new", Access.MANAGERS, c -> "/supervisor/broadcasts/new"),

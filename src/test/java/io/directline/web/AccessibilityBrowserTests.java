@@ -49,6 +49,7 @@ class AccessibilityBrowserTests extends ScreenTest {
         check(ownerSees, "/portal/cases/999999999"); // the "could not find" page
         check(ownerSees, "/portal/settings");
         check(ownerSees, "/portal/notices");
+        check(ownerSees, "/portal/orders");
 
         // an owner whose old case may go to an executive: the page with the escalation form
         var escalating = people.owner("Elena");
@@ -80,6 +81,7 @@ class AccessibilityBrowserTests extends ScreenTest {
         checkAsShown(supervisorSees); // the preview with its count and samples (the answer to a POST)
         supervisorSees.clickToPage(By.id("submit-broadcast"));
         check(supervisorSees, supervisorSees.path()); // the broadcast page, awaiting approval
+        check(supervisorSees, "/supervisor/delays");
 
         var executive = people.staff("Eve", Role.EXECUTIVE, null);
         var executiveSees = browser().signIn(executive.username(), People.PASSWORD);

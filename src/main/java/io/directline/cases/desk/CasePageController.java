@@ -5,6 +5,7 @@ import io.directline.cases.Attachment;
 import io.directline.cases.Attachments;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.CaseChanges;
+import io.directline.cases.CaseOrderLinks;
 import io.directline.cases.CaseProblems;
 import io.directline.cases.CaseStatus;
 import io.directline.cases.Direction;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.Resource;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.ResponseEntity;
@@ -40,14 +42,17 @@ class CasePageController {
     private final CustomerManagement customers;
     private final UserManagement users;
     private final Attachments attachments;
+    private final ObjectProvider<CaseOrderLinks> orderLinks;
 
     CasePageController(
             CaseManagement cases,
             StaffDesk desk,
             CustomerManagement customers,
             UserManagement users,
-            Attachments attachments) {
+            Attachments attachments,
+            ObjectProvider<CaseOrderLinks> orderLinks) {
         this.cases = cases;
+        this.orderLinks = orderLinks;
         this.attachments = attachments;
         this.desk = desk;
         this.customers = customers;
@@ -58,6 +63,9 @@ class CasePageController {
     String show(@PathVariable long id, Model model) {
         var supportCase = cases.get(id);
         model.addAttribute("case", supportCase);
+        var links = orderLinks.getIfAvailable();
+        model.addAttribute(
+                "order", links == null ? null : links.orderOf(supportCase).orElse(null));
         var customer = customers.get(supportCase.getCustomerId());
         model.addAttribute("customer", customer);
         var messages = cases.conversation(id, true);
