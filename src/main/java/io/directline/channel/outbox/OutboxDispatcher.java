@@ -326,7 +326,7 @@ class OutboxDispatcher implements SchedulingConfigurer {
 
     private String noticeLink(OutboundMessage row) {
         var link = row.getCaseId() != null
-                ? links.caseLink(row.getCustomerId(), row.getCaseId())
+                ? links.caseLink(row.getCustomerId(), row.getCaseId(), row.getChannel(), row.getRecipient())
                 : properties.portalUrl().replaceAll("/+$", "") + "/portal";
         transactions.executeWithoutResult(tx -> outbox.linkToPortal(row.getId(), link));
         return link;
