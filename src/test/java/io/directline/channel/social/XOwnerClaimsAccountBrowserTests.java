@@ -16,7 +16,8 @@ import io.directline.testsupport.ScreenClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -196,7 +197,7 @@ class XOwnerClaimsAccountBrowserTests extends ChannelIntegrationTest {
                                 .orElse(null),
                         Objects::nonNull);
         jdbc.sql("update owner_sign_in_code set expires_at = ? where link_hash = ?")
-                .params(Instant.now().minusSeconds(60), digest(laterDm.group(2)))
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), digest(laterDm.group(2)))
                 .update();
         var expired = browser().go(laterDm.group(1));
         assertThat(expired.text(By.id("link-spent"))).contains("This link has expired or was already used");
