@@ -290,8 +290,6 @@ class DemoData implements ApplicationRunner {
         printLogins(password);
     }
 
-    private static final String[] MODELS = {"Aurora GT", "Aurora S", "Borealis", "Zephyr"};
-
     /** The reasons a delivery slips in the demo: the owners read them. */
     private static final String[] DELAYS = {
         "Battery cells from our supplier arrive three weeks late.",
