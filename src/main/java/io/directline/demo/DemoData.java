@@ -18,6 +18,10 @@ import io.directline.escalation.OwnerEscalations;
 import io.directline.identity.NewUser;
 import io.directline.identity.Role;
 import io.directline.identity.UserManagement;
+import io.directline.journey.Milestone;
+import io.directline.journey.MilestonePlan;
+import io.directline.journey.OrderDetails;
+import io.directline.journey.Orders;
 import io.directline.sla.Promises;
 import io.directline.sla.SlaClockService;
 import java.io.IOException;
@@ -220,6 +224,7 @@ class DemoData implements ApplicationRunner {
     private final OwnerEscalations ownerEscalations;
     private final Promises promises;
     private final DemoDelays delays;
+    private final Orders orders;
     private final Clock clock;
 
     DemoData(
@@ -231,6 +236,7 @@ class DemoData implements ApplicationRunner {
             OwnerEscalations ownerEscalations,
             Promises promises,
             DemoDelays delays,
+            Orders orders,
             Clock clock) {
         this.properties = properties;
         this.customers = customers;
@@ -240,6 +246,7 @@ class DemoData implements ApplicationRunner {
         this.ownerEscalations = ownerEscalations;
         this.promises = promises;
         this.delays = delays;
+        this.orders = orders;
         this.clock = clock;
     }
 
@@ -271,17 +278,20 @@ class DemoData implements ApplicationRunner {
         int escalated = escalateSome(owners);
         int late = createLateCases(owners);
         int promised = makePromises(random, owners);
-        int delayed = delays.tell(delayedOwners(owners), MODELS);
+        int delayed = placeOrders(random, owners);
+        int told = delays.tell(delayedOwners(owners), MODELS);
         log.info(
-                "Demo data: {} owners in {} cities, {} cases ({} with the executive office, {} coming due to"
-                        + " climb the ladder, {} with a promise), {} delayed orders, in {} ms.",
+                "Demo data: {} owners in {} cities, each with an order ({} delayed), {} cases ({} with the executive"
+                        + " office, {} coming due to climb the ladder, {} with a promise), {} more orders slipping"
+                        + " now, in {} ms.",
                 owners.size(),
                 cities.size(),
+                delayed,
                 created + late + promised + 1,
                 escalated,
                 late,
                 promised,
-                delayed,
+                told,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         printLogins(password);
     }
@@ -293,6 +303,71 @@ class DemoData implements ApplicationRunner {
         picked.add(owners.get(owners.size() / 3));
         picked.add(owners.get(owners.size() / 2));
         return List.copyOf(picked);
+    }
+
+    /** The reasons a delivery slips in the demo: the owners read them. */
+    private static final String[] DELAYS = {
+        "Battery cells from our supplier arrive three weeks late.",
+        "The ferry to the port was cancelled by the storm; your car waits for the next sailing.",
+        "A paint-shop inspection found a flaw; your car is being repainted."
+    };
+
+    /**
+     * One order per owner, reserved and confirmed months ago, some in production or on their way, delivery promised
+     * over the coming months; one in twenty-five delivery estimates slipped past the promise, with the reason. The
+     * signed-in demo owner's order is one of them.
+     *
+     * @return how many deliveries are delayed
+     */
+    private int placeOrders(Random random, List<Customer> owners) {
+        var today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        int delayed = 0;
+        var batch = new ArrayList<Map.Entry<String, OrderDetails>>(BATCH);
+        for (int i = 0; i < owners.size(); i++) {
+            var owner = owners.get(i);
+            var reserved = today.minusDays(60 + random.nextInt(300));
+            var confirmed = reserved.plusDays(7 + random.nextInt(14));
+            var promised = today.plusDays(20 + random.nextInt(300));
+            var plans = new java.util.EnumMap<Milestone, MilestonePlan>(Milestone.class);
+            plans.put(Milestone.RESERVATION, new MilestonePlan(reserved, null, reserved));
+            plans.put(Milestone.ORDER_CONFIRMED, new MilestonePlan(confirmed, null, confirmed));
+            var production = promised.minusDays(45);
+            plans.put(
+                    Milestone.IN_PRODUCTION,
+                    new MilestonePlan(production, null, production.isAfter(today) ? null : production));
+            boolean late = i == 0 || random.nextInt(25) == 0;
+            String reason = null;
+            if (late) {
+                reason = DELAYS[random.nextInt(DELAYS.length)];
+                delayed++;
+            }
+            plans.put(
+                    Milestone.DELIVERED,
+                    new MilestonePlan(promised, late ? promised.plusDays(10 + random.nextInt(40)) : null, null));
+            var address = owner.getAddress();
+            batch.add(Map.entry(
+                    String.format("ORD-%06d", i + 1),
+                    new OrderDetails(
+                            owner.getId(),
+                            MODELS[random.nextInt(MODELS.length)],
+                            random.nextBoolean() ? "Long range, midnight blue" : "Standard range, glacier white",
+                            address == null ? null : address.region(),
+                            address == null ? null : address.postalCode(),
+                            address == null ? null : address.latitude(),
+                            address == null ? null : address.longitude(),
+                            random.nextInt(10) == 0 ? java.util.Set.of("launch-edition") : java.util.Set.of(),
+                            plans,
+                            reason,
+                            "demo")));
+            if (batch.size() == BATCH) {
+                orders.upsertAll(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            orders.upsertAll(batch);
+        }
+        return delayed;
     }
 
     private boolean configuredPassword() {

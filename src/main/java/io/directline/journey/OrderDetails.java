@@ -30,8 +30,20 @@ public record OrderDetails(
         String reason,
         String by) {
 
+    /** Throws {@link InvalidOrderException} for a tag that is null (a list with an empty entry). */
     public OrderDetails {
+        if (tags != null && tags.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidOrderException("tags", "A tag is 1 to 60 characters long; an empty one is not.");
+        }
         tags = tags == null ? Set.of() : Set.copyOf(tags);
-        milestones = milestones == null ? Map.of() : Map.copyOf(milestones);
+        var plans = new java.util.EnumMap<Milestone, MilestonePlan>(Milestone.class);
+        if (milestones != null) {
+            milestones.forEach((milestone, plan) -> {
+                if (milestone != null && plan != null) {
+                    plans.put(milestone, plan);
+                }
+            });
+        }
+        milestones = java.util.Collections.unmodifiableMap(plans);
     }
 }

@@ -49,30 +49,36 @@ public class Orders {
         if (!outcome.refused().isEmpty()) {
             throw outcome.refused().values().iterator().next();
         }
-        return outcome.done().get(ref);
+        return outcome.outcomes().get(0);
     }
 
     /**
      * Upserts many orders in one transaction with batched statements, each as {@link #upsert} would; orders that
      * cannot be kept are refused one by one and the rest applied. Owners must exist: the caller resolved them.
      *
-     * @return per reference what happened, or why it was refused, in the order given
+     * @return what each entry did, or why it was refused, in the order given
      */
     @Transactional
     public Upserts upsertAll(List<Map.Entry<String, OrderDetails>> orders) {
         var valid = new ArrayList<Map.Entry<String, OrderDetails>>(orders.size());
-        var refused = new java.util.LinkedHashMap<String, InvalidOrderException>();
-        for (var entry : orders) {
+        var positions = new ArrayList<Integer>(orders.size());
+        var refused = new java.util.LinkedHashMap<Integer, InvalidOrderException>();
+        for (int i = 0; i < orders.size(); i++) {
             try {
-                JourneyOrder.validate(entry.getKey(), entry.getValue());
-                valid.add(entry);
+                JourneyOrder.validate(orders.get(i).getKey(), orders.get(i).getValue());
+                valid.add(orders.get(i));
+                positions.add(i);
             } catch (InvalidOrderException e) {
-                refused.put(entry.getKey(), e);
+                refused.put(i, e);
             }
         }
-        var outcome = book.upsert(valid);
-        outcome.refused().putAll(refused);
-        return outcome;
+        var applied = book.upsert(valid);
+        var outcomes = new ArrayList<Upserted>(java.util.Collections.nCopies(orders.size(), (Upserted) null));
+        for (int j = 0; j < valid.size(); j++) {
+            outcomes.set(positions.get(j), applied.outcomes().get(j));
+        }
+        applied.refused().forEach((j, e) -> refused.put(positions.get(j), e));
+        return new Upserts(outcomes, refused);
     }
 
     /**

@@ -27,16 +27,24 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     private static final java.util.regex.Pattern UPLOADS =
             java.util.regex.Pattern.compile("/api/v1/(me/)?cases/[0-9]{1,19}/(attachments|messages)");
 
+    /** The API path that takes a CSV file of orders, streamed. */
+    private static final String IMPORT = "/api/v1/orders/import";
+
     private final long maxRequestBytes;
     private final long maxUploadBytes;
+    private final long maxImportBytes;
 
     RequestSizeLimitFilter(WebProperties properties) {
         this.maxRequestBytes = properties.maxRequestSize().toBytes();
         this.maxUploadBytes = properties.maxUploadSize().toBytes();
+        this.maxImportBytes = properties.maxImportSize().toBytes();
     }
 
     /** A multipart upload of files on a path that takes them gets the upload limit; any other body the request one. */
     private long limitFor(HttpServletRequest request) {
+        if ("POST".equals(request.getMethod()) && IMPORT.equals(request.getRequestURI())) {
+            return Math.max(maxImportBytes, maxRequestBytes);
+        }
         var type = request.getContentType();
         boolean upload = "POST".equals(request.getMethod())
                 && type != null
@@ -72,7 +80,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                             + " bytes; the limit is " + maxBytes + " bytes ("
                             + DataSize.ofBytes(maxBytes).toKilobytes()
                             + " KiB"
-                            + (maxBytes == maxUploadBytes ? ", directline.web.max-upload-size" : "")
+                            + (maxBytes == maxImportBytes
+                                    ? ", directline.web.max-import-size"
+                                    : maxBytes == maxUploadBytes ? ", directline.web.max-upload-size" : "")
                             + ").\"}");
             return;
         }

@@ -71,6 +71,8 @@ public class AuthorizationMatrixTests {
         /** Those who work cases and may merge owners: not the executives. */
         MERGERS(EnumSet.of(Caller.AGENT, Caller.SUPERVISOR, Caller.ADMIN)),
         EXECUTIVE_OFFICE(EnumSet.of(Caller.EXECUTIVE, Caller.ADMIN)),
+        /** Who keeps the journey's orders: supervisors and admins (staff read them). */
+        ORDER_KEEPERS(EnumSet.of(Caller.SUPERVISOR, Caller.ADMIN)),
         ADMINS(EnumSet.of(Caller.ADMIN)),
         /** Everyone, signed in or not (the sign-in page). */
         PUBLIC(EnumSet.allOf(Caller.class));
@@ -91,6 +93,9 @@ public class AuthorizationMatrixTests {
 
     /** A request body sent as a {@code multipart/form-data} form with files, as an upload is. */
     record Upload(Map<String, String> fields, List<ApiClient.FilePart> files) {}
+
+    /** A request body sent as {@code text/csv}, as a file of orders is imported. */
+    record Csv(String text) {}
 
     /**
      * One endpoint: who may call it, what an allowed caller gets, a valid request for a caller, what else
@@ -711,6 +716,59 @@ public class AuthorizationMatrixTests {
                     200,
                     c -> at("/api/v1/cases/" + c.caseId() + "/executive-escalations")),
             row(
+                            "PUT",
+                            "/api/v1/orders/{ref}",
+                            Access.ORDER_KEEPERS,
+                            201,
+                            c -> new Request("/api/v1/orders/MX-" + c.tag, orderBody(c.customerId())))
+                    .withAnswer((c, r) ->
+                            assertThat(r.json().path("outcome").asString()).isEqualTo("CREATED"))
+                    .withRefusalCheck(c -> assertThat(c.fixture
+                                    .adminBearer
+                                    .get("/api/v1/orders/MX-" + c.tag)
+                                    .status())
+                            .as("no order was stored")
+                            .isEqualTo(404)),
+            row("GET", "/api/v1/orders/{ref}", Access.STAFF, 200, c -> at("/api/v1/orders/" + c.order()))
+                    .withAnswer((c, r) ->
+                            assertThat(r.json().path("ref").asString()).isEqualTo(c.order())),
+            row(
+                            "POST",
+                            "/api/v1/orders/{ref}/milestones/{milestone}/estimate",
+                            Access.ORDER_KEEPERS,
+                            200,
+                            c -> new Request(
+                                    "/api/v1/orders/" + c.order() + "/milestones/DELIVERED/estimate",
+                                    Map.of("date", "2027-07-01", "reason", "The matrix moves it")))
+                    .withAnswer((c, r) -> assertThat(c.deliveryEstimate()).isEqualTo("2027-07-01"))
+                    .withRefusalCheck(c -> assertThat(c.deliveryEstimate())
+                            .as("the estimate did not move")
+                            .isEqualTo("2027-06-01")),
+            row(
+                            "POST",
+                            "/api/v1/orders/import",
+                            Access.ORDER_KEEPERS,
+                            200,
+                            c -> new Request(
+                                    "/api/v1/orders/import",
+                                    new Csv("ref,owner,model\nMI-" + c.tag + "," + c.customerId() + ",Aurora GT\n")))
+                    .withAnswer((c, r) ->
+                            assertThat(r.json().path("created").asLong()).isEqualTo(1))
+                    .withRefusalCheck(c -> assertThat(c.fixture
+                                    .adminBearer
+                                    .get("/api/v1/orders/MI-" + c.tag)
+                                    .status())
+                            .as("nothing was imported")
+                            .isEqualTo(404)),
+            row(
+                            "GET",
+                            "/api/v1/orders/imports/{id}/report",
+                            Access.ORDER_KEEPERS,
+                            200,
+                            c -> at("/api/v1/orders/imports/" + c.importId() + "/report"))
+                    .producing("text/csv")
+                    .withAnswer((c, r) -> assertThat(r.body()).startsWith("line,ref,reason")),
+            row(
                             "GET",
                             "/api/v1/executive-escalations",
                             Access.EXECUTIVE_OFFICE,
@@ -1105,6 +1163,35 @@ public class AuthorizationMatrixTests {
                             c -> "/executive/escalations/" + c.openEscalation())
                     .withAnswer((c, r) -> assertThat(r.body()).contains(EscalationFixtures.REASON)),
             page("/admin/channels", Access.ADMINS, c -> "/admin/channels"),
+            page("/admin/orders/import", Access.ADMINS, c -> "/admin/orders/import")
+                    .withAnswer((c, r) -> assertThat(r.body()).contains("Order import")),
+            form(
+                            "/admin/orders/import",
+                            Access.ADMINS,
+                            c -> new ScreenRequest(
+                                    "/admin/orders/import",
+                                    Map.of(
+                                            "csv",
+                                            "ref,owner,model\nMS-" + c.tag + "," + c.customerId() + ",Aurora GT\n"),
+                                    "/admin/orders/import"))
+                    .withRefusalCheck(c -> assertThat(c.fixture
+                                    .adminBearer
+                                    .get("/api/v1/orders/MS-" + c.tag)
+                                    .status())
+                            .as("nothing was imported")
+                            .isEqualTo(404)),
+            page("/admin/orders/import/{id}", Access.ADMINS, c -> "/admin/orders/import/" + c.importId())
+                    .withAnswer((c, r) -> assertThat(r.body()).contains("Finished")),
+            page(
+                            "/admin/orders/import/{id}/progress",
+                            Access.ADMINS,
+                            c -> "/admin/orders/import/" + c.importId() + "/progress")
+                    .withAnswer((c, r) -> assertThat(r.body()).contains("Finished")),
+            page(
+                            "/admin/orders/import/{id}/report",
+                            Access.ADMINS,
+                            c -> "/admin/orders/import/" + c.importId() + "/report")
+                    .producing("text/csv"),
             page("/admin/sla-policies", Access.ADMINS, c -> "/admin/sla-policies")
                     .withAnswer((c, r) -> assertThat(r.body()).contains("Standard")),
             page("/admin/sla-policies/{id}", Access.ADMINS, c -> "/admin/sla-policies/1"),
@@ -1404,11 +1491,13 @@ public class AuthorizationMatrixTests {
         var client = fixture.clients.get(caller);
         var response = request.body() instanceof Upload upload
                 ? client.multipart(request.path(), upload.fields(), upload.files())
-                : client.send(
-                        row.method(),
-                        request.path(),
-                        request.body() == null ? null : json(request.body()),
-                        "application/json");
+                : request.body() instanceof Csv csv
+                        ? client.send(row.method(), request.path(), csv.text(), "text/csv")
+                        : client.send(
+                                row.method(),
+                                request.path(),
+                                request.body() == null ? null : json(request.body()),
+                                "application/json");
 
         if (expected == row.success()) {
             assertThat(response.status())
@@ -2087,6 +2176,43 @@ public class AuthorizationMatrixTests {
             return notification;
         }
 
+        private String order;
+        private String importId;
+
+        /** An order of the matrix owner, stored by the admin for this cell, promised for delivery on 2027-06-01. */
+        String order() {
+            if (order == null) {
+                order = "MO-" + tag;
+                var stored = fixture.adminBearer.put("/api/v1/orders/" + order, orderBody(customerId()));
+                assertThat(stored.status()).as("%s", stored).isEqualTo(201);
+            }
+            return order;
+        }
+
+        String deliveryEstimate() {
+            return fixture.adminBearer
+                    .get("/api/v1/orders/" + order())
+                    .json()
+                    .path("milestones")
+                    .get(0)
+                    .path("estimate")
+                    .asString();
+        }
+
+        /** An import of one order, made by the admin for this cell. */
+        String importId() {
+            if (importId == null) {
+                var run = fixture.adminBearer.send(
+                        "POST",
+                        "/api/v1/orders/import",
+                        "ref,owner,model\nMR-" + tag + "," + customerId() + ",Aurora GT\n",
+                        "text/csv");
+                assertThat(run.status()).as("%s", run).isEqualTo(200);
+                importId = run.json().path("id").asString();
+            }
+            return importId;
+        }
+
         /** A token of the caller's own (the admin's, for an anonymous caller), issued for this cell. */
         long tokenOfCaller() {
             if (token == null) {
@@ -2102,6 +2228,16 @@ public class AuthorizationMatrixTests {
     private static Row row(String method, String pattern, Access access, int success, Function<Cell, Request> request) {
         return new Row(
                 method, pattern, access, success, request, (cell, response) -> {}, cell -> {}, "application/json");
+    }
+
+    private static Map<String, Object> orderBody(long customerId) {
+        return Map.of(
+                "customerId",
+                customerId,
+                "model",
+                "Aurora GT",
+                "milestones",
+                Map.of("DELIVERED", Map.of("promised", "2027-06-01")));
     }
 
     private static Map<String, Object> agentLogin(String username) {

@@ -93,6 +93,7 @@ class AccessibilityBrowserTests extends ScreenTest {
         check(adminSees, "/admin/channels");
         check(adminSees, "/admin/sla-policies");
         check(adminSees, "/admin/sla-policies/1");
+        check(adminSees, "/admin/orders/import"); // the order import: upload, and its columns
 
         assertThat(violations)
                 .as("serious or critical accessibility violations (axe-core)")

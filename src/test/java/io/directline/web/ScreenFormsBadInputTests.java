@@ -188,6 +188,15 @@ class ScreenFormsBadInputTests {
                                 "select max(id) from sla_policy where name = ?",
                                 Long.class,
                                 policyPrefix + " edited")));
+        var orders = clients.get(Caller.ADMIN)
+                .post(
+                        "/admin/orders/import",
+                        Map.of(
+                                "csv",
+                                "ref,owner,model\nFZ-" + UUID.randomUUID() + "," + owner.customerId() + ",Aurora GT\n"),
+                        "/admin/orders/import");
+        assertThat(orders.status()).as("%s", orders).isEqualTo(302);
+        ids.put("import", orders.location().substring(orders.location().lastIndexOf('/') + 1));
     }
 
     /** Policies defined here would apply to other tests' cases: retire them all. */
@@ -372,13 +381,15 @@ class ScreenFormsBadInputTests {
             case "id" ->
                 pattern.startsWith("/supervisor/broadcasts/")
                         ? "broadcast"
-                        : pattern.startsWith("/executive/")
-                                ? "escalation"
-                                : pattern.startsWith("/notifications/")
-                                        ? "notification"
-                                        : pattern.startsWith("/admin/sla-policies/")
-                                                ? "policy"
-                                                : pattern.startsWith("/customers/") ? "customer" : "case";
+                        : pattern.startsWith("/admin/orders/import/")
+                                ? "import"
+                                : pattern.startsWith("/executive/")
+                                        ? "escalation"
+                                        : pattern.startsWith("/notifications/")
+                                                ? "notification"
+                                                : pattern.startsWith("/admin/sla-policies/")
+                                                        ? "policy"
+                                                        : pattern.startsWith("/customers/") ? "customer" : "case";
             default ->
                 throw new AssertionError("No id known for {" + variable + "} in " + pattern
                         + ": teach this test what it names, so its form is posted too");

@@ -55,6 +55,9 @@ class SecurityConfiguration {
     private static final String[] MERGERS = {"AGENT", "SUPERVISOR", "ADMIN"};
 
     private static final String[] MANAGERS = {"SUPERVISOR", "EXECUTIVE", "ADMIN"};
+    /** Who keeps the journey's orders (upserts, moved estimates, imports): supervisors and admins; staff read. */
+    private static final String[] ORDER_KEEPERS = {"SUPERVISOR", "ADMIN"};
+
     /** Executives and their office staff (who hold the EXECUTIVE role too), and admins. */
     private static final String[] EXECUTIVE_OFFICE = {"EXECUTIVE", "ADMIN"};
 
@@ -149,6 +152,12 @@ class SecurityConfiguration {
                                 "/api/v1/customers/*/merges/**",
                                 "/api/v1/customers/*/merge-suggestions/**")
                         .hasAnyRole(MERGERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/orders/imports/**")
+                        .hasAnyRole(ORDER_KEEPERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/orders/**")
+                        .hasAnyRole(STAFF)
+                        .requestMatchers("/api/v1/orders", "/api/v1/orders/**")
+                        .hasAnyRole(ORDER_KEEPERS)
                         .requestMatchers("/api/v1/**")
                         .hasAnyRole(STAFF)
                         .anyRequest()

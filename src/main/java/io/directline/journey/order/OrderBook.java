@@ -46,30 +46,31 @@ public class OrderBook {
         var created = new LinkedHashMap<String, JourneyOrder>();
         var changed = new LinkedHashMap<String, JourneyOrder>();
         var moves = new ArrayList<JourneyOrder.PendingMove>();
-        var done = new LinkedHashMap<String, Upserted>();
-        var refused = new LinkedHashMap<String, InvalidOrderException>();
+        var outcomes = new ArrayList<Upserted>(orders.size());
+        var refused = new LinkedHashMap<Integer, InvalidOrderException>();
         for (var entry : orders) {
             var ref = entry.getKey();
             try {
                 var order = created.containsKey(ref) ? created.get(ref) : known.get(ref);
                 if (order == null) {
                     created.put(ref, JourneyOrder.create(ref, entry.getValue(), rules, now, moves));
-                    done.put(ref, Upserted.CREATED);
+                    outcomes.add(Upserted.CREATED);
                 } else if (order.apply(entry.getValue(), rules, now, moves)) {
                     if (!created.containsKey(ref)) {
                         changed.put(ref, order);
                     }
-                    done.merge(ref, Upserted.CHANGED, (a, b) -> a == Upserted.CREATED ? a : b);
+                    outcomes.add(Upserted.CHANGED);
                 } else {
-                    done.putIfAbsent(ref, Upserted.UNCHANGED);
+                    outcomes.add(Upserted.UNCHANGED);
                 }
             } catch (InvalidOrderException e) {
-                refused.put(ref, e);
+                refused.put(outcomes.size(), e);
+                outcomes.add(null);
             }
         }
         store.write(List.copyOf(created.values()), List.copyOf(changed.values()), moves);
         moves.forEach(m -> events.publishEvent(m.event()));
-        return new Upserts(done, refused);
+        return new Upserts(outcomes, refused);
     }
 
     /**
