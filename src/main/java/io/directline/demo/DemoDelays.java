@@ -86,7 +86,7 @@ class DemoDelays {
                                 "delivery",
                                 ref,
                                 null),
-                        new Actor(null, owner.getName(), owner.getPreferredChannel()));
+                        new Actor("demo-owner-" + owner.getId(), owner.getName(), owner.getPreferredChannel()));
             }
         }
         return owners.size();

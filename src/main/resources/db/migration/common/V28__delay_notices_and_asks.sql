@@ -21,6 +21,8 @@ create table journey_delay_notice (
 create index journey_delay_notice_due_idx on journey_delay_notice (due_at);
 create index journey_delay_notice_order_idx on journey_delay_notice (order_ref, milestone, id);
 create index journey_delay_notice_owner_idx on journey_delay_notice (customer_id, told_at);
+-- the delay figures count the notices told in a period
+create index journey_delay_notice_told_idx on journey_delay_notice (told_at, status);
 
 -- An owner who opened a case about a delayed order: told before asking (told = true) or had to ask.
 create table journey_delay_ask (

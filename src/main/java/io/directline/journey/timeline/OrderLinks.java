@@ -5,6 +5,7 @@ import io.directline.cases.SupportCase;
 import io.directline.journey.Orders;
 import io.directline.journey.delay.Asks;
 import io.directline.journey.delay.Stages;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +30,9 @@ class OrderLinks implements CaseOrderLinks {
         if (ref == null) {
             return Optional.empty();
         }
-        return orders.find(ref.strip())
+        var typed = ref.strip();
+        return orders.find(typed)
+                .or(() -> orders.find(typed.toUpperCase(Locale.ROOT)))
                 .filter(o -> o.customerId() == supportCase.getCustomerId())
                 .map(o -> new CaseOrder(
                         o.ref(),

@@ -59,6 +59,7 @@ class OrderTimelineBrowserTests extends ScreenTest {
                 .contains("The paint shop was closed for repairs")
                 .contains("Where is my Meridian?");
         assertThat(Accessibility.seriousViolations(ownerSees)).isEmpty();
+        ownerSees.fullPageScreenshot("desktop-portal-orders");
 
         // the case is reachable from the keyboard: focus its link, press Enter
         var caseLink = ownerSees.find(By.cssSelector("#order-" + ref + " .order-cases a"));
@@ -70,6 +71,7 @@ class OrderTimelineBrowserTests extends ScreenTest {
         assertThat(ownerSees.horizontalOverflow())
                 .as("past the right edge: %s", ownerSees.elementsPastTheRightEdge())
                 .isZero();
+        ownerSees.fullPageScreenshot("phone-portal-orders");
 
         var agent = people.agent("Torben");
         var agentSees = browser().signIn(agent.username(), People.PASSWORD);
