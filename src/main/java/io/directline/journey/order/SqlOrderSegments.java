@@ -56,12 +56,28 @@ class SqlOrderSegments implements OrderSegments {
             return List.of();
         }
         var where = where(segment);
-        where.params.addValue("after", afterCustomerId).addValue("limit", limit);
-        var owners = named.queryForList(
-                "select distinct o.customer_id from journey_order o where " + where.sql
-                        + " and o.customer_id > :after order by o.customer_id limit :limit",
-                where.params,
-                Long.class);
+        // no DISTINCT: H2 sorts every matching row of the rest of the segment for it (a page of a 400,000-owner
+        // segment took seconds); rows in index order stop at the limit, and an owner's further orders are skipped
+        var owners = new ArrayList<Long>(limit);
+        long after = afterCustomerId;
+        while (owners.size() < limit) {
+            int wanted = limit - owners.size();
+            where.params.addValue("after", after).addValue("limit", wanted);
+            var rows = named.queryForList(
+                    "select o.customer_id from journey_order o where " + where.sql
+                            + " and o.customer_id > :after order by o.customer_id limit :limit",
+                    where.params,
+                    Long.class);
+            for (long owner : rows) {
+                if (owners.isEmpty() || owners.get(owners.size() - 1) != owner) {
+                    owners.add(owner);
+                }
+            }
+            if (rows.size() < wanted) {
+                break;
+            }
+            after = rows.get(rows.size() - 1);
+        }
         if (owners.isEmpty()) {
             return List.of();
         }
