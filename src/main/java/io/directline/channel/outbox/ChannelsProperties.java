@@ -12,25 +12,27 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled whether this node delivers outbox rows at all
  * @param pollInterval how often the dispatcher looks for due rows
- * @param batchSize rows taken per look
+ * @param batchSize rows claimed per channel in one statement; at most twice as many are claimed and not yet sent
  * @param maxAttempts attempts before a failing answer is marked failed
  * @param firstRetry the wait after the first failed attempt; it doubles after each further one
  * @param maxRetry the longest wait between two attempts
  * @param lease how long a node may hold a claimed row before another node retries it
  * @param portalUrl where owners reach the portal (scheme, host and port): answers with files on channels that
  *     carry none (SMS, X, Mastodon) link to the case there
+ * @param senders threads that call the providers in parallel on this node
  */
 @Validated
 @ConfigurationProperties("directline.channels.outbox")
 record ChannelsProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("2s") @NotNull Duration pollInterval,
-        @DefaultValue("50") @Min(1) int batchSize,
+        @DefaultValue("100") @Min(1) int batchSize,
         @DefaultValue("8") @Min(1) int maxAttempts,
         @DefaultValue("30s") @NotNull Duration firstRetry,
         @DefaultValue("1h") @NotNull Duration maxRetry,
         @DefaultValue("5m") @NotNull Duration lease,
-        @DefaultValue("http://localhost:8080") @NotNull String portalUrl) {
+        @DefaultValue("http://localhost:8080") @NotNull String portalUrl,
+        @DefaultValue("4") @Min(1) int senders) {
 
     Duration backoff(int attemptsSoFar) {
         long factor = 1L << Math.min(20, Math.max(0, attemptsSoFar - 1));

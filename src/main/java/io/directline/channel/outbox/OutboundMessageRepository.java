@@ -42,19 +42,6 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
 
     Optional<OutboundMessage> findByMessageId(long messageId);
 
-    /** Rows whose time has come: queued ones, and claimed ones whose node let the lease run out. */
-    @Query("select o from OutboundMessage o where o.status in (io.directline.channel.outbox.OutboxStatus.QUEUED,"
-            + " io.directline.channel.outbox.OutboxStatus.SENDING) and o.nextAttemptAt <= :now and o.channel in :channels"
-            + " order by o.priority, o.nextAttemptAt")
-    List<OutboundMessage> findDue(Instant now, Collection<Channel> channels, Pageable page);
-
-    /** Claims a row for this node: succeeds for exactly one node, whichever updates the version first. */
-    @Modifying
-    @Query("update OutboundMessage o set o.status = io.directline.channel.outbox.OutboxStatus.SENDING,"
-            + " o.nextAttemptAt = :leaseEnd, o.attempts = o.attempts + 1, o.version = o.version + 1"
-            + " where o.id = :id and o.version = :version")
-    int claim(long id, long version, Instant leaseEnd);
-
     /** Keeps the signed link a notice ends with, made at its first attempt, for every later attempt. */
     @Modifying
     @Query("update OutboundMessage o set o.portalLink = :link where o.id = :id and o.portalLink is null")

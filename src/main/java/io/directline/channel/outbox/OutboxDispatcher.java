@@ -9,20 +9,30 @@ import io.directline.channel.intake.ThreadKeys;
 import io.directline.customer.Channel;
 import io.directline.customer.CustomerManagement;
 import io.directline.identity.OwnerCaseLinks;
+import io.github.bucket4j.Bucket;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
-import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
@@ -30,10 +40,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Delivers due outbox rows. Every node runs it; a row is claimed by an optimistic update of its
- * version, so exactly one node sends it, and only nodes with a sender for the row's channel look at it.
- * The provider is called outside any transaction; a node that dies mid-send lets its lease run out and
- * another node retries with the same idempotency key.
+ * Delivers due outbox rows. Every node runs it; per channel it claims a batch of due rows in one transaction
+ * ({@code FOR UPDATE SKIP LOCKED}, then each row's version moves on and its lease starts), answers and sign-in codes
+ * before notices, and hands them to a pool of sender threads, within each channel's rate
+ * ({@link ChannelRates}); only nodes with a sender for the row's channel look at it. The provider is called outside
+ * any transaction; a node that dies mid-send lets its lease run out and another node retries with the same
+ * idempotency key.
  *
  * <p>"Sent" and "recorded" are kept apart: once the provider took an answer, the row is never rescheduled.
  * Its recording runs in fresh transactions with retries, falls back to marking the row sent without the
@@ -41,7 +53,7 @@ import org.springframework.web.util.HtmlUtils;
  * row is skipped meanwhile). A node whose lease ran out before it sent leaves the row to whoever holds it.
  */
 @Component
-class OutboxDispatcher implements SchedulingConfigurer {
+class OutboxDispatcher implements SchedulingConfigurer, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
@@ -57,6 +69,16 @@ class OutboxDispatcher implements SchedulingConfigurer {
     private final MeterRegistry metrics;
     private final Clock clock;
     private final RetryTemplate recording;
+    private final JdbcTemplate jdbc;
+    private final Map<Channel, Bucket> buckets;
+    private final ExecutorService pool;
+    /** Rows claimed by this node and not yet handed to the provider: at most two batches. */
+    private final Semaphore inFlight;
+
+    /** Rows this node's sender threads are sending or recording now. */
+    private final java.util.Set<Long> busy = ConcurrentHashMap.newKeySet();
+
+    private volatile boolean stopping;
     /** Sent answers whose recording the database refused so far, by outbox row id. */
     private final Map<Long, SentAnswer> unrecorded = new ConcurrentHashMap<>();
 
@@ -69,6 +91,8 @@ class OutboxDispatcher implements SchedulingConfigurer {
             ThreadKeys threadKeys,
             OwnerCaseLinks links,
             ChannelsProperties properties,
+            ChannelRates rates,
+            DataSource dataSource,
             TransactionTemplate transactions,
             MeterRegistry metrics,
             Clock clock) {
@@ -80,6 +104,15 @@ class OutboxDispatcher implements SchedulingConfigurer {
         this.threadKeys = threadKeys;
         this.links = links;
         this.properties = properties;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.buckets = rates.buckets();
+        this.inFlight = new Semaphore(2 * properties.batchSize());
+        var threads = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(properties.senders(), task -> {
+            var thread = new Thread(task, "outbox-sender-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.transactions = transactions;
         this.metrics = metrics;
         this.clock = clock;
@@ -114,40 +147,186 @@ class OutboxDispatcher implements SchedulingConfigurer {
         }
     }
 
-    /** Sends what is due now, a batch at a time; returns how many rows this node took. */
+    /**
+     * Sends what is due now and returns how many rows this node took: per channel, a batch of due rows is claimed
+     * in one statement (answers before notices, then oldest first) as far as the channel's rate allows, and handed
+     * to the sender threads; it claims again while rows keep coming and returns once everything it took was handed
+     * to the provider (or failed).
+     */
     int dispatchDue() {
         recordUnrecorded();
+        var mine = new Phaser(1);
         int taken = 0;
-        for (var claim : claimDue()) {
-            taken++;
-            deliver(claim);
+        var open = new ArrayList<>(senders.keySet());
+        long lastRecord = System.nanoTime();
+        try {
+            while (!open.isEmpty() && !stopping) {
+                boolean claimedAny = false;
+                for (var it = open.iterator(); it.hasNext(); ) {
+                    var channel = it.next();
+                    var bucket = buckets.get(channel);
+                    int want = properties.batchSize();
+                    if (bucket != null) {
+                        want = (int) bucket.tryConsumeAsMuchAsPossible(want);
+                        if (want == 0) {
+                            continue;
+                        }
+                    }
+                    inFlight.acquire(want);
+                    List<Claim> claims;
+                    try {
+                        claims = claim(channel, want);
+                    } catch (RuntimeException e) {
+                        inFlight.release(want);
+                        throw e;
+                    }
+                    int unused = want - claims.size();
+                    inFlight.release(unused);
+                    if (bucket != null && unused > 0) {
+                        bucket.addTokens(unused);
+                    }
+                    for (var claim : claims) {
+                        mine.register();
+                        busy.add(claim.row().getId());
+                        pool.execute(() -> {
+                            try {
+                                deliver(claim);
+                            } catch (RuntimeException e) {
+                                log.warn(
+                                        "Outbox row {} could not be delivered now",
+                                        claim.row().getId(),
+                                        e);
+                            } finally {
+                                busy.remove(claim.row().getId());
+                                inFlight.release();
+                                mine.arriveAndDeregister();
+                            }
+                        });
+                    }
+                    taken += claims.size();
+                    claimedAny |= !claims.isEmpty();
+                    if (claims.size() < want) {
+                        it.remove();
+                    }
+                }
+                if (!claimedAny && !open.isEmpty()) {
+                    // only rate limits hold rows back: wait for the buckets to refill
+                    Thread.sleep(10);
+                }
+                if (System.nanoTime() - lastRecord > 1_000_000_000L) {
+                    recordUnrecorded();
+                    lastRecord = System.nanoTime();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            mine.arriveAndAwaitAdvance();
         }
         return taken;
     }
 
-    /** Claims the rows due now, one by one as they are delivered (each lease starts at its own claim). */
+    /** Claims a batch of the rows due now on every channel (each lease starts at the claim); for tests. */
     Iterable<Claim> claimDue() {
-        var due = outbox.findDue(clock.instant(), senders.keySet(), PageRequest.of(0, properties.batchSize()));
-        return () -> due.stream()
-                .filter(row -> !unrecorded.containsKey(row.getId()))
-                .map(this::claim)
-                .filter(java.util.Objects::nonNull)
-                .iterator();
-    }
-
-    private Claim claim(OutboundMessage seen) {
-        var leaseEnd = clock.instant().plus(properties.lease());
-        Integer claimed = transactions.execute(tx -> outbox.claim(seen.getId(), seen.getVersion(), leaseEnd));
-        if (claimed == null || claimed != 1) {
-            return null;
+        var claims = new ArrayList<Claim>();
+        for (var channel : senders.keySet()) {
+            claims.addAll(claim(channel, properties.batchSize()));
         }
-        return new Claim(outbox.findById(seen.getId()).orElseThrow(), seen.getVersion() + 1, leaseEnd);
+        return claims;
     }
 
-    /** Sends a claimed row, unless its lease ran out (another node may have it now). */
+    /**
+     * Claims up to {@code limit} due rows of a channel in one transaction: rows whose lease ran out first, then
+     * queued rows by priority and age; {@code FOR UPDATE SKIP LOCKED} lets other nodes pass over them meanwhile,
+     * and each claimed row's version moves on, so the node that held it before cannot send it any more.
+     */
+    List<Claim> claim(Channel channel, int limit) {
+        var now = clock.instant();
+        var leaseEnd = now.plus(properties.lease());
+        var lease = java.time.OffsetDateTime.ofInstant(leaseEnd, java.time.ZoneOffset.UTC);
+        var claimed = transactions.execute(tx -> {
+            var found = new ArrayList<long[]>(dueRows(OutboxStatus.SENDING, channel, now, limit));
+            if (found.size() < limit) {
+                found.addAll(dueRows(OutboxStatus.QUEUED, channel, now, limit - found.size()));
+            }
+            if (found.isEmpty()) {
+                return Map.<Long, Long>of();
+            }
+            // each row only from the version seen: a row another node claimed meanwhile is left to it
+            var counts = jdbc.batchUpdate(
+                    "update outbound_message set status = 'SENDING', next_attempt_at = ?, attempts = attempts + 1,"
+                            + " version = version + 1 where id = ? and version = ?",
+                    found,
+                    found.size(),
+                    (ps, row) -> {
+                        ps.setObject(1, lease);
+                        ps.setLong(2, row[0]);
+                        ps.setLong(3, row[1]);
+                    });
+            var versions = new java.util.LinkedHashMap<Long, Long>();
+            int i = 0;
+            for (var batch : counts) {
+                for (int count : batch) {
+                    var row = found.get(i++);
+                    if (count == 1) {
+                        versions.put(row[0], row[1] + 1);
+                    }
+                }
+            }
+            return versions;
+        });
+        if (claimed == null || claimed.isEmpty()) {
+            return List.of();
+        }
+        var order = new java.util.HashMap<Long, Integer>();
+        for (var id : claimed.keySet()) {
+            order.put(id, order.size());
+        }
+        return outbox.findAllById(claimed.keySet()).stream()
+                .sorted(java.util.Comparator.comparing(row -> order.get(row.getId())))
+                // a row this node is still sending or recording (its lease ran out meanwhile) is not sent again,
+                // nor one sent whose record the database refused: that is recorded on a later poll
+                .filter(row -> !busy.contains(row.getId()) && !unrecorded.containsKey(row.getId()))
+                .map(row -> new Claim(row, claimed.get(row.getId()), leaseEnd))
+                .toList();
+    }
+
+    private List<long[]> dueRows(OutboxStatus status, Channel channel, Instant now, int limit) {
+        // rows this node is still sending or recording, or could not record yet, are not claimed again
+        var mine = new ArrayList<Long>(busy);
+        mine.addAll(unrecorded.keySet());
+        var args = new ArrayList<Object>();
+        args.add(status.name());
+        args.add(channel.name());
+        args.add(java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
+        args.addAll(mine);
+        args.add(limit);
+        var notMine = mine.isEmpty()
+                ? ""
+                : " and id not in (" + String.join(",", java.util.Collections.nCopies(mine.size(), "?")) + ")";
+        return jdbc.query(
+                "select id, version from outbound_message where status = ? and channel = ? and next_attempt_at <= ?"
+                        + notMine
+                        + " order by priority, next_attempt_at fetch first ? rows only for update skip locked",
+                (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)},
+                args.toArray());
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        stopping = true;
+        pool.shutdown();
+        if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Sends a claimed row, unless half its lease ran out already (another node may have it soon). */
     void deliver(Claim claim) {
         var row = claim.row();
-        if (!clock.instant().isBefore(claim.leaseEnd()) || !outbox.existsByIdAndVersion(row.getId(), claim.version())) {
+        // a send begins only while half its lease is left, so it ends long before another node may claim the row
+        var latestStart = claim.leaseEnd().minus(properties.lease().dividedBy(2));
+        if (clock.instant().isAfter(latestStart) || !outbox.existsByIdAndVersion(row.getId(), claim.version())) {
             metrics.counter(
                             "directline.outbox.lease.lost",
                             "channel",

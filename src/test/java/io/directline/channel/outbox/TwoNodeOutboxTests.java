@@ -86,6 +86,9 @@ class TwoNodeOutboxTests {
         properties.add("directline.channels.outbox.enabled=false");
         properties.add("directline.channels.outbox.batch-size=7");
         properties.add("directline.channels.outbox.lease=1s");
+        // one sender thread per node: the four dispatcher runs already send in parallel, and a 1 s lease leaves
+        // no room for a loaded machine's slower commits (see docs/reliability.md on leases and sender threads)
+        properties.add("directline.channels.outbox.senders=1");
         properties.add("directline.channels.sms.api-base-url=" + provider.baseUrl());
         properties.add("directline.channels.sms.account-sid=" + ACCOUNT);
         properties.add("directline.channels.sms.auth-token=two-node-token");
