@@ -613,6 +613,8 @@ class KillNineBenchmark {
                     "--directline.channels.sms.from-number=+15550000000",
                     "--directline.channels.sms.api-base-url=" + provider.baseUrl(),
                     "--directline.channels.sms.webhook-url=" + SMS_WEBHOOK_URL,
+                    // a company's pooled sender (the default); the verdict below waits for every SMS answer
+                    "--directline.channels.rate.sms=100",
                     "--directline.channels.phone.secret=" + PHONE_SECRET,
                     "--directline.channels.email.address=" + SUPPORT,
                     "--directline.channels.email.imap.host=127.0.0.1",

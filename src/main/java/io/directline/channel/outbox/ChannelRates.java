@@ -10,16 +10,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How many messages per second each channel's provider takes from us ({@code directline.channels.rate.email=200},
  * {@code directline.channels.rate.sms=1}); a channel without a rate is not limited. A rate below one is one message
- * every so many seconds ({@code 0.2}: one every five seconds). The defaults follow the providers' published terms:
- * a Twilio long code sends one SMS a second, Mastodon takes 300 posts in five minutes, X about one direct message
- * every five seconds per app; e-mail goes to our own relay.
+ * every so many seconds ({@code 0.2}: one every five seconds). The defaults follow the providers' published terms for
+ * a company's sender: SMS 100 a second, what one Twilio short code (or a messaging service's pool of numbers) takes —
+ * a single long code takes one a second, so a company on one number sets {@code sms=1}; Mastodon takes 300 posts in
+ * five minutes, X about one direct message every five seconds per app; e-mail goes to our own relay.
  *
  * @param rate messages per second by channel
  */
 @ConfigurationProperties("directline.channels")
 record ChannelRates(Map<Channel, Double> rate) {
 
-    static final Map<Channel, Double> DEFAULTS = Map.of(Channel.SMS, 1.0, Channel.MASTODON, 1.0, Channel.X, 0.2);
+    static final Map<Channel, Double> DEFAULTS = Map.of(Channel.SMS, 100.0, Channel.MASTODON, 1.0, Channel.X, 0.2);
 
     ChannelRates {
         var merged = new EnumMap<Channel, Double>(Channel.class);
