@@ -14,7 +14,18 @@ public interface CustomerHandleRepository extends JpaRepository<CustomerHandle, 
 
     Optional<CustomerHandle> findByKindAndLookupKey(HandleKind kind, String lookupKey);
 
-    List<CustomerHandle> findByKindAndLookupKeyIn(HandleKind kind, Collection<String> lookupKeys);
+    /**
+     * Handles of every kind with these lookup keys, by customer_handle_prefix_idx (lookup_key alone): with the kind in
+     * the condition H2 walks the (kind, lookup_key) index over every handle of the kind and tests each against the
+     * list (a batch of 1,000 e-mail addresses cost a scan of all of them); callers keep the kind they asked for.
+     */
+    List<CustomerHandle> findByLookupKeyIn(Collection<String> lookupKeys);
+
+    default List<CustomerHandle> findByKindAndLookupKeyIn(HandleKind kind, Collection<String> lookupKeys) {
+        return findByLookupKeyIn(lookupKeys).stream()
+                .filter(h -> h.getKind() == kind)
+                .toList();
+    }
 
     List<CustomerHandle> findByCustomerIdOrderByKindAscIdAsc(long customerId);
 
