@@ -26,10 +26,16 @@ interface CustomerRepository extends JpaRepository<Customer, Long> {
     /** The owners with these ids and their social addresses, in one query; read-only (never dirty-checked). */
     @Query("select c from Customer c left join fetch c.socialHandles left join fetch c.socialAccounts"
             + " where c.id in :ids")
-    @QueryHints(@QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, value = "true"))
+    // read in chunks within one transaction (a fan-out's page): no flush before each chunk, which would walk every
+    // owner loaded so far; what it selects by id cannot depend on unflushed changes
+    @QueryHints({
+        @QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, value = "true"),
+        @QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_FLUSH_MODE, value = "COMMIT")
+    })
     List<Customer> findAllWithAddresses(Collection<Long> ids);
 
     @Query("select c.id as id, c.name as name from Customer c where c.id in :ids")
+    @QueryHints(@QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
     List<CustomerName> findNames(Collection<Long> ids);
 
     @Query("select c.id as id, c.mergedInto as mergedInto from Customer c where c.id in :ids")

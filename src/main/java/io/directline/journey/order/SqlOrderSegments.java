@@ -32,9 +32,11 @@ class SqlOrderSegments implements OrderSegments {
 
     private static final double KM_PER_DEGREE = Math.PI * EARTH_RADIUS_KM / 180;
 
+    private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
 
     SqlOrderSegments(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
@@ -82,13 +84,18 @@ class SqlOrderSegments implements OrderSegments {
             return List.of();
         }
         var milestone = segment.milestone() == null ? Milestone.DELIVERED : segment.milestone();
-        where.params.addValue("owners", owners).addValue("dates", milestone.name());
+        // the page's owners are every owner of the segment between its first and last: a range on the index, not a
+        // list of 1,000 ids that H2 would test each row against one by one
+        where.params
+                .addValue("first", owners.get(0))
+                .addValue("last", owners.get(owners.size() - 1))
+                .addValue("dates", milestone.name());
         var members = new LinkedHashMap<Long, SegmentMember>();
         named.query(
                 "select o.customer_id, o.ref, o.model, m.promised_date, m.estimated_date, m.previous_estimate,"
                         + " m.reason from journey_order o left join journey_milestone m"
                         + " on m.order_id = o.id and m.milestone = :dates where " + where.sql
-                        + " and o.customer_id in (:owners) order by o.customer_id, o.ref",
+                        + " and o.customer_id between :first and :last order by o.customer_id, o.ref",
                 where.params,
                 rs -> {
                     long owner = rs.getLong("customer_id");
@@ -113,18 +120,19 @@ class SqlOrderSegments implements OrderSegments {
     @Override
     @Transactional
     public void markTold(Collection<String> orderRefs, Milestone milestone, String source, Instant at) {
-        var refs = List.copyOf(orderRefs);
-        for (int from = 0; from < refs.size(); from += OrderStore.CHUNK) {
-            named.update(
-                    "update journey_milestone set told_estimate = estimated_date, told_at = :at, told_source = :source"
-                            + " where milestone = :milestone"
-                            + " and order_id in (select id from journey_order where ref in (:refs))",
-                    new MapSqlParameterSource()
-                            .addValue("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                            .addValue("source", source)
-                            .addValue("milestone", milestone.name())
-                            .addValue("refs", refs.subList(from, Math.min(refs.size(), from + OrderStore.CHUNK))));
-        }
+        // one statement per order, batched: each finds its row by journey_order_ref_uk and the milestone's key
+        var told = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        jdbc.batchUpdate(
+                "update journey_milestone set told_estimate = estimated_date, told_at = ?, told_source = ?"
+                        + " where order_id = (select id from journey_order where ref = ?) and milestone = ?",
+                List.copyOf(orderRefs),
+                OrderStore.CHUNK,
+                (ps, ref) -> {
+                    ps.setObject(1, told);
+                    ps.setString(2, source);
+                    ps.setString(3, ref);
+                    ps.setString(4, milestone.name());
+                });
     }
 
     private record Where(String sql, MapSqlParameterSource params) {}
