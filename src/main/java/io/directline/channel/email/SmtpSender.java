@@ -56,6 +56,65 @@ class SmtpSender implements OutboundSender {
 
     @Override
     public SendResult send(OutboundDelivery delivery) throws DeliveryFailure {
+        var message = compose(delivery);
+        try {
+            // Spring keeps an explicitly set Message-ID when it saves the message before sending
+            mail.send(message);
+        } catch (MailException e) {
+            throw failure(e);
+        }
+        return SendResult.of(messageId(delivery.idempotencyKey()));
+    }
+
+    /**
+     * Several messages over one SMTP connection (a broadcast's notices: a connection and its greeting per message
+     * cost more than the message); the server's refusal of one is that message's failure only.
+     */
+    @Override
+    public boolean sendsInOneGo() {
+        return true;
+    }
+
+    @Override
+    public List<SendOutcome> sendAll(List<OutboundDelivery> deliveries) {
+        var outcomes = new java.util.ArrayList<SendOutcome>(deliveries.size());
+        var messages = new java.util.ArrayList<jakarta.mail.internet.MimeMessage>();
+        var slots = new java.util.ArrayList<Integer>();
+        for (var delivery : deliveries) {
+            try {
+                messages.add(compose(delivery));
+                slots.add(outcomes.size());
+                outcomes.add(SendOutcome.of(() -> SendResult.of(messageId(delivery.idempotencyKey()))));
+            } catch (DeliveryFailure e) {
+                outcomes.add(SendOutcome.failed(e));
+            }
+        }
+        if (messages.isEmpty()) {
+            return outcomes;
+        }
+        try {
+            mail.send(messages.toArray(jakarta.mail.internet.MimeMessage[]::new));
+        } catch (MailSendException e) {
+            var failed = e.getFailedMessages();
+            for (int i = 0; i < messages.size(); i++) {
+                var cause = failed.get(messages.get(i));
+                if (cause != null || failed.isEmpty()) {
+                    outcomes.set(slots.get(i), SendOutcome.failed(failure(cause == null ? e : wrap(cause))));
+                }
+            }
+        } catch (MailException e) {
+            var failure = failure(e);
+            slots.forEach(slot -> outcomes.set(slot, SendOutcome.failed(failure)));
+        }
+        return outcomes;
+    }
+
+    private static MailException wrap(Exception cause) {
+        return cause instanceof MailException mail ? mail : new MailSendException(cause.getMessage(), cause);
+    }
+
+    /** The delivery as a MIME message: a failure here is the message's, never worth a retry. */
+    private jakarta.mail.internet.MimeMessage compose(OutboundDelivery delivery) throws DeliveryFailure {
         var messageId = messageId(delivery.idempotencyKey());
         InternetAddress to;
         try {
@@ -82,24 +141,28 @@ class SmtpSender implements OutboundSender {
                 message.setHeader("In-Reply-To", keys.get(keys.size() - 1));
                 message.setHeader("References", String.join(" ", references(keys)));
             }
-            // Spring keeps an explicitly set Message-ID when it saves the message before sending
-            mail.send(message);
-        } catch (MessagingException e) {
+            return message;
+        } catch (MessagingException | MailParseException | MailPreparationException e) {
             throw new DeliveryFailure("The answer could not be written as e-mail: " + e.getMessage(), true, e);
-        } catch (MailAuthenticationException e) {
+        }
+    }
+
+    /** What a refusal of the mail server (or none reached) means for the message. */
+    private static DeliveryFailure failure(MailException e) {
+        if (e instanceof MailAuthenticationException) {
             // our configuration, not the message: retry, it may be fixed by then
-            throw DeliveryFailure.transientFailure("The mail server refused our sign-in: " + e.getMessage(), e);
-        } catch (MailParseException | MailPreparationException e) {
-            throw new DeliveryFailure("The answer could not be written as e-mail: " + e.getMessage(), true, e);
-        } catch (MailSendException e) {
-            boolean permanent = permanent(e);
+            return DeliveryFailure.transientFailure("The mail server refused our sign-in: " + e.getMessage(), e);
+        }
+        if (e instanceof MailParseException || e instanceof MailPreparationException) {
+            return new DeliveryFailure("The answer could not be written as e-mail: " + e.getMessage(), true, e);
+        }
+        if (e instanceof MailSendException send) {
+            boolean permanent = permanent(send);
             var reason = (permanent ? "The mail server refused the answer: " : "The mail server is unreachable: ")
                     + e.getMessage();
-            throw new DeliveryFailure(reason, permanent, e);
-        } catch (MailException e) {
-            throw DeliveryFailure.transientFailure(e.getMessage(), e);
+            return new DeliveryFailure(reason, permanent, e);
         }
-        return SendResult.of(messageId);
+        return DeliveryFailure.transientFailure(e.getMessage(), e);
     }
 
     /**

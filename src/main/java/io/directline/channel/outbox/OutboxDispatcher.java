@@ -57,6 +57,9 @@ class OutboxDispatcher implements SchedulingConfigurer, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
+    /** Rows one sender thread sends in one go (one SMTP connection) and records in one transaction. */
+    static final int MAX_RUN = 25;
+
     private final OutboundMessageRepository outbox;
     private final Map<Channel, OutboundSender> senders = new EnumMap<>(Channel.class);
     private final CaseManagement cases;
@@ -185,20 +188,25 @@ class OutboxDispatcher implements SchedulingConfigurer, DisposableBean {
                     if (bucket != null && unused > 0) {
                         bucket.addTokens(unused);
                     }
-                    for (var claim : claims) {
+                    // the sender threads share the batch in runs: a run goes over one connection and is recorded in
+                    // one transaction; answers come first in the batch, so they are in the first run
+                    int run = Math.max(
+                            1, Math.min(MAX_RUN, (claims.size() + properties.senders() - 1) / properties.senders()));
+                    for (int from = 0; from < claims.size(); from += run) {
+                        var part = claims.subList(from, Math.min(claims.size(), from + run));
                         mine.register();
-                        busy.add(claim.row().getId());
+                        part.forEach(claim -> busy.add(claim.row().getId()));
                         pool.execute(() -> {
                             try {
-                                deliver(claim);
+                                deliverAll(part);
                             } catch (RuntimeException e) {
                                 log.warn(
-                                        "Outbox row {} could not be delivered now",
-                                        claim.row().getId(),
+                                        "Outbox rows {} could not be delivered now",
+                                        part.stream().map(c -> c.row().getId()).toList(),
                                         e);
                             } finally {
-                                busy.remove(claim.row().getId());
-                                inFlight.release();
+                                part.forEach(claim -> busy.remove(claim.row().getId()));
+                                inFlight.release(part.size());
                                 mine.arriveAndDeregister();
                             }
                         });
@@ -323,6 +331,79 @@ class OutboxDispatcher implements SchedulingConfigurer, DisposableBean {
 
     /** Sends a claimed row, unless half its lease ran out already (another node may have it soon). */
     void deliver(Claim claim) {
+        deliverAll(List.of(claim));
+    }
+
+    /**
+     * Sends claimed rows of one channel and records those sent. A channel that sends in one go ({@link
+     * OutboundSender#sendsInOneGo}: one SMTP connection) gets every row still held at once; the others get each row
+     * once its turn comes, if it is still held then. Sent rows are recorded together, at the latest a quarter of the
+     * lease after the first of them went out, so a row is on record long before another node could take it again.
+     */
+    void deliverAll(List<Claim> claims) {
+        var sender = senders.get(claims.get(0).row().getChannel());
+        var pending = new ArrayList<SentAnswer>(claims.size());
+        if (sender.sendsInOneGo() && claims.size() > 1) {
+            var held = new ArrayList<Claim>(claims.size());
+            var deliveries = new ArrayList<OutboundDelivery>(claims.size());
+            for (var claim : claims) {
+                var delivery = stillHeld(claim) ? deliveryOf(claim) : null;
+                if (delivery != null) {
+                    held.add(claim);
+                    deliveries.add(delivery);
+                }
+            }
+            var outcomes = deliveries.isEmpty() ? List.<OutboundSender.SendOutcome>of() : sender.sendAll(deliveries);
+            for (int i = 0; i < held.size(); i++) {
+                outcome(held.get(i), outcomes.get(i), pending);
+            }
+            recordAll(pending);
+            return;
+        }
+        long recordBy = Long.MAX_VALUE;
+        for (var claim : claims) {
+            var delivery = stillHeld(claim) ? deliveryOf(claim) : null;
+            if (delivery == null) {
+                continue;
+            }
+            outcome(claim, OutboundSender.SendOutcome.of(() -> sender.send(delivery)), pending);
+            if (!pending.isEmpty() && recordBy == Long.MAX_VALUE) {
+                recordBy = System.nanoTime() + properties.lease().toNanos() / 4;
+            }
+            if (System.nanoTime() >= recordBy) {
+                recordAll(pending);
+                pending.clear();
+                recordBy = Long.MAX_VALUE;
+            }
+        }
+        recordAll(pending);
+    }
+
+    /** The row as the provider gets it; a row that cannot be made into a message fails (and is retried later). */
+    private OutboundDelivery deliveryOf(Claim claim) {
+        try {
+            return delivery(claim.row());
+        } catch (RuntimeException e) {
+            failed(claim, e);
+            return null;
+        }
+    }
+
+    private void outcome(Claim claim, OutboundSender.SendOutcome outcome, List<SentAnswer> sent) {
+        if (outcome.failure() != null) {
+            failed(claim, outcome.failure());
+            return;
+        }
+        metrics.counter(
+                        "directline.outbox.sent",
+                        "channel",
+                        claim.row().getChannel().name())
+                .increment();
+        sent.add(new SentAnswer(claim.row(), outcome.result(), clock.instant()));
+    }
+
+    /** Whether this node may still send the claimed row: half its lease is left and no other node took it since. */
+    private boolean stillHeld(Claim claim) {
         var row = claim.row();
         // a send begins only while half its lease is left, so it ends long before another node may claim the row
         var latestStart = claim.leaseEnd().minus(properties.lease().dividedBy(2));
@@ -336,21 +417,54 @@ class OutboxDispatcher implements SchedulingConfigurer, DisposableBean {
                     "Outbox row {} was not sent by this node: its lease ran out before the send began;"
                             + " the node that holds it now sends it",
                     row.getId());
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Records sent rows in one transaction (one commit for a run of notices, not one each); when that fails, one by
+     * one as {@link #record} does, which never reschedules a sent row.
+     */
+    private void recordAll(List<SentAnswer> sent) {
+        if (sent.isEmpty()) {
             return;
         }
-        var sender = senders.get(row.getChannel());
-        SendResult result;
-        try {
-            result = sender.send(delivery(row));
-        } catch (DeliveryFailure | RuntimeException e) {
-            failed(claim, e);
-            return;
+        if (sent.size() > 1) {
+            try {
+                transactions.executeWithoutResult(tx -> {
+                    var counts = jdbc.batchUpdate(
+                            "update outbound_message set status = 'SENT', provider_id = ?, sent_at = ?,"
+                                    + " last_error = null, next_attempt_at = null, version = version + 1"
+                                    + " where id = ? and status <> 'SENT'",
+                            sent,
+                            sent.size(),
+                            (ps, s) -> {
+                                ps.setString(1, s.result().providerId());
+                                ps.setObject(
+                                        2, java.time.OffsetDateTime.ofInstant(s.sentAt(), java.time.ZoneOffset.UTC));
+                                ps.setLong(3, s.row().getId());
+                            });
+                    int i = 0;
+                    for (var batch : counts) {
+                        for (int count : batch) {
+                            var s = sent.get(i++);
+                            if (count != 0) {
+                                recordDelivery(s.row(), DeliveryState.SENT, null);
+                            }
+                        }
+                    }
+                });
+                sent.forEach(this::rememberThread);
+                return;
+            } catch (RuntimeException e) {
+                log.warn("A run of {} sent outbox rows could not be recorded at once; one by one now", sent.size(), e);
+            }
         }
-        metrics.counter("directline.outbox.sent", "channel", row.getChannel().name())
-                .increment();
-        var sent = new SentAnswer(row, result, clock.instant());
-        if (!record(sent)) {
-            unrecorded.put(row.getId(), sent);
+        for (var s : sent) {
+            if (!record(s)) {
+                unrecorded.put(s.row().getId(), s);
+            }
         }
     }
 
@@ -407,15 +521,21 @@ class OutboxDispatcher implements SchedulingConfigurer, DisposableBean {
                 log.warn("The case of outbox row {} does not show it as sent yet: {}", row.getId(), reason(ignored));
             }
         }
+        rememberThread(sent);
+        return true;
+    }
+
+    /** An answer's thread key, by which the owner's reply finds its case. */
+    private void rememberThread(SentAnswer sent) {
+        var row = sent.row();
         if (!row.isAnswer()) {
-            return true;
+            return;
         }
         try {
             threadKeys.remember(row.getChannel(), sent.result().threadKey(), row.getCaseId());
         } catch (RuntimeException e) {
             log.warn("The thread key of outbox row {} was not remembered: {}", row.getId(), reason(e));
         }
-        return true;
     }
 
     /** A send that failed: retried later or given up, unless another node holds the row by now. */

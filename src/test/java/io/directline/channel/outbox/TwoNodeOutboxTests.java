@@ -89,6 +89,10 @@ class TwoNodeOutboxTests {
         // one sender thread per node: the four dispatcher runs already send in parallel, and a 1 s lease leaves
         // no room for a loaded machine's slower commits (see docs/reliability.md on leases and sender threads)
         properties.add("directline.channels.outbox.senders=1");
+        // and a provider that takes a few messages a second (this test ran at the old default of one SMS a second):
+        // the four dispatcher runs then never claim more than one sender thread starts within half the 1 s lease;
+        // what is tested is who sends, not how fast
+        properties.add("directline.channels.rate.sms=5");
         properties.add("directline.channels.sms.api-base-url=" + provider.baseUrl());
         properties.add("directline.channels.sms.account-sid=" + ACCOUNT);
         properties.add("directline.channels.sms.auth-token=two-node-token");
