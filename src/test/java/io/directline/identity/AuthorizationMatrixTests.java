@@ -1093,6 +1093,16 @@ public class AuthorizationMatrixTests {
             page("/executive/notes", Access.EXECUTIVE_OFFICE, c -> "/executive/notes"),
             page("/portal/notices", Access.OWNERS, c -> "/portal/notices"),
             form(
+                            "/portal/notices/{id}/reply",
+                            Access.OWNERS,
+                            c -> new ScreenRequest(
+                                    "/portal/notices/" + c.ownerNotice() + "/reply",
+                                    Map.of("body", "Owner answers the notice " + c.tag, "key", c.tag),
+                                    "/portal/notices"))
+                    .withAnswer(
+                            (c, r) -> assertThat(c.caseJson().path("messages").toString())
+                                    .contains("Owner answers the notice " + c.tag)),
+            form(
                             "/supervisor/broadcasts/preview",
                             Access.MANAGERS,
                             c -> new ScreenRequest(
@@ -1884,6 +1894,31 @@ public class AuthorizationMatrixTests {
                 }
             }
             return count;
+        }
+
+        private Long ownerNotice;
+
+        /** A notice to the matrix's owner that names the matrix's case, as a personal note's does. */
+        long ownerNotice() {
+            if (ownerNotice == null) {
+                var notices = fixture.context.getBean(io.directline.channel.Notices.class);
+                var source = "matrix:" + tag;
+                notices.queue(new io.directline.channel.Notice(
+                        fixture.customerId,
+                        source,
+                        "Matrix notice " + tag,
+                        "A notice the owner may answer.",
+                        null,
+                        "Direct Line",
+                        fixture.caseId,
+                        source));
+                ownerNotice = notices.ofOwner(fixture.customerId, 100).stream()
+                        .filter(n -> source.equals(n.source()))
+                        .findFirst()
+                        .orElseThrow()
+                        .id();
+            }
+            return ownerNotice;
         }
 
         /** An owner of this cell's own for a personal note. */

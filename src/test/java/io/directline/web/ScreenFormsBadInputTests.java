@@ -175,6 +175,24 @@ class ScreenFormsBadInputTests {
                                 io.directline.identity.IdentityFixtures.admin(port), broadcastModel)
                         .path("id")
                         .asString());
+        var notices = context.getBean(io.directline.channel.Notices.class);
+        var noticeSource = "fuzzy:" + UUID.randomUUID();
+        notices.queue(new io.directline.channel.Notice(
+                owner.customerId(),
+                noticeSource,
+                "A notice to answer",
+                "A notice the owner may answer.",
+                null,
+                "Direct Line",
+                caseId,
+                noticeSource));
+        ids.put(
+                "notice",
+                String.valueOf(notices.ofOwner(owner.customerId(), 100).stream()
+                        .filter(n -> noticeSource.equals(n.source()))
+                        .findFirst()
+                        .orElseThrow()
+                        .id()));
         ids.put(
                 "notification",
                 String.valueOf(SlaFixtures.staffNotification(context, agent, caseId, "Fuzzy's case is yours now.")));
@@ -379,17 +397,21 @@ class ScreenFormsBadInputTests {
             case "attachmentId" -> "attachment";
             case "caseId" -> "case";
             case "id" ->
-                pattern.startsWith("/supervisor/broadcasts/")
-                        ? "broadcast"
-                        : pattern.startsWith("/admin/orders/import/")
-                                ? "import"
-                                : pattern.startsWith("/executive/")
-                                        ? "escalation"
-                                        : pattern.startsWith("/notifications/")
-                                                ? "notification"
-                                                : pattern.startsWith("/admin/sla-policies/")
-                                                        ? "policy"
-                                                        : pattern.startsWith("/customers/") ? "customer" : "case";
+                pattern.startsWith("/portal/notices/")
+                        ? "notice"
+                        : pattern.startsWith("/supervisor/broadcasts/")
+                                ? "broadcast"
+                                : pattern.startsWith("/admin/orders/import/")
+                                        ? "import"
+                                        : pattern.startsWith("/executive/")
+                                                ? "escalation"
+                                                : pattern.startsWith("/notifications/")
+                                                        ? "notification"
+                                                        : pattern.startsWith("/admin/sla-policies/")
+                                                                ? "policy"
+                                                                : pattern.startsWith("/customers/")
+                                                                        ? "customer"
+                                                                        : "case";
             default ->
                 throw new AssertionError("No id known for {" + variable + "} in " + pattern
                         + ": teach this test what it names, so its form is posted too");
@@ -444,6 +466,7 @@ class ScreenFormsBadInputTests {
             case "page" -> "0";
             case "weeks" -> "4";
             case "zone" -> "UTC";
+            case "key" -> UUID.randomUUID().toString();
             default -> validPolicy(policyPrefix + " " + UUID.randomUUID()).getOrDefault(field, "ok");
         };
     }
