@@ -10,3 +10,8 @@ create table broadcast_reply_case (
     primary key (broadcast_id, customer_id)
 );
 create unique index broadcast_reply_case_case_uk on broadcast_reply_case (case_id);
+
+-- A personal note sent again with the same Idempotency-Key (a double-submitted POST /api/v1/notes) is the note made
+-- the first time: its rows (one per owner) carry the key, unique per author and owner.
+alter table personal_note add column idempotency_key varchar(200);
+create unique index personal_note_idempotency_uk on personal_note (author, idempotency_key, customer_id);
