@@ -1079,6 +1079,10 @@ public class AuthorizationMatrixTests {
             page("/supervisor/escalations", Access.MANAGERS, c -> "/supervisor/escalations"),
             page("/supervisor/delays", Access.MANAGERS, c -> "/supervisor/delays")
                     .withAnswer((c, r) -> assertThat(r.body()).contains("Had to ask")),
+            page("/supervisor/delays/weeks.csv", Access.MANAGERS, c -> "/supervisor/delays/weeks.csv")
+                    .producing("text/csv")
+                    .withAnswer((c, r) ->
+                            assertThat(r.body()).startsWith("week_start,told_before_asking,had_to_ask,told_percent")),
             page("/portal/orders", Access.OWNERS, c -> "/portal/orders")
                     .withAnswer((c, r) -> assertThat(r.body()).contains("My orders")),
             page("/executive/escalations", Access.EXECUTIVE_OFFICE, c -> "/executive/escalations"),

@@ -227,6 +227,29 @@ class DelayNoticeApiTests {
         var casePage = agent.get("/cases/" + asked.id()).body();
         assertThat(casePage).contains("had to ask").contains("#owner-orders").contains(askingRef);
         assertThat(agent.get("/cases/" + toldAsks.id()).body()).contains("told before asking");
+
+        // the supervisor's screen draws the week, lists it under the chart, and gives it as a CSV file
+        var supervisor = ScreenClient.signedIn(
+                port, IdentityFixtures.createLogin(admin, "SUPERVISOR", null), IdentityFixtures.PASSWORD);
+        var period = "from=2026-11-02&to=2026-11-08";
+        var screen = supervisor.get("/supervisor/delays?" + period).body();
+        assertThat(screen)
+                .contains("id=\"delays-chart\"")
+                .contains("Week of 2 Nov 2026: 1 told before asking, 1 had to ask")
+                .contains("class=\"bar bar-told\"")
+                .contains("class=\"bar bar-asked\"")
+                .contains("/supervisor/delays/weeks.csv?from=2026-11-02&amp;to=2026-11-08");
+        var csv = supervisor.get("/supervisor/delays/weeks.csv?" + period);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.raw().headers().firstValue("Content-Disposition").orElse(""))
+                .startsWith("attachment")
+                .contains("delays-by-week-2026-11-02-to-2026-11-08.csv");
+        assertThat(csv.body().lines().toList())
+                .containsExactly("week_start,told_before_asking,had_to_ask,told_percent", "2026-11-02,1,1,50");
+        assertThat(agent.get("/supervisor/delays/weeks.csv?" + period).status())
+                .as("an agent may not download the figures")
+                .isEqualTo(403);
     }
 
     /** An order as the system of record puts it: {@code PUT /api/v1/orders/{ref}}. */
