@@ -105,7 +105,18 @@ public class CaseManagement {
     @Transactional
     public SupportCase openFromCompany(
             long customerId, String subject, String body, String holder, String team, Actor actor) {
-        return conversations.openFromCompany(customerId, subject, body, holder, team, actor);
+        return conversations.openFromCompany(customerId, subject, body, holder, team, null, actor);
+    }
+
+    /**
+     * As {@link #openFromCompany(long, String, String, String, String, Actor)}, for a case about an order (its number,
+     * or null) that nobody holds yet when {@code holder} is null (it waits in the queue once the owner writes).
+     * Throws a 400 problem for an order number over {@link SupportCase#MAX_ORDER_ID} as well.
+     */
+    @Transactional
+    public SupportCase openFromCompany(
+            long customerId, String subject, String body, String holder, String team, String orderId, Actor actor) {
+        return conversations.openFromCompany(customerId, subject, body, holder, team, orderId, actor);
     }
 
     /**

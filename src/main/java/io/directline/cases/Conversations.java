@@ -83,15 +83,17 @@ class Conversations {
         return supportCase;
     }
 
-    SupportCase openFromCompany(long customerId, String subject, String body, String holder, String team, Actor actor) {
+    SupportCase openFromCompany(
+            long customerId, String subject, String body, String holder, String team, String orderId, Actor actor) {
         SupportCase.subject(subject);
         SupportCase.team(team);
+        SupportCase.orderId(orderId);
         var customer = customers.find(customerId).orElseThrow(() -> CaseProblems.unknownCustomer(customerId));
         var text = MessageText.of(body);
         var now = clock.instant();
         var channel = customer.getPreferredChannel();
         var supportCase =
-                cases.save(new SupportCase(customer.getId(), subject, channel, Priority.NORMAL, team, null, now));
+                cases.save(new SupportCase(customer.getId(), subject, channel, Priority.NORMAL, team, orderId, now));
         supportCase.assignTo(holder, now);
         supportCase.moveTo(CaseStatus.WAITING_ON_CUSTOMER, now);
         messages.save(new CaseMessage(supportCase.getId(), Direction.OUTBOUND, channel, actor, text, null, now));

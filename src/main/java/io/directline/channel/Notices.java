@@ -22,6 +22,13 @@ public interface Notices {
     /** Stops every notice of this source that is not yet sent; returns how many were stopped. */
     int cancel(String source);
 
+    /**
+     * The case the owner's reply to their notice threads into (a personal note's own case while it is open, else the
+     * one the sending's module opens or reuses), in the caller's transaction. Throws a 404 problem for a notice that
+     * is not the owner's, and a 409 problem for one nothing takes a reply to in.
+     */
+    long caseForReply(long noticeId, long customerId);
+
     /** The notices an owner was sent or will be sent, newest first, at most {@code limit}. */
     List<SentNotice> ofOwner(long customerId, int limit);
 }

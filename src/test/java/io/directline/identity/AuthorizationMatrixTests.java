@@ -1079,6 +1079,10 @@ public class AuthorizationMatrixTests {
             page("/supervisor/escalations", Access.MANAGERS, c -> "/supervisor/escalations"),
             page("/supervisor/delays", Access.MANAGERS, c -> "/supervisor/delays")
                     .withAnswer((c, r) -> assertThat(r.body()).contains("Had to ask")),
+            page("/supervisor/delays/weeks.csv", Access.MANAGERS, c -> "/supervisor/delays/weeks.csv")
+                    .producing("text/csv")
+                    .withAnswer((c, r) ->
+                            assertThat(r.body()).startsWith("week_start,told_before_asking,had_to_ask,told_percent")),
             page("/portal/orders", Access.OWNERS, c -> "/portal/orders")
                     .withAnswer((c, r) -> assertThat(r.body()).contains("My orders")),
             page("/executive/escalations", Access.EXECUTIVE_OFFICE, c -> "/executive/escalations"),
@@ -1092,6 +1096,16 @@ public class AuthorizationMatrixTests {
                     c -> "/supervisor/broadcasts/" + c.broadcast() + "/progress"),
             page("/executive/notes", Access.EXECUTIVE_OFFICE, c -> "/executive/notes"),
             page("/portal/notices", Access.OWNERS, c -> "/portal/notices"),
+            form(
+                            "/portal/notices/{id}/reply",
+                            Access.OWNERS,
+                            c -> new ScreenRequest(
+                                    "/portal/notices/" + c.ownerNotice() + "/reply",
+                                    Map.of("body", "Owner answers the notice " + c.tag, "key", c.tag),
+                                    "/portal/notices"))
+                    .withAnswer(
+                            (c, r) -> assertThat(c.caseJson().path("messages").toString())
+                                    .contains("Owner answers the notice " + c.tag)),
             form(
                             "/supervisor/broadcasts/preview",
                             Access.MANAGERS,
@@ -1884,6 +1898,31 @@ public class AuthorizationMatrixTests {
                 }
             }
             return count;
+        }
+
+        private Long ownerNotice;
+
+        /** A notice to the matrix's owner that names the matrix's case, as a personal note's does. */
+        long ownerNotice() {
+            if (ownerNotice == null) {
+                var notices = fixture.context.getBean(io.directline.channel.Notices.class);
+                var source = "matrix:" + tag;
+                notices.queue(new io.directline.channel.Notice(
+                        fixture.customerId,
+                        source,
+                        "Matrix notice " + tag,
+                        "A notice the owner may answer.",
+                        null,
+                        "Direct Line",
+                        fixture.caseId,
+                        source));
+                ownerNotice = notices.ofOwner(fixture.customerId, 100).stream()
+                        .filter(n -> source.equals(n.source()))
+                        .findFirst()
+                        .orElseThrow()
+                        .id();
+            }
+            return ownerNotice;
         }
 
         /** An owner of this cell's own for a personal note. */

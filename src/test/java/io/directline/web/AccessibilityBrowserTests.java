@@ -41,6 +41,27 @@ class AccessibilityBrowserTests extends ScreenTest {
         check(anyone, anyone.path()); // the sign-in page with its error
         check(anyone, "/login/owner"); // owners sign in with a code
 
+        // an order with a moved date and a notice about it: the notices page with its reply form, the order's
+        // timeline with what we told the owner
+        var ref = "ORD-A11Y-"
+                + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        var orders = context.getBean(io.directline.journey.Orders.class);
+        orders.upsert(
+                ref,
+                io.directline.journey.JourneyFixtures.order(
+                        owner.customerId(), "Meridian", java.time.LocalDate.of(2027, 3, 1)));
+        var noticeSource = "delay:" + ref + ":DELIVERED";
+        context.getBean(io.directline.channel.Notices.class)
+                .queue(new io.directline.channel.Notice(
+                        owner.customerId(),
+                        noticeSource,
+                        "Your Meridian arrives later",
+                        "Dear Ada, your order " + ref + " now arrives on 22 March 2027.",
+                        null,
+                        "Direct Line",
+                        null,
+                        noticeSource + ":1"));
+
         var ownerSees = browser().signIn(owner.username(), People.PASSWORD);
         check(ownerSees, "/portal");
         check(ownerSees, "/portal/new");

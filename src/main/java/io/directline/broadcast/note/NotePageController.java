@@ -9,6 +9,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -19,10 +20,12 @@ class NotePageController {
 
     private final PersonalNotes notes;
     private final Notices notices;
+    private final PortalNoticeReplies replies;
 
-    NotePageController(PersonalNotes notes, Notices notices) {
+    NotePageController(PersonalNotes notes, Notices notices, PortalNoticeReplies replies) {
         this.notes = notes;
         this.notices = notices;
+        this.replies = replies;
     }
 
     @GetMapping("/executive/notes")
@@ -50,7 +53,19 @@ class NotePageController {
     @GetMapping("/portal/notices")
     String portal(@AuthenticationPrincipal DirectLineUser user, Model model) {
         model.addAttribute("notices", notices.ofOwner(user.customerId(), 100));
+        model.addAttribute("replyKey", java.util.UUID.randomUUID().toString());
         return "broadcast/portal-notices";
+    }
+
+    /** The owner answers a notice: the reply goes to the case about it, which the owner is shown. */
+    @PostMapping("/portal/notices/{id}/reply")
+    String reply(
+            @AuthenticationPrincipal DirectLineUser user,
+            @PathVariable long id,
+            @RequestParam(required = false) String body,
+            @RequestParam(required = false) String key) {
+        long caseId = replies.reply(user, id, body, key);
+        return "redirect:/portal/cases/" + caseId;
     }
 
     /** Owner ids typed by hand, separated by commas or spaces. */

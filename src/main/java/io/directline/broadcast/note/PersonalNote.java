@@ -24,6 +24,7 @@ public class PersonalNote {
     private String subject;
     private String body;
     private Instant createdAt;
+    private String idempotencyKey;
 
     protected PersonalNote() {}
 
@@ -35,6 +36,7 @@ public class PersonalNote {
             long caseId,
             String subject,
             String body,
+            String idempotencyKey,
             Instant now) {
         this.author = author;
         this.authorName = authorName;
@@ -43,6 +45,7 @@ public class PersonalNote {
         this.caseId = caseId;
         this.subject = subject;
         this.body = body;
+        this.idempotencyKey = idempotencyKey;
         this.createdAt = now;
     }
 

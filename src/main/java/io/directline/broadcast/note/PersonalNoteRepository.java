@@ -7,4 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface PersonalNoteRepository extends JpaRepository<PersonalNote, Long> {
 
     List<PersonalNote> findByAuthorOrderByCreatedAtDescIdDesc(String author, Pageable page);
+
+    List<PersonalNote> findByAuthorAndIdempotencyKeyOrderById(String author, String idempotencyKey);
 }

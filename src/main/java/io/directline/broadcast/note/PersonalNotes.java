@@ -64,6 +64,36 @@ class PersonalNotes {
      */
     @Transactional
     List<PersonalNote> send(List<Long> customerIds, Long broadcastId, String subject, String body, DirectLineUser by) {
+        return send(customerIds, broadcastId, subject, body, by, null).notes();
+    }
+
+    /** @param isNew false when an earlier send of this executive with the same idempotency key made them */
+    record Sent(List<PersonalNote> notes, boolean isNew) {}
+
+    /**
+     * As {@link #send(List, Long, String, String, DirectLineUser)}; with an idempotency key this executive used
+     * before, the notes made then are returned and nothing is sent again. Throws a 400 problem for a key over 200
+     * characters as well.
+     */
+    @Transactional
+    Sent send(
+            List<Long> customerIds,
+            Long broadcastId,
+            String subject,
+            String body,
+            DirectLineUser by,
+            String idempotencyKey) {
+        var key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+        if (key != null && key.length() > 200) {
+            throw BroadcastProblems.invalidField(
+                    "Idempotency-Key", "The Idempotency-Key is longer than 200 characters.");
+        }
+        if (key != null) {
+            var earlier = madeWithKey(by.getUsername(), key);
+            if (!earlier.isEmpty()) {
+                return new Sent(earlier, false);
+            }
+        }
         var title = required(subject, "subject", MAX_SUBJECT);
         var text = required(body, "body", MAX_BODY);
         int cap = broadcasts.noteCap();
@@ -90,7 +120,8 @@ class PersonalNotes {
         }
         var actor = Actor.of(by, Channel.PORTAL);
         var signedText = signed(text, by.displayName());
-        var now = clock.instant();
+        // as the database keeps it, so a repeated send answers exactly what the first did
+        var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         var made = new ArrayList<PersonalNote>();
         for (long owner : owners) {
             var supportCase = cases.openFromCompany(owner, title, signedText, by.getUsername(), OFFICE_TEAM, actor);
@@ -102,6 +133,7 @@ class PersonalNotes {
                     supportCase.getId(),
                     title,
                     signedText,
+                    key,
                     now));
         }
         var saved = notes.saveAllAndFlush(made);
@@ -117,7 +149,14 @@ class PersonalNotes {
                         n.getCaseId(),
                         source + ":" + n.getCustomerId()))
                 .toList());
-        return saved;
+        return new Sent(saved, true);
+    }
+
+    /** The notes an earlier send of this executive with this key made (one per owner), empty if none. */
+    List<PersonalNote> madeWithKey(String username, String idempotencyKey) {
+        return idempotencyKey == null
+                ? List.of()
+                : notes.findByAuthorAndIdempotencyKeyOrderById(username, idempotencyKey.strip());
     }
 
     List<PersonalNote> writtenBy(String username, int limit) {

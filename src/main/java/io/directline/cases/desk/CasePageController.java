@@ -5,6 +5,7 @@ import io.directline.cases.Attachment;
 import io.directline.cases.Attachments;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.CaseManagement.CaseChanges;
+import io.directline.cases.CaseNoticeLinks;
 import io.directline.cases.CaseOrderLinks;
 import io.directline.cases.CaseProblems;
 import io.directline.cases.CaseStatus;
@@ -43,6 +44,7 @@ class CasePageController {
     private final UserManagement users;
     private final Attachments attachments;
     private final ObjectProvider<CaseOrderLinks> orderLinks;
+    private final ObjectProvider<CaseNoticeLinks> noticeLinks;
 
     CasePageController(
             CaseManagement cases,
@@ -50,9 +52,11 @@ class CasePageController {
             CustomerManagement customers,
             UserManagement users,
             Attachments attachments,
-            ObjectProvider<CaseOrderLinks> orderLinks) {
+            ObjectProvider<CaseOrderLinks> orderLinks,
+            ObjectProvider<CaseNoticeLinks> noticeLinks) {
         this.cases = cases;
         this.orderLinks = orderLinks;
+        this.noticeLinks = noticeLinks;
         this.attachments = attachments;
         this.desk = desk;
         this.customers = customers;
@@ -66,6 +70,10 @@ class CasePageController {
         var links = orderLinks.getIfAvailable();
         model.addAttribute(
                 "order", links == null ? null : links.orderOf(supportCase).orElse(null));
+        var notices = noticeLinks.getIfAvailable();
+        model.addAttribute(
+                "aboutNotice",
+                notices == null ? null : notices.noticeOf(supportCase).orElse(null));
         var customer = customers.get(supportCase.getCustomerId());
         model.addAttribute("customer", customer);
         var messages = cases.conversation(id, true);

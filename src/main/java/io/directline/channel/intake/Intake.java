@@ -6,6 +6,7 @@ import io.directline.cases.CaseManagement.CaseChanges;
 import io.directline.cases.CaseManagement.OpenCase;
 import io.directline.cases.CaseStatus;
 import io.directline.cases.SupportCase;
+import io.directline.channel.outbox.NoticeReplies;
 import io.directline.customer.Customer;
 import io.directline.customer.CustomerManagement;
 import io.directline.customer.DuplicateHandleException;
@@ -30,8 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The one intake pipeline every channel feeds: de-duplicate by the channel's message id, resolve the
  * owner by account id or handle (a first-time sender becomes a new, unverified owner), thread into the
- * owner's case (by a known conversation key, or a DL- reference in the text from a sender who proves who
- * they are) or open a new one. The case module publishes {@code MessageReceived} in the same transaction. Longer
+ * owner's case (by a known conversation key, as a reply to a notice sent to them, or a DL- reference in the text
+ * from a sender who proves who they are) or open a new one. The case module publishes {@code MessageReceived} in the same transaction. Longer
  * than 300 lines because de-duplication, owner resolution and threading share one transaction and its retry.
  */
 @Service
@@ -50,6 +51,7 @@ public class Intake {
     private final CustomerManagement customers;
     private final OwnerMerges merges;
     private final ThreadKeys threadKeys;
+    private final NoticeReplies noticeReplies;
     private final TransactionTemplate transactions;
     private final RetryTemplate conflicts = new RetryTemplate(RetryPolicy.builder()
             .maxRetries(8)
@@ -65,11 +67,13 @@ public class Intake {
             CustomerManagement customers,
             OwnerMerges merges,
             ThreadKeys threadKeys,
+            NoticeReplies noticeReplies,
             TransactionTemplate transactions) {
         this.cases = cases;
         this.customers = customers;
         this.merges = merges;
         this.threadKeys = threadKeys;
+        this.noticeReplies = noticeReplies;
         this.transactions = transactions;
     }
 
@@ -230,6 +234,11 @@ public class Intake {
             if (found.isPresent()) {
                 return new Threading(found, null);
             }
+        }
+        // a reply to a notice (a broadcast's, a personal note) goes to the case about that notice
+        var notice = noticeReplies.caseForReply(message.channel(), ownerId, keys);
+        if (notice.isPresent()) {
+            return new Threading(notice, null);
         }
         SupportCase refused = null;
         var looked = new HashSet<Long>();

@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param portalUrl where owners reach the portal (scheme, host and port): answers with files on channels that
  *     carry none (SMS, X, Mastodon) link to the case there
  * @param senders threads that call the providers in parallel on this node
+ * @param noticeReplyWindow how long after a notice went out by SMS an owner's text message (which names nothing it
+ *     answers) is taken as a reply to it, when nothing else was texted to them since
  */
 @Validated
 @ConfigurationProperties("directline.channels.outbox")
@@ -32,7 +34,8 @@ record ChannelsProperties(
         @DefaultValue("1h") @NotNull Duration maxRetry,
         @DefaultValue("5m") @NotNull Duration lease,
         @DefaultValue("http://localhost:8080") @NotNull String portalUrl,
-        @DefaultValue("4") @Min(1) int senders) {
+        @DefaultValue("4") @Min(1) int senders,
+        @DefaultValue("2d") @NotNull Duration noticeReplyWindow) {
 
     Duration backoff(int attemptsSoFar) {
         long factor = 1L << Math.min(20, Math.max(0, attemptsSoFar - 1));

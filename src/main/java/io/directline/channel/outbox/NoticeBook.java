@@ -63,10 +63,12 @@ class NoticeBook implements Notices {
     private final CustomerManagement customers;
     private final Clock clock;
     private final String nextIds;
+    private final NoticeReplies replies;
 
-    NoticeBook(DataSource dataSource, CustomerManagement customers, Clock clock) {
+    NoticeBook(DataSource dataSource, CustomerManagement customers, NoticeReplies replies, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.customers = customers;
+        this.replies = replies;
         this.clock = clock;
         this.nextIds = postgres(dataSource)
                 ? "select nextval('outbound_message_seq') from generate_series(1, ?)"
@@ -269,6 +271,12 @@ class NoticeBook implements Notices {
                 "update outbound_message set status = 'CANCELLED', next_attempt_at = null, version = version + 1"
                         + " where source = ? and status in ('QUEUED', 'SENDING')",
                 source);
+    }
+
+    @Override
+    @Transactional
+    public long caseForReply(long noticeId, long customerId) {
+        return replies.caseForPortalReply(noticeId, customerId);
     }
 
     @Override

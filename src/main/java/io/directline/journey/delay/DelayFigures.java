@@ -1,6 +1,10 @@
 package io.directline.journey.delay;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -38,10 +42,62 @@ public class DelayFigures {
 
     public record StageAsks(String milestone, String label, long toldBeforeAsking, long hadToAsk) {}
 
+    /**
+     * The asks of one week (from Monday 00:00 UTC, the first and last cut to the period).
+     *
+     * @param toldPercent the share told before asking, 0 to 100; null when nobody asked that week
+     */
+    public record WeekAsks(LocalDate weekStart, long toldBeforeAsking, long hadToAsk, Long toldPercent) {}
+
     private final NamedParameterJdbcTemplate jdbc;
 
     DelayFigures(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The asks of each week of the period, the earliest first: one aggregate over the period's index range, a pair of
+     * conditional sums per week.
+     */
+    public List<WeekAsks> weekly(Instant from, Instant to) {
+        var firstMonday =
+                LocalDate.ofInstant(from, ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        var mondays = new ArrayList<LocalDate>();
+        var boundaries = new ArrayList<Instant>();
+        for (var monday = firstMonday;
+                monday.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(to);
+                monday = monday.plusWeeks(1)) {
+            mondays.add(monday);
+            var start = monday.atStartOfDay(ZoneOffset.UTC).toInstant();
+            boundaries.add(start.isBefore(from) ? from : start);
+        }
+        boundaries.add(to);
+        var params =
+                new MapSqlParameterSource().addValue("from", DelayRows.at(from)).addValue("to", DelayRows.at(to));
+        var sums = new StringBuilder("select count(*) as n");
+        for (int i = 0; i < mondays.size(); i++) {
+            params.addValue("b" + i, DelayRows.at(boundaries.get(i)));
+            var within = "asked_at >= :b" + i + " and asked_at < :b" + (i + 1);
+            sums.append(", sum(case when ")
+                    .append(within)
+                    .append(" and told then 1 else 0 end) as t")
+                    .append(i);
+            sums.append(", sum(case when ")
+                    .append(within)
+                    .append(" and not told then 1 else 0 end) as a")
+                    .append(i);
+        }
+        params.addValue("b" + mondays.size(), DelayRows.at(to));
+        var weeks = new ArrayList<WeekAsks>();
+        jdbc.query(sums + " from journey_delay_ask where asked_at >= :from and asked_at < :to", params, rs -> {
+            for (int i = 0; i < mondays.size(); i++) {
+                long told = rs.getLong("t" + i);
+                long asked = rs.getLong("a" + i);
+                long all = told + asked;
+                weeks.add(new WeekAsks(mondays.get(i), told, asked, all == 0 ? null : Math.round(100.0 * told / all)));
+            }
+        });
+        return weeks;
     }
 
     public Figures of(Instant from, Instant to) {

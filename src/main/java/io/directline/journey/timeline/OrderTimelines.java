@@ -3,6 +3,9 @@ package io.directline.journey.timeline;
 import io.directline.cases.CaseFilter;
 import io.directline.cases.CaseManagement;
 import io.directline.cases.SupportCase;
+import io.directline.channel.Notices;
+import io.directline.channel.SentNotice;
+import io.directline.customer.Channel;
 import io.directline.journey.EstimateChange;
 import io.directline.journey.Milestone;
 import io.directline.journey.MilestoneStatus;
@@ -38,7 +41,8 @@ class OrderTimelines {
             boolean delayed,
             List<Step> steps,
             List<Change> changes,
-            List<CaseLink> cases) {}
+            List<CaseLink> cases,
+            List<NoticeLink> notices) {}
 
     /**
      * One milestone.
@@ -62,12 +66,26 @@ class OrderTimelines {
 
     record CaseLink(long id, String reference, String subject, String status) {}
 
+    /**
+     * A notice we sent the owner about the order (a personal delay notice, their share of a broadcast), newest first.
+     *
+     * @param at when it went out (or was queued, while it waits)
+     * @param channel how, in words
+     * @param status SENT, QUEUED, WAITING (quiet hours) or FAILED
+     */
+    record NoticeLink(long id, Instant at, String channel, String subject, String text, String status) {}
+
+    /** The owner's latest notices looked at for the ones about an order. */
+    static final int NOTICES_LOOKED_AT = 200;
+
     private final Orders orders;
     private final CaseManagement cases;
+    private final Notices notices;
 
-    OrderTimelines(Orders orders, CaseManagement cases) {
+    OrderTimelines(Orders orders, CaseManagement cases, Notices notices) {
         this.orders = orders;
         this.cases = cases;
+        this.notices = notices;
     }
 
     List<Timeline> ofOwner(long customerId) {
@@ -78,10 +96,13 @@ class OrderTimelines {
         var ownerCases = cases.search(
                         new CaseFilter(null, null, null, customerId, null, CaseFilter.Sort.UPDATED), 0, CASES_LOOKED_AT)
                 .items();
-        return owned.stream().map(o -> timeline(o, ownerCases)).toList();
+        var sent = notices.ofOwner(customerId, NOTICES_LOOKED_AT).stream()
+                .filter(n -> !"CANCELLED".equals(n.status()))
+                .toList();
+        return owned.stream().map(o -> timeline(o, ownerCases, sent)).toList();
     }
 
-    static Timeline timeline(Order order, List<SupportCase> ownerCases) {
+    static Timeline timeline(Order order, List<SupportCase> ownerCases, List<SentNotice> ownerNotices) {
         var steps = new ArrayList<Step>();
         for (var m : order.milestones()) {
             steps.add(step(order, m));
@@ -96,6 +117,16 @@ class OrderTimelines {
                 .map(c -> new CaseLink(
                         c.getId(), c.reference(), c.getSubject(), c.getStatus().label()))
                 .toList();
+        var told = ownerNotices.stream()
+                .filter(n -> isAbout(n, order))
+                .map(n -> new NoticeLink(
+                        n.id(),
+                        n.sentAt() != null ? n.sentAt() : n.queuedAt(),
+                        channel(n.channel()),
+                        n.subject(),
+                        n.text(),
+                        n.status()))
+                .toList();
         return new Timeline(
                 order.ref(),
                 order.model(),
@@ -104,7 +135,37 @@ class OrderTimelines {
                 order.milestones().stream().anyMatch(MilestoneStatus::delayed),
                 steps,
                 changes,
-                about);
+                about,
+                told);
+    }
+
+    /**
+     * A notice is about an order when it is the order's delay notice ({@code delay:<ref>:<milestone>}), the sending
+     * the journey recorded as telling a milestone of it (a broadcast that covered its delay), or its subject or text
+     * names the order (a broadcast's {@code {orderRef}}).
+     */
+    static boolean isAbout(SentNotice notice, Order order) {
+        var ref = order.ref();
+        var source = notice.source() == null ? "" : notice.source();
+        if (source.regionMatches(true, 0, "delay:" + ref + ":", 0, ref.length() + 7)) {
+            return true;
+        }
+        if (!source.isEmpty() && order.milestones().stream().anyMatch(m -> source.equals(m.toldSource()))) {
+            return true;
+        }
+        var upper = ref.toUpperCase(Locale.ROOT);
+        return (notice.subject() != null && mentions(notice.subject().toUpperCase(Locale.ROOT), upper))
+                || (notice.text() != null && mentions(notice.text().toUpperCase(Locale.ROOT), upper));
+    }
+
+    private static String channel(Channel channel) {
+        return switch (channel) {
+            case EMAIL -> "by e-mail";
+            case SMS, PHONE -> "by text message";
+            case X -> "on X";
+            case MASTODON -> "on Mastodon";
+            case PORTAL -> "on the portal";
+        };
     }
 
     /** A case is about an order when its order number is the reference, or its subject names it. */

@@ -9,6 +9,7 @@ import io.directline.channel.Notices;
 import io.directline.customer.CustomerFixtures;
 import io.directline.identity.IdentityFixtures;
 import io.directline.testsupport.ApiClient;
+import io.directline.testsupport.UniqueNames;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
@@ -78,6 +79,39 @@ class PersonalNoteApiTests {
             assertThat(cases.conversation(notice.caseId(), false).get(0).getBody())
                     .contains("I will see to it myself.");
         }
+    }
+
+    @Test
+    void aDoubleSubmittedNoteWithOneIdempotencyKeyIsOneNoteAndTheSameAnswer() {
+        long cleo = CustomerFixtures.registerOwner(admin, "Cleo Twice");
+        var body = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .writeValueAsString(Map.of(
+                        "customerIds", List.of(cleo),
+                        "subject", "Once only",
+                        "body", "One note, however often it is sent."));
+        var key = Map.of("Idempotency-Key", UniqueNames.unique("note"));
+
+        var first = erin.send("POST", "/api/v1/notes", body, "application/json", key);
+        var second = erin.send("POST", "/api/v1/notes", body, "application/json", key);
+
+        assertThat(first.status()).as("%s", first).isEqualTo(201);
+        assertThat(second.status()).as("%s", second).isEqualTo(200);
+        assertThat(second.json()).isEqualTo(first.json());
+        assertThat(notices.ofOwner(cleo, 10)).as("the owner's notices").hasSize(1);
+        var mine = erin.get("/api/v1/notes").json().path("items");
+        long toCleo = 0;
+        for (var note : mine) {
+            if (note.path("customerId").asLong() == cleo) {
+                toCleo++;
+            }
+        }
+        assertThat(toCleo).as("notes to the owner").isEqualTo(1);
+
+        var other = erin.send(
+                "POST", "/api/v1/notes", body, "application/json", Map.of("Idempotency-Key", UniqueNames.unique("n")));
+        assertThat(other.status()).as("another key is another note").isEqualTo(201);
+        assertThat(notices.ofOwner(cleo, 10)).hasSize(2);
     }
 
     @Test

@@ -110,6 +110,60 @@ class SmsChannelTests extends ChannelIntegrationTest {
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.directline.channel.Notices notices;
+
+    @Test
+    void aTextShortlyAfterANoticeRepliesToItAndJoinsTheNoticesCaseNotTheActiveOne() throws Exception {
+        var from = "+1" + uniqueDigits(10);
+        var first = sms(from, "My heat pump is noisy");
+        assertThat(deliver(first, sign(url(), first, SMS_TOKEN)).status()).isEqualTo(200);
+        var owner = customers.findByHandle(Channel.SMS, from).orElseThrow();
+        long active = cases.latestActiveCase(owner.getId()).orElseThrow();
+
+        // the company writes to the owner: a note with a case of its own, sent as a notice by text message
+        var office = new io.directline.cases.Actor("erin", "Erin Executive", Channel.PORTAL);
+        long noteCase = cases.openFromCompany(
+                        owner.getId(), "A word from us", "We are sorry for the wait.", "erin", null, office)
+                .getId();
+        PROVIDERS.stubFor(post(urlEqualTo(MESSAGES))
+                .withRequestBody(containing("To=" + URLEncoder.encode(from, StandardCharsets.UTF_8)))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\":\"SM" + uniqueDigits(10) + "\",\"status\":\"queued\"}")));
+        var source = "note:" + unique("sms");
+        notices.queue(new io.directline.channel.Notice(
+                owner.getId(),
+                source,
+                "A word from us",
+                "We are sorry for the wait.",
+                null,
+                "Erin Executive",
+                noteCase,
+                source + ":" + owner.getId()));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> notices.ofOwner(owner.getId(), 10).get(0).status().equals("SENT"));
+        // meanwhile an agent works the owner's other case, so it is the one most recently changed
+        cases.addNote(
+                active,
+                "Asked the installer about the noise.",
+                new io.directline.cases.Actor("agent", "Agent", Channel.PORTAL));
+
+        var reply = sms(from, "Thank you, that means a lot");
+        assertThat(deliver(reply, sign(url(), reply, SMS_TOKEN)).status()).isEqualTo(200);
+        assertThat(deliver(reply, sign(url(), reply, SMS_TOKEN)).status()).isEqualTo(200);
+
+        assertThat(messages(noteCase))
+                .as("the notice's case: the note, then the reply once")
+                .extracting(m -> m.getBody())
+                .containsExactly("We are sorry for the wait.", "Thank you, that means a lot");
+        assertThat(messages(active))
+                .as("the case that was active")
+                .filteredOn(m -> m.getDirection() == Direction.INBOUND)
+                .hasSize(1);
+    }
+
     @Test
     void aRetriedAnswerCarriesTheSameIdempotencyKeyOnEveryAttempt() throws Exception {
         var from = "+1" + uniqueDigits(10);

@@ -7,17 +7,14 @@ import io.directline.channel.Notices;
 import io.directline.channel.SentNotice;
 import io.directline.customer.CustomerFixtures;
 import io.directline.identity.IdentityFixtures;
-import io.directline.journey.JourneyFixtures;
 import io.directline.journey.Milestone;
 import io.directline.journey.OrderSegments;
-import io.directline.journey.Orders;
 import io.directline.testsupport.ApiClient;
 import io.directline.testsupport.IsolatedDatabase;
 import io.directline.testsupport.ScreenClient;
 import io.directline.testsupport.TravellingClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,10 +35,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Delays told before the owner asks: orders upserted and estimates moved through the journey's facade (as the import
- * does),
- * the delay watch swept by hand as the test's clock moves past the hold, the notices read as the owner will get them
- * ({@link Notices#ofOwner}), and the owner's own cases opened through the portal's API.
+ * Delays told before the owner asks, over the API: orders put ({@code PUT /api/v1/orders/{ref}}) and estimates moved
+ * ({@code POST /api/v1/orders/{ref}/milestones/DELIVERED/estimate}) as the system of record does, the delay watch swept
+ * by hand as the test's clock moves past the hold, the notices read as the owner will get them
+ * ({@link Notices#ofOwner}) and on the owner's portal, the owner's own cases opened through the portal's API, and the
+ * figures read from {@code GET /api/v1/reports/delays}.
  *
  * <p>The delay watch claims every due row of its database at the time its clock shows, and the figures count every
  * case asked; so this class has a database of its own (a schema on PostgreSQL), and the watch runs only when the test
@@ -99,9 +97,6 @@ class DelayNoticeApiTests {
     OrderSegments segments;
 
     @Autowired
-    Orders orders;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -117,6 +112,7 @@ class DelayNoticeApiTests {
     @Test
     void ownerHearsOfTheirDelayOnceWithTheOldAndNewDateAndTheReason() {
         long owner = CustomerFixtures.registerOwner(admin, "Greta Delay");
+        var greta = IdentityFixtures.createLogin(admin, "OWNER", owner);
         var ref = newOrder(owner, "2027-03-01");
 
         moveDelivery(ref, "2027-03-20", "The battery supplier's plant was flooded");
@@ -134,6 +130,13 @@ class DelayNoticeApiTests {
                 .contains("1 March 2027")
                 .contains("20 March 2027")
                 .contains("The battery supplier's plant was flooded");
+        var portal =
+                ScreenClient.signedIn(port, greta, IdentityFixtures.PASSWORD).get("/portal/notices");
+        assertThat(portal.body())
+                .as("the owner reads it on the portal")
+                .contains(ref)
+                .contains("20 March 2027")
+                .contains("The battery supplier&#39;s plant was flooded");
 
         // the same estimate again, from the system of record: no second notice
         moveDelivery(ref, "2027-03-20", "The battery supplier's plant was flooded");
@@ -224,26 +227,58 @@ class DelayNoticeApiTests {
         var casePage = agent.get("/cases/" + asked.id()).body();
         assertThat(casePage).contains("had to ask").contains("#owner-orders").contains(askingRef);
         assertThat(agent.get("/cases/" + toldAsks.id()).body()).contains("told before asking");
+
+        // the supervisor's screen draws the week, lists it under the chart, and gives it as a CSV file
+        var supervisor = ScreenClient.signedIn(
+                port, IdentityFixtures.createLogin(admin, "SUPERVISOR", null), IdentityFixtures.PASSWORD);
+        var period = "from=2026-11-02&to=2026-11-08";
+        var screen = supervisor.get("/supervisor/delays?" + period).body();
+        assertThat(screen)
+                .contains("id=\"delays-chart\"")
+                .contains("Week of 2 Nov 2026: 1 told before asking, 1 had to ask")
+                .contains("class=\"bar bar-told\"")
+                .contains("class=\"bar bar-asked\"")
+                .contains("/supervisor/delays/weeks.csv?from=2026-11-02&amp;to=2026-11-08");
+        var csv = supervisor.get("/supervisor/delays/weeks.csv?" + period);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.raw().headers().firstValue("Content-Disposition").orElse(""))
+                .startsWith("attachment")
+                .contains("delays-by-week-2026-11-02-to-2026-11-08.csv");
+        assertThat(csv.body().lines().toList())
+                .containsExactly("week_start,told_before_asking,had_to_ask,told_percent", "2026-11-02,1,1,50");
+        assertThat(agent.get("/supervisor/delays/weeks.csv?" + period).status())
+                .as("an agent may not download the figures")
+                .isEqualTo(403);
     }
 
+    /** An order as the system of record puts it: {@code PUT /api/v1/orders/{ref}}. */
     private String newOrder(long customerId, String promisedDelivery) {
         var ref = "ORD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        orders.upsert(ref, JourneyFixtures.order(customerId, "Aurora", LocalDate.parse(promisedDelivery)));
+        var put = admin.put(
+                "/api/v1/orders/" + ref,
+                Map.of(
+                        "customerId",
+                        customerId,
+                        "model",
+                        "Aurora",
+                        "region",
+                        "Bavaria",
+                        "milestones",
+                        Map.of("DELIVERED", Map.of("promised", promisedDelivery))));
+        assertThat(put.status()).as("%s", put).isEqualTo(201);
         return ref;
     }
 
-    /** What the system of record says: the delivery estimate moves, for a reason. */
+    /**
+     * What the system of record says: the delivery estimate moves, for a reason
+     * ({@code POST /api/v1/orders/{ref}/milestones/DELIVERED/estimate}).
+     */
     private void moveDelivery(String ref, String date, String reason) {
-        var order = orders.find(ref).orElseThrow();
-        orders.upsert(
-                ref,
-                JourneyFixtures.withDeliveryEstimate(
-                        JourneyFixtures.order(
-                                order.customerId(),
-                                order.model(),
-                                order.milestone(Milestone.DELIVERED).promised()),
-                        LocalDate.parse(date),
-                        reason));
+        var moved = admin.post(
+                "/api/v1/orders/" + ref + "/milestones/DELIVERED/estimate", Map.of("date", date, "reason", reason));
+        assertThat(moved.status()).as("%s", moved).isEqualTo(200);
+        assertThat(moved.json().path("delayed").asBoolean()).isTrue();
     }
 
     private void awaitHeld(String ref, int estimates) {

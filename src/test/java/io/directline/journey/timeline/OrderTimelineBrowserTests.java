@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.directline.cases.Actor;
 import io.directline.cases.CaseManagement.OpenCase;
 import io.directline.cases.Priority;
+import io.directline.channel.Notice;
+import io.directline.channel.Notices;
 import io.directline.customer.Channel;
 import io.directline.journey.JourneyFixtures;
 import io.directline.journey.Milestone;
@@ -22,13 +24,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * An owner follows an order on the portal: each milestone promised, estimated and done, the moved delivery date with
- * its reason, and their case about the order one link (and one key press) away. The staff owner page shows the same
+ * its reason, what we told them about the order (when, how, the text), and their case about the order one link (and
+ * one key press) away. The staff owner page shows the same
  * order, and the case page links it.
  */
 class OrderTimelineBrowserTests extends ScreenTest {
 
     @Autowired
     Orders orders;
+
+    @Autowired
+    Notices notices;
 
     @Test
     void ownerSeesTheMovedDateAndItsReasonAndTheirCaseAboutTheOrder() {
@@ -50,6 +56,40 @@ class OrderTimelineBrowserTests extends ScreenTest {
                         new Actor(owner.username(), owner.name(), Channel.PORTAL))
                 .getId();
 
+        // what we told the owner: their delay notice and their share of a broadcast about this order, and a notice
+        // about something else, which stays off the order's timeline
+        var delaySource = "delay:" + ref + ":DELIVERED";
+        notices.queue(new Notice(
+                owner.customerId(),
+                delaySource,
+                "Your Meridian arrives later",
+                "Dear Tilda, your order now arrives on 22 March 2027 instead of 1 March 2027: the paint shop was"
+                        + " closed for repairs.",
+                null,
+                "Direct Line",
+                null,
+                delaySource + ":1"));
+        var broadcastSource = "broadcast:" + UUID.randomUUID();
+        notices.queue(new Notice(
+                owner.customerId(),
+                broadcastSource,
+                "Tilda, news about " + ref,
+                "Dear Tilda, the whole Meridian series waits for paint.",
+                null,
+                "Sam Supervisor",
+                null,
+                broadcastSource + ":" + owner.customerId()));
+        var otherSource = "broadcast:" + UUID.randomUUID();
+        notices.queue(new Notice(
+                owner.customerId(),
+                otherSource,
+                "Our service centres open on Sundays",
+                "Dear Tilda, from May our service centres open on Sundays.",
+                null,
+                "Sam Supervisor",
+                null,
+                otherSource + ":" + owner.customerId()));
+
         var ownerSees = browser().signIn(owner.username(), People.PASSWORD);
         ownerSees.clickToPage(By.linkText("My orders"));
         assertThat(ownerSees.path()).isEqualTo("/portal/orders");
@@ -58,6 +98,12 @@ class OrderTimelineBrowserTests extends ScreenTest {
                 .contains("Meridian", "delayed", "Delivery", "1 March 2027", "22 March 2027")
                 .contains("The paint shop was closed for repairs")
                 .contains("Where is my Meridian?");
+        var told = ownerSees.text(By.cssSelector("#order-" + ref + " .order-notices"));
+        assertThat(told)
+                .contains("Your Meridian arrives later", "instead of 1 March 2027", "on the portal")
+                .contains("Tilda, news about " + ref, "the whole Meridian series waits for paint")
+                .doesNotContain("Sundays");
+        assertThat(order.findElements(By.cssSelector(".order-notice"))).hasSize(2);
         assertThat(Accessibility.seriousViolations(ownerSees)).isEmpty();
         ownerSees.fullPageScreenshot("desktop-portal-orders");
 

@@ -3,6 +3,7 @@ package io.directline.sla.godark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.directline.web.WeeklyChart;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -15,13 +16,13 @@ class GoDarkChartTests {
     @Test
     void roundsTheAxisUpToAFewWholeSteps() {
         assertThat(List.of(0L, 4L, 5L, 6L, 10L, 11L, 25L, 26L, 999L).stream()
-                        .map(GoDarkChart::step)
+                        .map(WeeklyChart::step)
                         .toList())
                 .containsExactly(1L, 1L, 1L, 2L, 2L, 5L, 5L, 10L, 200L);
 
         var chart = GoDarkChart.of(List.of(week(0, 5, 2)));
         assertThat(chart.top()).isEqualTo(8);
-        assertThat(chart.ticks()).extracting(GoDarkChart.Tick::value).containsExactly(0L, 2L, 4L, 6L, 8L);
+        assertThat(chart.ticks()).extracting(WeeklyChart.Tick::value).containsExactly(0L, 2L, 4L, 6L, 8L);
     }
 
     @Test
@@ -29,15 +30,15 @@ class GoDarkChartTests {
         var chart = GoDarkChart.of(List.of(week(0, 6, 2), week(1, 2, 0)));
 
         var busy = chart.bars().get(0);
-        assertThat(busy.breachesY() + busy.breachesHeight()).isEqualTo(GoDarkChart.BOTTOM);
-        assertThat(busy.brokenY() + busy.brokenHeight()).isCloseTo(busy.breachesY(), within(0.2));
-        assertThat(busy.breachesHeight()).isCloseTo(3 * busy.brokenHeight(), within(0.5));
-        assertThat(busy.brokenY())
+        assertThat(busy.lowerY() + busy.lowerHeight()).isEqualTo(WeeklyChart.BOTTOM);
+        assertThat(busy.upperY() + busy.upperHeight()).isCloseTo(busy.lowerY(), within(0.2));
+        assertThat(busy.lowerHeight()).isCloseTo(3 * busy.upperHeight(), within(0.5));
+        assertThat(busy.upperY())
                 .as("8 incidents reach the top of an axis up to 8")
-                .isEqualTo(GoDarkChart.TOP);
+                .isEqualTo(WeeklyChart.TOP);
         var quiet = chart.bars().get(1);
-        assertThat(quiet.brokenHeight()).isZero();
-        assertThat(quiet.breachesHeight()).isCloseTo(busy.breachesHeight() / 3, within(0.2));
+        assertThat(quiet.upperHeight()).isZero();
+        assertThat(quiet.lowerHeight()).isCloseTo(busy.lowerHeight() / 3, within(0.2));
         assertThat(quiet.x()).isGreaterThan(busy.x() + busy.width());
         assertThat(busy.title()).isEqualTo("Week of 16 Nov 2026: 6 response breaches, 2 broken promises");
     }
@@ -46,8 +47,8 @@ class GoDarkChartTests {
     void drawsNoBarsButAnAxisForAPeriodWithoutIncidents() {
         var chart = GoDarkChart.of(List.of(week(0, 0, 0), week(1, 0, 0)));
 
-        assertThat(chart.bars()).allMatch(b -> b.breachesHeight() == 0 && b.brokenHeight() == 0);
-        assertThat(chart.ticks()).extracting(GoDarkChart.Tick::value).containsExactly(0L, 1L);
+        assertThat(chart.bars()).allMatch(b -> b.lowerHeight() == 0 && b.upperHeight() == 0);
+        assertThat(chart.ticks()).extracting(WeeklyChart.Tick::value).containsExactly(0L, 1L);
     }
 
     @Test
