@@ -21,11 +21,16 @@ public record CaseFilter(
         /** Most recently changed first. */
         UPDATED,
         /** Soonest SLA breach first (overdue ones first of all); cases without a running clock last. */
-        BREACH;
+        BREACH,
+        /**
+         * Most at stake first: the SLA deadline brought forward by what is at stake for the owner (see
+         * {@link CaseStakes}); cases without a running clock last, the ones with more at stake first among them.
+         */
+        PRIORITY;
 
         /**
-         * The sort named by a request parameter ({@code updated} or {@code breach}, any case); null or blank
-         * means {@link #UPDATED}. Throws a 400 problem naming {@code sort} for anything else.
+         * The sort named by a request parameter ({@code updated}, {@code breach} or {@code priority}, any case);
+         * null or blank means {@link #UPDATED}. Throws a 400 problem naming {@code sort} for anything else.
          */
         public static Sort of(String value) {
             if (value == null || value.isBlank()) {
@@ -39,8 +44,8 @@ public record CaseFilter(
             var e = CaseProblems.problem(
                     HttpStatus.BAD_REQUEST,
                     "Invalid parameter",
-                    "sort must be 'updated' (most recently changed first) or 'breach' (soonest SLA breach first), not '"
-                            + value.strip() + "'.");
+                    "sort must be 'updated' (most recently changed first), 'breach' (soonest SLA breach first) or"
+                            + " 'priority' (most at stake first), not '" + value.strip() + "'.");
             e.getBody().setProperty("field", "sort");
             throw e;
         }

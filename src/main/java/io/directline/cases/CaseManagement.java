@@ -48,6 +48,7 @@ public class CaseManagement {
     private final Conversations conversations;
     private final CaseEdits edits;
     private final Attachments attachments;
+    private final CaseStakeRows stakes;
 
     CaseManagement(
             SupportCaseRepository cases,
@@ -56,8 +57,10 @@ public class CaseManagement {
             CaseSearch search,
             Conversations conversations,
             CaseEdits edits,
-            Attachments attachments) {
+            Attachments attachments,
+            CaseStakeRows stakes) {
         this.attachments = attachments;
+        this.stakes = stakes;
         this.cases = cases;
         this.messages = messages;
         this.audit = audit;
@@ -206,6 +209,17 @@ public class CaseManagement {
     @Transactional
     public void scheduleSla(long caseId, Instant dueAt) {
         get(caseId).scheduleSla(dueAt);
+        stakes.deadlineMoved(caseId, dueAt);
+    }
+
+    /**
+     * Records what is at stake on every case of the owner that is not closed (see {@link CaseStakes}): each moves
+     * {@code minutes} ahead of its SLA deadline in the "most at stake first" order, with {@code reason} as the words
+     * of it. Not a change anyone made, so it is neither audited nor counted as an update.
+     */
+    @Transactional
+    public void stake(long customerId, int minutes, String reason) {
+        stakes.stake(customerId, minutes, reason);
     }
 
     /** An internal note: staff see it, the owner never does. */

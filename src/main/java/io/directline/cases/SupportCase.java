@@ -46,6 +46,15 @@ public class SupportCase {
     /** The most tags a case carries. */
     public static final int MAX_TAGS = 20;
 
+    /** The longest stake reason, in characters (the column's width). */
+    public static final int MAX_STAKE_REASON = 300;
+
+    /**
+     * Stands in for the deadline of a case without a running SLA clock in the "most at stake first" order: later than
+     * any real deadline, so such cases come last, the ones with more at stake first among them.
+     */
+    public static final Instant NO_DEADLINE = Instant.parse("9999-01-01T00:00:00Z");
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "support_case_seq")
     @SequenceGenerator(name = "support_case_seq", sequenceName = "support_case_seq", allocationSize = 50)
@@ -68,6 +77,16 @@ public class SupportCase {
     private String orderId;
     private boolean publicThread;
     private Instant slaDueAt;
+    // written by CaseStakeRows alone, without touching the version
+    @Column(insertable = false, updatable = false)
+    private int stakeMinutes;
+
+    @Column(insertable = false, updatable = false)
+    private String stakeReason;
+
+    @Column(insertable = false, updatable = false)
+    private Instant priorityAt;
+
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -326,6 +345,24 @@ public class SupportCase {
     /** When the case next breaches an SLA target; null while no SLA clock runs. */
     public Instant getSlaDueAt() {
         return slaDueAt;
+    }
+
+    /** How many minutes the case moves ahead of its SLA deadline for what is at stake; 0 for nothing. */
+    public int getStakeMinutes() {
+        return stakeMinutes;
+    }
+
+    /** What is at stake, in words ("owner at risk (balance −7) · $210k lifetime value"), or null for nothing. */
+    public String getStakeReason() {
+        return stakeReason;
+    }
+
+    /**
+     * The case's place in the "most at stake first" order: its SLA deadline (or {@link #NO_DEADLINE}) less its stake
+     * minutes; earliest first.
+     */
+    public Instant getPriorityAt() {
+        return priorityAt;
     }
 
     public Instant getUpdatedAt() {

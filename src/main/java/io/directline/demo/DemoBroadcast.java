@@ -89,7 +89,8 @@ class DemoBroadcast implements ApplicationRunner {
                                     Milestone.DELIVERED,
                                     new MilestonePlan(promised, null, null)),
                             null,
-                            "demo"));
+                            "demo",
+                            io.directline.journey.Price.usd(96_500)));
             orders.moveEstimate(
                     ref, Milestone.DELIVERED, estimate, "a shortage of battery cells at our supplier", "demo");
             n++;

@@ -358,7 +358,9 @@ class DemoData implements ApplicationRunner {
                             random.nextInt(10) == 0 ? java.util.Set.of("launch-edition") : java.util.Set.of(),
                             plans,
                             reason,
-                            "demo")));
+                            "demo",
+                            // $35,000 to $120,000 in steps of $500, spread over the owners without drawing from random
+                            io.directline.journey.Price.usd(35_000 + ((i * 7919L) % 171) * 500))));
             if (batch.size() == BATCH) {
                 orders.upsertAll(batch);
                 batch.clear();

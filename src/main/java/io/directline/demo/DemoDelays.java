@@ -72,7 +72,8 @@ class DemoDelays {
                             Set.of("pre-order"),
                             milestones,
                             null,
-                            "import"));
+                            "import",
+                            io.directline.journey.Price.usd(58_900 + 4_000L * (i % 10))));
             orders.moveEstimate(ref, Milestone.DELIVERED, promised.plusWeeks(3), REASONS[i % REASONS.length], "import");
             if (i == owners.size() - 1) {
                 cases.open(

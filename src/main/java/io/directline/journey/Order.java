@@ -10,6 +10,7 @@ import java.util.Set;
  * @param stage the current stage: the latest milestone reached, or the first one planned while none is
  * @param milestones the milestones the order has, in journey order
  * @param history every change of estimate, oldest first
+ * @param price what the order was bought for, or null when the system of record gave no price
  */
 public record Order(
         String ref,
@@ -25,7 +26,8 @@ public record Order(
         List<MilestoneStatus> milestones,
         List<EstimateChange> history,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Price price) {
 
     /** The milestone's status, or null when the order has no such milestone. */
     public MilestoneStatus milestone(Milestone milestone) {

@@ -16,6 +16,7 @@ import java.util.Set;
  * @param milestones the dates per milestone; milestones left out keep what the journey has
  * @param reason why an estimate moved, required when one does (the upsert is refused without it)
  * @param by who or what made the change (a username, "import"), never blank
+ * @param price what the order was bought for; null keeps the price the order has (none for a new one)
  */
 public record OrderDetails(
         long customerId,
@@ -28,7 +29,36 @@ public record OrderDetails(
         Set<String> tags,
         Map<Milestone, MilestonePlan> milestones,
         String reason,
-        String by) {
+        String by,
+        Price price) {
+
+    /** Details without a price: an order keeps the price it has. */
+    public OrderDetails(
+            long customerId,
+            String model,
+            String configuration,
+            String region,
+            String postalCode,
+            Double latitude,
+            Double longitude,
+            Set<String> tags,
+            Map<Milestone, MilestonePlan> milestones,
+            String reason,
+            String by) {
+        this(
+                customerId,
+                model,
+                configuration,
+                region,
+                postalCode,
+                latitude,
+                longitude,
+                tags,
+                milestones,
+                reason,
+                by,
+                null);
+    }
 
     /** Throws {@link InvalidOrderException} for a tag that is null (a list with an empty entry). */
     public OrderDetails {

@@ -116,6 +116,19 @@ public class Orders {
                 .toList();
     }
 
+    /**
+     * The owner's priced orders, as purchases, first purchased first; one indexed read. Orders without a price are
+     * left out.
+     */
+    public List<Purchase> purchasesOf(long customerId) {
+        return store.purchasesOf(customerId);
+    }
+
+    /** How many owners have an order with this tag (such as {@code referred-by:42}); one read of the tag index. */
+    public long ownersTagged(String tag) {
+        return store.ownersTagged(tag);
+    }
+
     private static OrderDetails withOwner(OrderDetails d, long owner) {
         return owner == d.customerId()
                 ? d
@@ -130,6 +143,7 @@ public class Orders {
                         d.tags(),
                         d.milestones(),
                         d.reason(),
-                        d.by());
+                        d.by(),
+                        d.price());
     }
 }

@@ -99,6 +99,20 @@ class DemoStoryTests {
                             "select count(*) from journey_delay_notice where status = 'HELD'", Long.class))
                     .as("their personal notices, held for a broadcast that may cover them")
                     .isGreaterThanOrEqualTo(3);
+
+            // the broken promises and the late cases put their owners at risk, from the demo's own events
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() ->
+                            jdbc.queryForObject("select count(*) from owner_standing where at_risk = true", Long.class)
+                                    >= 2);
+            assertThat(jdbc.queryForObject("select count(*) from experience_entry where source = 'MANUAL'", Long.class))
+                    .as("manual entries: the demo's standing comes from its events alone")
+                    .isZero();
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from owner_standing where at_risk = true and value_at_risk > 0",
+                            Long.class))
+                    .as("owners at risk with their value at risk")
+                    .isGreaterThanOrEqualTo(1);
         }
     }
 

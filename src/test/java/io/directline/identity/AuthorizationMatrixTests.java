@@ -73,6 +73,8 @@ public class AuthorizationMatrixTests {
         EXECUTIVE_OFFICE(EnumSet.of(Caller.EXECUTIVE, Caller.ADMIN)),
         /** Who keeps the journey's orders: supervisors and admins (staff read them). */
         ORDER_KEEPERS(EnumSet.of(Caller.SUPERVISOR, Caller.ADMIN)),
+        /** Who writes manual entries in an owner's experience ledger: supervisors and admins (staff read it). */
+        LEDGER_KEEPERS(EnumSet.of(Caller.SUPERVISOR, Caller.ADMIN)),
         ADMINS(EnumSet.of(Caller.ADMIN)),
         /** Everyone, signed in or not (the sign-in page). */
         PUBLIC(EnumSet.allOf(Caller.class));
@@ -220,6 +222,34 @@ public class AuthorizationMatrixTests {
                     c -> new Request(
                             "/api/v1/customers/" + c.customerId(),
                             Map.of("lifetimeValue", 1200, "timeZone", "Europe/Oslo"))),
+            row(
+                            "GET",
+                            "/api/v1/customers/{id}/experience",
+                            Access.STAFF,
+                            200,
+                            c -> at("/api/v1/customers/" + c.customerId() + "/experience"))
+                    .withAnswer((c, r) -> {
+                        assertThat(r.json().path("customerId").asLong()).isEqualTo(c.customerId());
+                        assertThat(r.json().path("explanation").asString()).isNotBlank();
+                    }),
+            row(
+                            "POST",
+                            "/api/v1/customers/{id}/experience/entries",
+                            Access.LEDGER_KEEPERS,
+                            201,
+                            c -> new Request(
+                                    "/api/v1/customers/" + c.ledgerOwner() + "/experience/entries",
+                                    Map.of("sign", 1, "reason", "matrix " + c.tag)))
+                    .withAnswer((c, r) ->
+                            assertThat(r.json().path("note").asString()).isEqualTo("matrix " + c.tag))
+                    .withRefusalCheck(c -> assertThat(c.fixture
+                                    .adminBearer
+                                    .get("/api/v1/customers/" + c.ledgerOwner() + "/experience?size=100")
+                                    .json()
+                                    .path("entries")
+                                    .toString())
+                            .as("the refused entry was not recorded")
+                            .doesNotContain("matrix " + c.tag)),
             row(
                     "GET",
                     "/api/v1/customers/{id}/merge-suggestions",
@@ -1819,6 +1849,15 @@ public class AuthorizationMatrixTests {
 
         /** What a refused request must not change: the case, the owner, and the owner's list of cases. */
         List<JsonNode> witness() {
+            // the experience ledger hears of earlier cells' changes after their commit: let it finish first, so
+            // what it writes later is not taken for the refused request's doing
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> jdbc.queryForObject(
+                                    "select count(*) from event_publication where listener_id like"
+                                            + " 'io.directline.experience.%'",
+                                    Long.class)
+                            == 0);
             return List.of(
                     adminBearer.get("/api/v1/cases/" + caseId).json(),
                     adminBearer.get("/api/v1/customers/" + customerId).json(),
@@ -1951,7 +1990,17 @@ public class AuthorizationMatrixTests {
         }
 
         private long[] mergePair;
+        private Long ledgerOwner;
         private long[] mergeToUndo;
+
+        /** An owner of this cell's own, whose experience ledger it writes (the matrix owner's standing stays). */
+        long ledgerOwner() {
+            if (ledgerOwner == null) {
+                ledgerOwner = CustomerFixtures.registerOwner(fixture.admin, "Ledger " + tag);
+            }
+            return ledgerOwner;
+        }
+
         private long[] suggestionToDismiss;
 
         /** Two owners of this cell's own: {into, from}. */

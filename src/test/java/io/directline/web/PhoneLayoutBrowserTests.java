@@ -29,6 +29,8 @@ class PhoneLayoutBrowserTests extends ScreenTest {
         browser.signIn(agent.username(), People.PASSWORD);
         assertThat(browser.script("return window.innerWidth;")).isEqualTo(390L);
         assertFits("/inbox");
+        // the case just answered is first by latest change (by default the inbox puts it by what is at stake)
+        assertFits("/inbox?sort=updated");
         assertThat(browser.find(By.linkText(
                                 "Replacement lid for my kettle K2-Deluxe-Stainless (order SO-2024-000123456789)"))
                         .isDisplayed())

@@ -86,7 +86,11 @@ class CaseApiController {
                 .body(detail(opened));
     }
 
-    @Operation(summary = "List cases, most recently changed first, or soonest SLA breach first")
+    @Operation(
+            summary = "List cases, most recently changed first, soonest SLA breach first, or most at stake first",
+            description = "Each case says what is at stake for its owner in stakeReason (\"owner at risk (balance −7)"
+                    + " · $210k lifetime value\") and by how many minutes that moves it ahead of its SLA deadline in"
+                    + " the most-at-stake-first order (stakeMinutes); the inbox adds the time to the breach.")
     @GetMapping
     CaseList<CaseSummary> list(
             @Parameter(description = "one or more statuses") @RequestParam(required = false) Set<CaseStatus> status,
@@ -102,8 +106,10 @@ class CaseApiController {
             @RequestParam(defaultValue = "25") @Min(1) @Max(100) int size,
             @Parameter(
                             description =
-                                    "'updated' (default: most recently changed first) or 'breach' (soonest SLA breach"
-                                            + " first, cases without a running clock last)")
+                                    "'updated' (default: most recently changed first), 'breach' (soonest SLA breach"
+                                            + " first, cases without a running clock last) or 'priority' (most at"
+                                            + " stake first: the SLA deadline brought forward by the owner's value"
+                                            + " at risk and balance)")
                     @RequestParam(required = false)
                     String sort) {
         var slice = cases.search(

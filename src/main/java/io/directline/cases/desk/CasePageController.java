@@ -8,6 +8,7 @@ import io.directline.cases.CaseManagement.CaseChanges;
 import io.directline.cases.CaseNoticeLinks;
 import io.directline.cases.CaseOrderLinks;
 import io.directline.cases.CaseProblems;
+import io.directline.cases.CaseStakes;
 import io.directline.cases.CaseStatus;
 import io.directline.cases.Direction;
 import io.directline.cases.Priority;
@@ -45,6 +46,7 @@ class CasePageController {
     private final Attachments attachments;
     private final ObjectProvider<CaseOrderLinks> orderLinks;
     private final ObjectProvider<CaseNoticeLinks> noticeLinks;
+    private final ObjectProvider<CaseStakes> stakes;
 
     CasePageController(
             CaseManagement cases,
@@ -53,8 +55,10 @@ class CasePageController {
             UserManagement users,
             Attachments attachments,
             ObjectProvider<CaseOrderLinks> orderLinks,
-            ObjectProvider<CaseNoticeLinks> noticeLinks) {
+            ObjectProvider<CaseNoticeLinks> noticeLinks,
+            ObjectProvider<CaseStakes> stakes) {
         this.cases = cases;
+        this.stakes = stakes;
         this.orderLinks = orderLinks;
         this.noticeLinks = noticeLinks;
         this.attachments = attachments;
@@ -76,6 +80,9 @@ class CasePageController {
                 notices == null ? null : notices.noticeOf(supportCase).orElse(null));
         var customer = customers.get(supportCase.getCustomerId());
         model.addAttribute("customer", customer);
+        var stake = stakes.getIfAvailable();
+        model.addAttribute(
+                "stakes", stake == null ? java.util.List.of() : stake.standingOf(supportCase.getCustomerId()));
         var messages = cases.conversation(id, true);
         model.addAttribute("messages", messages);
         model.addAttribute(

@@ -31,6 +31,8 @@ public final class CaseViews {
             String team,
             Set<String> tags,
             Instant slaDueAt,
+            int stakeMinutes,
+            String stakeReason,
             Instant createdAt,
             Instant updatedAt) {
 
@@ -48,6 +50,8 @@ public final class CaseViews {
                     c.getTeam(),
                     c.getTags(),
                     c.getSlaDueAt(),
+                    c.getStakeMinutes(),
+                    c.getStakeReason(),
                     c.getCreatedAt(),
                     c.getUpdatedAt());
         }

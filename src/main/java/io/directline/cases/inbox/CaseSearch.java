@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
  * (updated_at, id), and no total is counted: a page costs the same at ten million cases as at ten.
  * Sorted by time to breach, cases without a running clock come last; on PostgreSQL the (sla_due_at, id)
  * index gives that order as it is (ascending, nulls last), while H2 keeps nulls first in it and sorts.
+ * Most at stake first reads the (priority_at, id) index, which is never null.
  */
 @Component
 public class CaseSearch {
@@ -50,9 +51,11 @@ public class CaseSearch {
             params.put("since", filter.updatedSince());
         }
         jpql.append(
-                filter.sort() == CaseFilter.Sort.BREACH
-                        ? " order by c.slaDueAt asc nulls last, c.id asc"
-                        : " order by c.updatedAt desc, c.id desc");
+                switch (filter.sort()) {
+                    case BREACH -> " order by c.slaDueAt asc nulls last, c.id asc";
+                    case PRIORITY -> " order by c.priorityAt asc, c.id asc";
+                    case UPDATED -> " order by c.updatedAt desc, c.id desc";
+                });
         var query = entityManager.createQuery(jpql.toString(), SupportCase.class);
         params.forEach(query::setParameter);
         var rows = query.setFirstResult(page * size).setMaxResults(size + 1).getResultList();

@@ -2,16 +2,19 @@ package io.directline.cases.inbox;
 
 import io.directline.cases.CaseFilter;
 import io.directline.cases.CaseManagement;
+import io.directline.cases.CaseStakes;
 import io.directline.cases.CaseStatus;
 import io.directline.cases.SupportCase;
 import io.directline.customer.CustomerManagement;
 import io.directline.identity.DirectLineUser;
 import io.directline.identity.StaffMember;
 import io.directline.identity.UserManagement;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,8 +22,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The agent's inbox: filters, paging, most recently changed or soonest breach first, and rows that refresh
- * themselves.
+ * The agent's inbox: filters, paging, most at stake first (by default), soonest breach first or most recently
+ * changed first, each row saying why it is where it is, and rows that refresh themselves.
  */
 @Controller
 class InboxController {
@@ -31,10 +34,19 @@ class InboxController {
     private final CustomerManagement customers;
     private final UserManagement users;
     private final CasesProperties properties;
+    private final ObjectProvider<CaseStakes> stakes;
+    private final Clock clock;
 
     InboxController(
-            CaseManagement cases, CustomerManagement customers, UserManagement users, CasesProperties properties) {
+            CaseManagement cases,
+            CustomerManagement customers,
+            UserManagement users,
+            CasesProperties properties,
+            ObjectProvider<CaseStakes> stakes,
+            Clock clock) {
         this.cases = cases;
+        this.stakes = stakes;
+        this.clock = clock;
         this.customers = customers;
         this.users = users;
         this.properties = properties;
@@ -65,7 +77,7 @@ class InboxController {
             @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        var order = CaseFilter.Sort.of(sort);
+        var order = sort == null || sort.isBlank() ? CaseFilter.Sort.PRIORITY : CaseFilter.Sort.of(sort);
         // "?status=" is a set with nothing in it
         Set<CaseStatus> chosen = status == null
                 ? Set.of()
@@ -81,6 +93,16 @@ class InboxController {
                 "staffNames",
                 staff.stream().collect(Collectors.toMap(StaffMember::username, StaffMember::displayName)));
         model.addAttribute("cases", slice.items());
+        var stake = stakes.getIfAvailable();
+        var now = clock.instant();
+        model.addAttribute(
+                "whyHere",
+                slice.items().stream()
+                        .collect(Collectors.toMap(
+                                SupportCase::getId,
+                                c -> stake == null
+                                        ? java.util.Objects.requireNonNullElse(c.getStakeReason(), "—")
+                                        : stake.whyHere(c, now))));
         model.addAttribute("page", safePage);
         model.addAttribute("hasNext", slice.hasNext());
         model.addAttribute("selectedStatuses", statuses);

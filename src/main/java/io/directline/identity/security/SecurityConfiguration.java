@@ -57,6 +57,8 @@ class SecurityConfiguration {
     private static final String[] MANAGERS = {"SUPERVISOR", "EXECUTIVE", "ADMIN"};
     /** Who keeps the journey's orders (upserts, moved estimates, imports): supervisors and admins; staff read. */
     private static final String[] ORDER_KEEPERS = {"SUPERVISOR", "ADMIN"};
+    /** Who writes manual entries in an owner's experience ledger: supervisors and admins; staff read. */
+    private static final String[] LEDGER_KEEPERS = {"SUPERVISOR", "ADMIN"};
 
     /** Executives and their office staff (who hold the EXECUTIVE role too), and admins. */
     private static final String[] EXECUTIVE_OFFICE = {"EXECUTIVE", "ADMIN"};
@@ -152,6 +154,8 @@ class SecurityConfiguration {
                                 "/api/v1/customers/*/merges/**",
                                 "/api/v1/customers/*/merge-suggestions/**")
                         .hasAnyRole(MERGERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/experience/**")
+                        .hasAnyRole(LEDGER_KEEPERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/orders/imports/**")
                         .hasAnyRole(ORDER_KEEPERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/orders/**")

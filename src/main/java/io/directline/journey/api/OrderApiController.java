@@ -10,6 +10,7 @@ import io.directline.journey.Order;
 import io.directline.journey.OrderDetails;
 import io.directline.journey.OrderNotFoundException;
 import io.directline.journey.Orders;
+import io.directline.journey.Price;
 import io.directline.journey.Upserted;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -71,7 +72,20 @@ class OrderApiController {
             Map<String, MilestonePlan> milestones,
 
             @Schema(example = "Battery cells arrive three weeks late")
-            String reason) {}
+            String reason,
+
+            @Schema(description = "What the order was bought for; left out, the order keeps its price")
+            PriceRequest price) {}
+
+    /** A price: amount more than 0 with at most two decimals, currency an ISO code (USD when left out). */
+    record PriceRequest(
+            @Schema(example = "84500") java.math.BigDecimal amount,
+            @Schema(example = "USD") String currency) {
+
+        Price toPrice() {
+            return new Price(amount, currency);
+        }
+    }
 
     @Operation(
             summary = "Create or update an order (idempotent)",
@@ -94,7 +108,8 @@ class OrderApiController {
                 request.tags(),
                 milestones(request.milestones()),
                 request.reason(),
-                user.getUsername());
+                user.getUsername(),
+                request.price() == null ? null : request.price().toPrice());
         var outcome = orders.upsert(ref, details);
         var view = OrderView.of(orders.find(ref).orElseThrow(() -> new OrderNotFoundException(ref)), outcome);
         return ResponseEntity.status(outcome == Upserted.CREATED ? HttpStatus.CREATED : HttpStatus.OK)
@@ -184,6 +199,7 @@ class OrderApiController {
             List<EstimateChange> history,
             Instant createdAt,
             Instant updatedAt,
+            Price price,
             Upserted outcome) {
 
         static OrderView of(Order o, Upserted outcome) {
@@ -203,6 +219,7 @@ class OrderApiController {
                     o.history(),
                     o.createdAt(),
                     o.updatedAt(),
+                    o.price(),
                     outcome);
         }
     }

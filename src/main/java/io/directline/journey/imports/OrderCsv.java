@@ -1,7 +1,9 @@
 package io.directline.journey.imports;
 
+import io.directline.journey.InvalidOrderException;
 import io.directline.journey.Milestone;
 import io.directline.journey.MilestonePlan;
+import io.directline.journey.Price;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -19,7 +21,8 @@ import java.util.stream.Collectors;
  * e-mail address) and {@code model} are required; {@code configuration}, {@code region}, {@code postal_code},
  * {@code latitude}, {@code longitude}, {@code tags} (separated by {@code ;}), {@code milestone} (which milestone
  * the dates are of; DELIVERED when left out or empty), {@code promised}, {@code estimate}, {@code actual} (dates as
- * YYYY-MM-DD) and {@code reason} (required when an estimate moves) are optional. Several rows of one reference set
+ * YYYY-MM-DD), {@code reason} (required when an estimate moves), {@code price} (what the order was bought for, such
+ * as 84500 or 84500.00; left empty, the order keeps its price) and {@code currency} (USD when left out) are optional. Several rows of one reference set
  * several milestones.
  */
 final class OrderCsv {
@@ -39,7 +42,9 @@ final class OrderCsv {
             "promised",
             "estimate",
             "actual",
-            "reason");
+            "reason",
+            "price",
+            "currency");
 
     private final Map<String, Integer> index;
 
@@ -97,7 +102,8 @@ final class OrderCsv {
             Set<String> tags,
             Milestone milestone,
             MilestonePlan plan,
-            String reason) {}
+            String reason,
+            Price price) {}
 
     Row read(long line, String[] values) throws RowException {
         var ref = value(values, "ref");
@@ -141,7 +147,22 @@ final class OrderCsv {
                 tags,
                 milestone,
                 new MilestonePlan(date(values, "promised"), date(values, "estimate"), date(values, "actual")),
-                value(values, "reason"));
+                value(values, "reason"),
+                price(values));
+    }
+
+    private Price price(String[] values) throws RowException {
+        var amount = value(values, "price");
+        if (amount == null) {
+            return null;
+        }
+        try {
+            return new Price(new java.math.BigDecimal(amount.replace(",", "")), value(values, "currency"));
+        } catch (NumberFormatException e) {
+            throw new RowException("price \"" + clip(amount) + "\" is not an amount; write it as 84500 or 84500.00.");
+        } catch (InvalidOrderException e) {
+            throw new RowException(e.reason());
+        }
     }
 
     private String value(String[] values, String column) {

@@ -262,7 +262,8 @@ class OrderImporter {
                             row.tags(),
                             Map.of(row.milestone(), row.plan()),
                             row.reason(),
-                            run.by)));
+                            run.by,
+                            row.price())));
             applied.add(row);
         }
         if (entries.isEmpty()) {

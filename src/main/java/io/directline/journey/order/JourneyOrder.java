@@ -8,6 +8,7 @@ import io.directline.journey.MilestonePlan;
 import io.directline.journey.Order;
 import io.directline.journey.OrderDetails;
 import io.directline.journey.OrderEstimateChanged;
+import io.directline.journey.Price;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -54,6 +55,7 @@ public final class JourneyOrder {
     String postalCode;
     Double latitude;
     Double longitude;
+    Price price;
     Set<String> tags = new TreeSet<>();
     final EnumMap<Milestone, MilestoneRow> milestones = new EnumMap<>(Milestone.class);
     Instant createdAt;
@@ -123,6 +125,9 @@ public final class JourneyOrder {
         postalCode = blankToNull(details.postalCode());
         latitude = details.latitude();
         longitude = details.longitude();
+        if (details.price() != null) {
+            price = details.price();
+        }
         tags = details.tags().stream().map(String::strip).collect(Collectors.toCollection(TreeSet::new));
         for (var milestone : Milestone.values()) {
             var plan = details.milestones().get(milestone);
@@ -286,6 +291,7 @@ public final class JourneyOrder {
                 postalCode,
                 latitude,
                 longitude,
+                price,
                 List.copyOf(tags),
                 milestones.values().stream().map(MilestoneRow::fingerprint).toList());
     }
@@ -306,7 +312,8 @@ public final class JourneyOrder {
                 milestones.values().stream().map(MilestoneRow::status).toList(),
                 history,
                 createdAt,
-                updatedAt);
+                updatedAt,
+                price);
     }
 
     /**

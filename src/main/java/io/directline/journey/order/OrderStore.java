@@ -2,6 +2,8 @@ package io.directline.journey.order;
 
 import io.directline.journey.EstimateChange;
 import io.directline.journey.Milestone;
+import io.directline.journey.Price;
+import io.directline.journey.Purchase;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,7 +37,8 @@ public class OrderStore {
     static final int CHUNK = 1000;
 
     private static final String ORDER_COLUMNS = "id, ref, customer_id, model, configuration, delivery_region,"
-            + " delivery_postal_code, delivery_latitude, delivery_longitude, created_at, updated_at, version";
+            + " delivery_postal_code, delivery_latitude, delivery_longitude, price_amount, price_currency, created_at,"
+            + " updated_at, version";
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -147,6 +150,8 @@ public class OrderStore {
         order.postalCode = rs.getString("delivery_postal_code");
         order.latitude = rs.getObject("delivery_latitude", Double.class);
         order.longitude = rs.getObject("delivery_longitude", Double.class);
+        var amount = rs.getBigDecimal("price_amount");
+        order.price = amount == null ? null : new Price(amount, rs.getString("price_currency"));
         order.createdAt = instant(rs, "created_at");
         order.updatedAt = instant(rs, "updated_at");
         order.version = rs.getLong("version");
@@ -192,8 +197,8 @@ public class OrderStore {
         jdbc.batchUpdate(
                 "insert into journey_order (ref, customer_id, model, configuration, delivery_region,"
                         + " delivery_postal_code, delivery_latitude, delivery_longitude, current_milestone,"
-                        + " promised_delivery, created_at, updated_at, version)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                        + " promised_delivery, created_at, updated_at, price_amount, price_currency, version)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
                 created,
                 CHUNK,
                 (ps, o) -> {
@@ -201,6 +206,7 @@ public class OrderStore {
                     orderFields(ps, 2, o);
                     ps.setObject(11, OffsetDateTime.ofInstant(o.createdAt, ZoneOffset.UTC));
                     ps.setObject(12, OffsetDateTime.ofInstant(o.updatedAt, ZoneOffset.UTC));
+                    price(ps, 13, o.price);
                 });
         var byRef = new HashMap<String, JourneyOrder>();
         created.forEach(o -> byRef.put(o.ref, o));
@@ -219,15 +225,17 @@ public class OrderStore {
         int[][] counts = jdbc.batchUpdate(
                 "update journey_order set customer_id = ?, model = ?, configuration = ?, delivery_region = ?,"
                         + " delivery_postal_code = ?, delivery_latitude = ?, delivery_longitude = ?,"
-                        + " current_milestone = ?, promised_delivery = ?, updated_at = ?, version = version + 1"
+                        + " current_milestone = ?, promised_delivery = ?, updated_at = ?, price_amount = ?,"
+                        + " price_currency = ?, version = version + 1"
                         + " where id = ? and version = ?",
                 changed,
                 CHUNK,
                 (ps, o) -> {
                     orderFields(ps, 1, o);
                     ps.setObject(10, OffsetDateTime.ofInstant(o.updatedAt, ZoneOffset.UTC));
-                    ps.setLong(11, o.id);
-                    ps.setLong(12, o.version);
+                    price(ps, 11, o.price);
+                    ps.setLong(13, o.id);
+                    ps.setLong(14, o.version);
                 });
         for (int[] batch : counts) {
             for (int count : batch) {
@@ -238,6 +246,70 @@ public class OrderStore {
             }
         }
         changed.forEach(o -> o.version++);
+    }
+
+    /** Parameters {@code first} and {@code first + 1}: the price's amount and currency, or nulls. */
+    private static void price(PreparedStatement ps, int first, Price price) throws SQLException {
+        if (price == null) {
+            ps.setNull(first, java.sql.Types.NUMERIC);
+            ps.setNull(first + 1, java.sql.Types.VARCHAR);
+        } else {
+            ps.setBigDecimal(first, price.amount());
+            ps.setString(first + 1, price.currency());
+        }
+    }
+
+    /** How many owners have an order with this tag (by journey_order_tag_idx). */
+    public long ownersTagged(String tag) {
+        Long n = named.queryForObject(
+                "select count(distinct o.customer_id) from journey_order_tag t join journey_order o on o.id = t.order_id"
+                        + " where t.tag = :tag",
+                Map.of("tag", tag),
+                Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /** The owner's priced orders as purchases (by journey_order_customer_idx), first purchased first. */
+    public List<Purchase> purchasesOf(long customerId) {
+        var purchases = new ArrayList<Purchase>();
+        var byId = new HashMap<Long, Purchase>();
+        named.query(
+                "select o.id, o.ref, o.customer_id, o.price_amount, o.price_currency, o.created_at,"
+                        + " (select coalesce(max(m.actual_date), max(m.promised_date)) from journey_milestone m"
+                        + " where m.order_id = o.id and m.milestone = 'ORDER_CONFIRMED') as confirmed,"
+                        + " (select coalesce(max(m.actual_date), max(m.promised_date)) from journey_milestone m"
+                        + " where m.order_id = o.id and m.milestone = 'RESERVATION') as reserved"
+                        + " from journey_order o where o.customer_id = :customerId and o.price_amount is not null",
+                Map.of("customerId", customerId),
+                rs -> {
+                    var confirmed = rs.getObject("confirmed", LocalDate.class);
+                    var reserved = rs.getObject("reserved", LocalDate.class);
+                    var on = confirmed != null
+                            ? confirmed
+                            : reserved != null
+                                    ? reserved
+                                    : instant(rs, "created_at")
+                                            .atZone(ZoneOffset.UTC)
+                                            .toLocalDate();
+                    var purchase = new Purchase(
+                            rs.getString("ref"),
+                            rs.getLong("customer_id"),
+                            new Price(rs.getBigDecimal("price_amount"), rs.getString("price_currency")),
+                            on,
+                            new java.util.TreeSet<>());
+                    purchases.add(purchase);
+                    byId.put(rs.getLong("id"), purchase);
+                });
+        if (!byId.isEmpty()) {
+            named.query(
+                    "select order_id, tag from journey_order_tag where order_id in (:ids)",
+                    Map.of("ids", byId.keySet()),
+                    rs -> {
+                        byId.get(rs.getLong("order_id")).tags().add(rs.getString("tag"));
+                    });
+        }
+        purchases.sort(java.util.Comparator.comparing(Purchase::purchasedOn).thenComparing(Purchase::ref));
+        return purchases;
     }
 
     /** Parameters {@code first} … {@code first + 8}: the order's fields from customer id to promised delivery. */

@@ -11,6 +11,7 @@ import io.directline.cases.ReplyPosted;
 import io.directline.customer.CustomerManagement;
 import io.directline.customer.CustomerTierChanged;
 import io.directline.sla.ClockKind;
+import io.directline.sla.SlaMet;
 import io.directline.sla.policy.SlaPolicies;
 import io.directline.sla.policy.SlaPolicy;
 import java.time.Clock;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,6 +55,7 @@ public class ClockTransitions {
     private final CustomerManagement customers;
     private final LateCases lateCases;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ClockTransitions(
             StoredClockRepository clocks,
@@ -61,7 +64,8 @@ public class ClockTransitions {
             CaseManagement cases,
             CustomerManagement customers,
             LateCases lateCases,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.clocks = clocks;
         this.slas = slas;
         this.policies = policies;
@@ -69,6 +73,7 @@ public class ClockTransitions {
         this.customers = customers;
         this.lateCases = lateCases;
         this.clock = clock;
+        this.events = events;
     }
 
     /** What a clock of a case shows right now, computed on its policy's calendar. */
@@ -117,7 +122,9 @@ public class ClockTransitions {
             return;
         }
         sla.get().answered();
+        var first = active(reply.caseId(), ClockKind.FIRST_RESPONSE);
         change(reply.caseId(), c -> c.getKind().isResponse(), c -> c.stop(reply.postedAt()));
+        met(first, reply.postedAt());
     }
 
     @EventListener
@@ -130,7 +137,11 @@ public class ClockTransitions {
         if (changed.to() == CaseStatus.CLOSED) {
             change(changed.caseId(), c -> true, c -> c.stop(at));
         } else if (PAUSING.contains(changed.to())) {
+            var resolution = changed.to() == CaseStatus.RESOLVED
+                    ? active(changed.caseId(), ClockKind.RESOLUTION)
+                    : List.<StoredClock>of();
             change(changed.caseId(), c -> true, c -> c.state() == SlaClock.State.RUNNING ? c.pause(at) : c);
+            met(resolution, at);
         } else if (PAUSING.contains(changed.from())) {
             change(changed.caseId(), c -> true, c -> c.state() == SlaClock.State.PAUSED ? c.resume(at) : c);
         }
@@ -187,6 +198,22 @@ public class ClockTransitions {
             breachedBy(stored, wasBreached);
         }
         reschedule(caseId, active);
+    }
+
+    private List<StoredClock> active(long caseId, ClockKind kind) {
+        return clocks.findActive(caseId).stream()
+                .filter(c -> c.getKind() == kind)
+                .toList();
+    }
+
+    /**
+     * Tells of each clock that reached its goal at {@code at} without a breach: a first answer just sent, or a
+     * resolution. A case resolved again after a reopening tells of the same clock again (its id says so).
+     */
+    private void met(List<StoredClock> reached, Instant at) {
+        reached.stream()
+                .filter(c -> c.getBreachedAt() == null)
+                .forEach(c -> events.publishEvent(new SlaMet(c.getCaseId(), c.getId(), c.getKind(), c.getDueAt(), at)));
     }
 
     private void start(long caseId, ClockKind kind, SlaPolicy policy, Instant at) {

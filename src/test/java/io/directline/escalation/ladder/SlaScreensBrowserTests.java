@@ -106,7 +106,8 @@ class SlaScreensBrowserTests extends ScreenTest {
         var waitingShortest = open(owner, "Waiting shortest for a first answer", team);
 
         var agentSees = browser().signIn(agent.username(), People.PASSWORD);
-        agentSees.go("/inbox?team=" + team);
+        // by latest change first (the default order is now most at stake first)
+        agentSees.go("/inbox?team=" + team + "&sort=updated");
         assertThat(subjects(agentSees))
                 .containsExactly(waitingShortest.getSubject(), waitingLongest.getSubject(), answered.getSubject());
 

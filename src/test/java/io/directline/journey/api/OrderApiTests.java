@@ -57,6 +57,31 @@ class OrderApiTests {
     }
 
     @Test
+    void anOrderKeepsItsPriceUntilANewOneIsGivenAndABadPriceIsRefused() {
+        var ref = ref();
+        var priced = new java.util.HashMap<String, Object>(order(owner));
+        priced.put("price", Map.of("amount", 84500, "currency", "usd"));
+        var created = supervisor.put("/api/v1/orders/" + ref, priced);
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        assertThat(created.json().path("price").path("amount").decimalValue()).isEqualByComparingTo("84500");
+        assertThat(created.json().path("price").path("currency").asString()).isEqualTo("USD");
+
+        var withoutPrice = supervisor.put("/api/v1/orders/" + ref, order(owner));
+        assertThat(withoutPrice.json().path("outcome").asString()).isEqualTo("UNCHANGED");
+        assertThat(agent.get("/api/v1/orders/" + ref)
+                        .json()
+                        .path("price")
+                        .path("amount")
+                        .decimalValue())
+                .isEqualByComparingTo("84500");
+
+        priced.put("price", Map.of("amount", -5));
+        var refused = supervisor.put("/api/v1/orders/" + ref, priced);
+        assertProblem(refused, 400);
+        assertThat(refused.json().path("detail").asString()).contains("price must be more than 0");
+    }
+
+    @Test
     void theSameOrderTwiceIsCreatedOnceAndAnAgentReadsIt() {
         var ref = ref();
         var created = supervisor.put("/api/v1/orders/" + ref, order(owner));
