@@ -13,14 +13,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntSupplier;
+import javax.sql.DataSource;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The experience ledger: records each experience once (by its event key), and after every entry computes the owner's
@@ -39,7 +40,7 @@ public class Ledger implements Experience {
     private final ExperienceProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final TransactionTemplate ownTransaction;
+    private final DataSource dataSource;
 
     Ledger(
             JdbcClient jdbc,
@@ -47,10 +48,9 @@ public class Ledger implements Experience {
             ExperienceProperties properties,
             ApplicationEventPublisher events,
             Clock clock,
-            PlatformTransactionManager transactionManager) {
+            DataSource dataSource) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.dataSource = dataSource;
         this.lifetimeValues = lifetimeValues;
         this.properties = properties;
         this.events = events;
@@ -66,7 +66,7 @@ public class Ledger implements Experience {
     @Transactional
     public Optional<LedgerEntry> record(NewEntry entry) {
         lock(entry.customerId());
-        int inserted = jdbc.sql("insert into experience_entry"
+        boolean inserted = once(() -> jdbc.sql("insert into experience_entry"
                         + " (customer_id, source, sign, weight, case_id, order_ref, note, event_key, at, created_by)"
                         + " select :customerId, :source, :sign, :weight, cast(:caseId as bigint),"
                         + " cast(:orderRef as varchar(64)), cast(:note as varchar(1000)), :key, :at, :by"
@@ -82,8 +82,8 @@ public class Ledger implements Experience {
                 .param("key", entry.eventKey())
                 .param("at", Timestamp.from(entry.at()))
                 .param("by", entry.createdBy())
-                .update();
-        if (inserted == 0) {
+                .update());
+        if (!inserted) {
             return Optional.empty();
         }
         var recorded = byKey(entry.eventKey()).orElseThrow();
@@ -178,26 +178,47 @@ public class Ledger implements Experience {
 
     /**
      * Holds the owner's standing row for this transaction, so entries for the same owner recorded at the same moment
-     * are counted one after the other. The row is first created, at zero, in a transaction of its own.
+     * are counted one after the other. The row is first created, at zero, behind a savepoint.
      */
     private void lock(long customerId) {
-        ownTransaction.executeWithoutResult(tx -> {
-            try {
-                jdbc.sql("insert into owner_standing (customer_id, balance, positives, negatives, at_risk,"
-                                + " lifetime_value, value_at_risk, window_start, computed_at)"
-                                + " select :customerId, 0, 0, 0, false, 0, 0, :now, :now from (values (1)) as one (x)"
-                                + " where not exists (select 1 from owner_standing where customer_id = :customerId)")
-                        .param("customerId", customerId)
-                        .param("now", Timestamp.from(clock.instant()))
-                        .update();
-            } catch (DuplicateKeyException e) {
-                tx.setRollbackOnly(); // created at the same moment by another entry: it is there
-            }
-        });
+        once(() -> jdbc.sql("insert into owner_standing (customer_id, balance, positives, negatives, at_risk,"
+                        + " lifetime_value, value_at_risk, window_start, computed_at)"
+                        + " select :customerId, 0, 0, 0, false, 0, 0, :now, :now from (values (1)) as one (x)"
+                        + " where not exists (select 1 from owner_standing where customer_id = :customerId)")
+                .param("customerId", customerId)
+                .param("now", Timestamp.from(clock.instant()))
+                .update());
         jdbc.sql("select customer_id from owner_standing where customer_id = :customerId for update")
                 .param("customerId", customerId)
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * Runs an insert that may race with the same insert in another transaction, behind a savepoint on this
+     * transaction's own connection: a duplicate key means the other one got there first, and is rolled back to the
+     * savepoint without spoiling this transaction (PostgreSQL aborts a transaction on any error otherwise). No second
+     * connection is taken, so listeners that each hold one cannot starve the pool.
+     *
+     * @return whether this insert added the row
+     */
+    private boolean once(IntSupplier insert) {
+        var connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            var savepoint = connection.setSavepoint();
+            try {
+                boolean added = insert.getAsInt() > 0;
+                connection.releaseSavepoint(savepoint);
+                return added;
+            } catch (DuplicateKeyException e) {
+                connection.rollback(savepoint);
+                return false;
+            }
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Could not use a savepoint", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
     }
 
     /**
