@@ -6,6 +6,7 @@ import io.directline.cases.CaseManagement.CaseChanges;
 import io.directline.cases.CaseManagement.OpenCase;
 import io.directline.cases.CaseStatus;
 import io.directline.cases.SupportCase;
+import io.directline.channel.ShortAnswers;
 import io.directline.channel.outbox.NoticeReplies;
 import io.directline.customer.Customer;
 import io.directline.customer.CustomerManagement;
@@ -14,6 +15,7 @@ import io.directline.customer.OwnerMerges;
 import jakarta.persistence.OptimisticLockException;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -52,6 +54,7 @@ public class Intake {
     private final OwnerMerges merges;
     private final ThreadKeys threadKeys;
     private final NoticeReplies noticeReplies;
+    private final List<ShortAnswers> shortAnswers;
     private final TransactionTemplate transactions;
     private final RetryTemplate conflicts = new RetryTemplate(RetryPolicy.builder()
             .maxRetries(8)
@@ -68,12 +71,14 @@ public class Intake {
             OwnerMerges merges,
             ThreadKeys threadKeys,
             NoticeReplies noticeReplies,
+            List<ShortAnswers> shortAnswers,
             TransactionTemplate transactions) {
         this.cases = cases;
         this.customers = customers;
         this.merges = merges;
         this.threadKeys = threadKeys;
         this.noticeReplies = noticeReplies;
+        this.shortAnswers = shortAnswers;
         this.transactions = transactions;
     }
 
@@ -152,6 +157,14 @@ public class Intake {
             merges.suggestFor(
                     owner.getId(),
                     message.subject() == null ? message.body() : message.subject() + "\n" + message.body());
+        }
+        if (!sender.firstSeen()) {
+            for (var answers : shortAnswers) {
+                var answered = answers.take(owner.getId(), channel, message.body(), message.externalId());
+                if (answered.isPresent()) {
+                    return IntakeResult.shortAnswer(answered.get(), owner.getId());
+                }
+            }
         }
         var actor = new Actor("channel:" + channel.name().toLowerCase(Locale.ROOT), owner.getName(), channel);
         boolean proven = message.senderAuthenticated() && !sender.firstSeen();

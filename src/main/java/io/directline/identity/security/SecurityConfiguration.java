@@ -128,6 +128,9 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/owner-sign-in/codes", "/api/v1/owner-sign-in/tokens")
                         .permitAll()
+                        // a survey answer carries the token of the link only its owner received
+                        .requestMatchers(HttpMethod.POST, "/api/v1/survey-answers")
+                        .permitAll()
                         .requestMatchers("/api/v1/users/**")
                         .hasRole("ADMIN")
                         .requestMatchers("/api/v1/me/notifications", "/api/v1/me/notifications/**")
@@ -155,6 +158,12 @@ class SecurityConfiguration {
                                 "/api/v1/customers/*/merge-suggestions/**")
                         .hasAnyRole(MERGERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/experience/**")
+                        .hasAnyRole(LEDGER_KEEPERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/playbooks", "/api/v1/playbooks/**")
+                        .hasAnyRole(MANAGERS)
+                        .requestMatchers("/api/v1/playbooks", "/api/v1/playbooks/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/goodwill/*/approve", "/api/v1/goodwill/*/refuse")
                         .hasAnyRole(LEDGER_KEEPERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/orders/imports/**")
                         .hasAnyRole(ORDER_KEEPERS)
@@ -209,6 +218,7 @@ class SecurityConfiguration {
                                 "/login",
                                 "/login/owner",
                                 "/login/owner/**",
+                                "/survey/*",
                                 "/css/**",
                                 "/js/**",
                                 "/webjars/**",
