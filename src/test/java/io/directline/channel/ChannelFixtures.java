@@ -3,6 +3,12 @@ package io.directline.channel;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** The support mailbox for e-mail tests: GreenMail on free ports, and the app's e-mail channel polling it. */
@@ -30,5 +36,23 @@ public final class ChannelFixtures {
         registry.add("directline.channels.email.imap.username", () -> "support");
         registry.add("directline.channels.email.imap.password", () -> "support-password");
         registry.add("directline.channels.email.imap.poll-interval", () -> "200ms");
+    }
+
+    /** The messages the mail server received for {@code address} (as a To recipient), in the order they came. */
+    public static List<MimeMessage> mailTo(GreenMail mail, String address) {
+        return Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        var to = m.getRecipients(Message.RecipientType.TO);
+                        return to != null
+                                && Arrays.stream(to)
+                                        .anyMatch(a -> ((InternetAddress) a)
+                                                .getAddress()
+                                                .equalsIgnoreCase(address));
+                    } catch (MessagingException e) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 }

@@ -15,7 +15,6 @@ import io.directline.testsupport.ApiClient;
 import io.directline.testsupport.ScreenClient;
 import io.directline.testsupport.UniqueNames;
 import jakarta.mail.Address;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -23,7 +22,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -242,19 +240,6 @@ class BroadcastReplyTests {
     }
 
     private static List<MimeMessage> mailTo(String address) {
-        return Arrays.stream(MAIL.getReceivedMessages())
-                .filter(m -> {
-                    try {
-                        var to = m.getRecipients(Message.RecipientType.TO);
-                        return to != null
-                                && Arrays.stream(to)
-                                        .anyMatch(a -> ((InternetAddress) a)
-                                                .getAddress()
-                                                .equalsIgnoreCase(address));
-                    } catch (MessagingException e) {
-                        return false;
-                    }
-                })
-                .toList();
+        return ChannelFixtures.mailTo(MAIL, address);
     }
 }

@@ -25,12 +25,12 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
-class SmsChannelTests extends ChannelIntegrationTest {
+public class SmsChannelTests extends ChannelIntegrationTest {
 
     static final String MESSAGES = "/2010-04-01/Accounts/" + SMS_ACCOUNT + "/Messages.json";
 
     /** Twilio's scheme, computed here on its own: base64 HMAC-SHA1 of the URL and the sorted name-value pairs. */
-    static String sign(String url, Map<String, String> params, String token) throws Exception {
+    public static String sign(String url, Map<String, String> params, String token) throws Exception {
         var data = new StringBuilder(url);
         params.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
@@ -40,11 +40,30 @@ class SmsChannelTests extends ChannelIntegrationTest {
         return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
-    private ApiClient.Response deliver(Map<String, String> params, String signature) {
-        var body = params.entrySet().stream()
+    static String form(Map<String, String> params) {
+        return params.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
+    }
+
+    /** An SMS as Twilio posts it to our webhook, signed with the test token. */
+    public static ApiClient.Response deliver(int port, Map<String, String> params) throws Exception {
+        var body = form(params);
+        return ApiClient.anonymous(port)
+                .accepting("*/*")
+                .send(
+                        "POST",
+                        "/webhooks/sms",
+                        body,
+                        "application/x-www-form-urlencoded",
+                        Map.of(
+                                "X-Twilio-Signature",
+                                sign("http://localhost:" + port + "/webhooks/sms", params, SMS_TOKEN)));
+    }
+
+    private ApiClient.Response deliver(Map<String, String> params, String signature) {
+        var body = form(params);
         return anonymous()
                 .accepting("*/*")
                 .send(
