@@ -89,7 +89,8 @@ class RecoveryApiTests {
         // the supervisor's callback is a promise on the case, which the watchdog watches like any other
         long callbackId = recovery.path("callbackPromiseId").asLong();
         assertThat(callbackId).isPositive();
-        var callback = find(agent.get("/api/v1/cases/" + caseId + "/promises").json(), callbackId);
+        var callback =
+                find(agent.get("/api/v1/cases/" + caseId + "/promises").json().path("items"), callbackId);
         assertThat(callback).as("the callback promise is on the case").isNotNull();
         assertThat(callback.path("description").asString()).startsWith("Call the owner back about what went wrong");
         assertThat(callback.path("status").asString()).isEqualTo("OPEN");
@@ -113,7 +114,12 @@ class RecoveryApiTests {
                 new EntryRecorded(entryId, owner, caseId, null, EntrySource.PROMISE, -1, 1, "again", Instant.now())));
         await().atMost(Duration.ofSeconds(20)).until(this::recoveryListenersDone);
         assertThat(agent.get(recoveryPath).json().path("recoveries")).hasSize(1);
-        assertThat(agent.get("/api/v1/cases/" + caseId + "/promises").json()).hasSize(2);
+        assertThat(agent.get("/api/v1/cases/" + caseId + "/promises")
+                        .json()
+                        .path("items")
+                        .toString())
+                .as("one callback")
+                .containsOnlyOnce("Call the owner back");
 
         // keeping the callback is a good experience, but one is not enough to make up for a bad one
         var kept = supervisor.post(
@@ -129,11 +135,18 @@ class RecoveryApiTests {
                         .asString())
                 .isEqualTo("OPEN");
 
-        // good experiences that bring the balance back to zero: recovered
-        var makeUp = supervisor.post(
-                "/api/v1/customers/" + owner + "/experience/entries",
-                Map.of("sign", 1, "weight", 12, "reason", "Seal replaced on the spot, owner delighted"));
-        assertThat(makeUp.status()).as("%s", makeUp).isEqualTo(201);
+        // good experiences that bring the balance back to zero: recovered (each bad one weighs twelve good ones)
+        int balance = agent.get("/api/v1/customers/" + owner + "/experience")
+                .json()
+                .path("balance")
+                .asInt();
+        assertThat(balance).isNegative();
+        for (int left = -balance; left > 0; left -= 12) {
+            var makeUp = supervisor.post(
+                    "/api/v1/customers/" + owner + "/experience/entries",
+                    Map.of("sign", 1, "weight", Math.min(12, left), "reason", "Seal replaced on the spot"));
+            assertThat(makeUp.status()).as("%s", makeUp).isEqualTo(201);
+        }
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> agent.get(recoveryPath)
                         .json()
@@ -204,7 +217,7 @@ class RecoveryApiTests {
         var playbooks = supervisor.get("/api/v1/playbooks").json();
         assertThat(playbooks.toString()).contains("Broken promise").contains("Poor survey answer");
 
-        var name = UniqueNames.unique("Visit late");
+        var name = UniqueNames.unique("Visit-late");
         var denied = supervisor.send(
                 "PUT",
                 "/api/v1/playbooks/" + name,

@@ -38,6 +38,7 @@ class SurveySmsTests extends ChannelIntegrationTest {
         long owner = supportCase.getCustomerId();
 
         var agent = IdentityFixtures.staff(port, admin(), "AGENT");
+        IdentityFixtures.createLogin(admin(), "SUPERVISOR", null); // who calls the owner back
         answer(caseId, "Press the unlock button twice; the cable comes free.");
         var resolved = agent.patch("/api/v1/cases/" + caseId, Map.of("status", "RESOLVED"));
         assertThat(resolved.status()).as("%s", resolved).isEqualTo(200);
