@@ -39,7 +39,8 @@ create table recovery_playbook (
     updated_at         timestamp(6) with time zone not null
 );
 create unique index recovery_playbook_name_uk on recovery_playbook (name);
-create unique index recovery_playbook_trigger_uk on recovery_playbook (trigger_source);
+-- the enabled playbook of a source (at most one is enabled per source; the code keeps it so)
+create index recovery_playbook_trigger_idx on recovery_playbook (trigger_source, enabled);
 
 -- One recovery per negative entry that started one; at most one open per owner (later negatives during it are part
 -- of it). RECOVERED when the owner's balance is back at zero or above within the window, LAPSED when the window ends.

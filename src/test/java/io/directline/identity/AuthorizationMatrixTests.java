@@ -252,6 +252,104 @@ public class AuthorizationMatrixTests {
                             .doesNotContain("matrix " + c.tag)),
             row(
                     "GET",
+                    "/api/v1/customers/{id}/surveys",
+                    Access.STAFF,
+                    200,
+                    c -> at("/api/v1/customers/" + c.customerId() + "/surveys")),
+            row(
+                            "POST",
+                            "/api/v1/survey-answers",
+                            Access.PUBLIC,
+                            404,
+                            c -> new Request("/api/v1/survey-answers", Map.of("token", "A".repeat(32), "score", 5)))
+                    .withAnswer((c, r) -> assertThat(r.json().path("detail").asString())
+                            .isEqualTo("This token opens no survey; nothing was recorded.")),
+            row(
+                    "GET",
+                    "/api/v1/customers/{id}/recoveries",
+                    Access.STAFF,
+                    200,
+                    c -> at("/api/v1/customers/" + c.customerId() + "/recoveries")),
+            row(
+                    "GET",
+                    "/api/v1/cases/{id}/recovery",
+                    Access.STAFF,
+                    200,
+                    c -> at("/api/v1/cases/" + c.caseId() + "/recovery")),
+            row("GET", "/api/v1/playbooks", Access.MANAGERS, 200, c -> at("/api/v1/playbooks"))
+                    .withAnswer((c, r) -> assertThat(r.body()).contains("Broken promise")),
+            row(
+                            "PUT",
+                            "/api/v1/playbooks/{name}",
+                            Access.ADMINS,
+                            200,
+                            c -> new Request(
+                                    "/api/v1/playbooks/" + c.tag,
+                                    Map.of("trigger", "SERVICE_VISIT", "enabled", false, "apology", true)))
+                    .withRefusalCheck(c -> assertThat(c.fixture
+                                    .adminBearer
+                                    .get("/api/v1/playbooks")
+                                    .body())
+                            .as("no playbook was saved")
+                            .doesNotContain(c.tag)),
+            row(
+                            "DELETE",
+                            "/api/v1/playbooks/{name}",
+                            Access.ADMINS,
+                            204,
+                            c -> at("/api/v1/playbooks/" + c.playbookToRemove()))
+                    .withRefusalCheck(c -> assertThat(c.fixture
+                                    .adminBearer
+                                    .get("/api/v1/playbooks")
+                                    .body())
+                            .as("the playbook is still there")
+                            .contains(c.playbookToRemove())),
+            row(
+                            "POST",
+                            "/api/v1/cases/{id}/goodwill",
+                            Access.STAFF,
+                            201,
+                            c -> new Request(
+                                    "/api/v1/cases/" + c.caseId() + "/goodwill",
+                                    Map.of("amount", 25, "description", "Matrix voucher " + c.tag)))
+                    .withRefusalCheck(c -> assertThat(c.fixture
+                                    .adminBearer
+                                    .get("/api/v1/cases/" + c.caseId() + "/recovery")
+                                    .body())
+                            .as("no gesture was proposed")
+                            .doesNotContain("Matrix voucher " + c.tag)),
+            row(
+                            "POST",
+                            "/api/v1/goodwill/{id}/approve",
+                            Access.LEDGER_KEEPERS,
+                            200,
+                            c -> new Request("/api/v1/goodwill/" + c.gesture("PROPOSED") + "/approve", null))
+                    .withAnswer((c, r) ->
+                            assertThat(r.json().path("status").asString()).isEqualTo("APPROVED"))
+                    .withRefusalCheck(c ->
+                            assertThat(c.gestureStatus(c.gesture("PROPOSED"))).isEqualTo("PROPOSED")),
+            row(
+                            "POST",
+                            "/api/v1/goodwill/{id}/refuse",
+                            Access.LEDGER_KEEPERS,
+                            200,
+                            c -> new Request("/api/v1/goodwill/" + c.gesture("TO_REFUSE") + "/refuse", null))
+                    .withAnswer((c, r) ->
+                            assertThat(r.json().path("status").asString()).isEqualTo("REFUSED"))
+                    .withRefusalCheck(c ->
+                            assertThat(c.gestureStatus(c.gesture("TO_REFUSE"))).isEqualTo("PROPOSED")),
+            row(
+                            "POST",
+                            "/api/v1/goodwill/{id}/give",
+                            Access.STAFF,
+                            200,
+                            c -> new Request("/api/v1/goodwill/" + c.gesture("APPROVED") + "/give", null))
+                    .withAnswer((c, r) ->
+                            assertThat(r.json().path("status").asString()).isEqualTo("GIVEN"))
+                    .withRefusalCheck(c ->
+                            assertThat(c.gestureStatus(c.gesture("APPROVED"))).isEqualTo("APPROVED")),
+            row(
+                    "GET",
                     "/api/v1/customers/{id}/merge-suggestions",
                     Access.STAFF,
                     200,
@@ -1125,6 +1223,52 @@ public class AuthorizationMatrixTests {
                     Access.MANAGERS,
                     c -> "/supervisor/broadcasts/" + c.broadcast() + "/progress"),
             page("/executive/notes", Access.EXECUTIVE_OFFICE, c -> "/executive/notes"),
+            page("/portal/surveys", Access.OWNERS, c -> "/portal/surveys"),
+            form(
+                            "/portal/surveys/{id}",
+                            Access.OWNERS,
+                            c -> new ScreenRequest(
+                                    "/portal/surveys/" + c.ownerSurvey(), Map.of("score", "4"), "/portal/surveys"))
+                    .withRefusalCheck(c -> assertThat(c.surveyScore(c.ownerSurvey()))
+                            .as("no answer recorded")
+                            .isNull()),
+            page("/survey/{token}", Access.PUBLIC, c -> "/survey/" + "A".repeat(32) + "?score=5")
+                    .withSuccess(404)
+                    .withAnswer((c, r) -> assertThat(r.body()).contains("This link does not open a survey")),
+            form(
+                            "/survey/{token}",
+                            Access.PUBLIC,
+                            c -> new ScreenRequest("/survey/" + "A".repeat(32), Map.of("score", "5"), "/portal"))
+                    .withSuccess(404)
+                    .withAnswer((c, r) -> assertThat(r.body()).contains("Nothing was recorded")),
+            page("/admin/playbooks", Access.ADMINS, c -> "/admin/playbooks")
+                    .withAnswer((c, r) -> assertThat(r.body()).contains("Broken promise")),
+            form(
+                            "/admin/playbooks",
+                            Access.ADMINS,
+                            c -> new ScreenRequest(
+                                    "/admin/playbooks",
+                                    Map.of("name", "Screen " + c.tag, "trigger", "SERVICE_VISIT", "apology", "on"),
+                                    "/admin/playbooks"))
+                    .withRefusalCheck(c -> assertThat(c.fixture
+                                    .adminBearer
+                                    .get("/api/v1/playbooks")
+                                    .body())
+                            .doesNotContain("Screen " + c.tag))
+                    .withAnswer((c, r) -> c.fixture.adminBearer.send(
+                            "DELETE", "/api/v1/playbooks/Screen%20" + c.tag, null, null, Map.of())),
+            form(
+                            "/admin/playbooks/remove",
+                            Access.ADMINS,
+                            c -> new ScreenRequest(
+                                    "/admin/playbooks/remove",
+                                    Map.of("name", c.playbookToRemove()),
+                                    "/admin/playbooks"))
+                    .withRefusalCheck(c -> assertThat(c.fixture
+                                    .adminBearer
+                                    .get("/api/v1/playbooks")
+                                    .body())
+                            .contains(c.playbookToRemove())),
             page("/portal/notices", Access.OWNERS, c -> "/portal/notices"),
             form(
                             "/portal/notices/{id}/reply",
@@ -1999,6 +2143,89 @@ public class AuthorizationMatrixTests {
                 ledgerOwner = CustomerFixtures.registerOwner(fixture.admin, "Ledger " + tag);
             }
             return ledgerOwner;
+        }
+
+        private String playbookToRemove;
+        private final Map<String, Long> gestures = new java.util.HashMap<>();
+        private Long ownerSurvey;
+
+        /** A disabled playbook of this cell's own (so it takes no trigger from the others), to remove. */
+        String playbookToRemove() {
+            if (playbookToRemove == null) {
+                playbookToRemove = "remove-" + tag;
+                var saved = fixture.adminBearer.send(
+                        "PUT",
+                        "/api/v1/playbooks/" + playbookToRemove,
+                        "{\"trigger\": \"SERVICE_VISIT\", \"enabled\": false}",
+                        "application/json",
+                        Map.of());
+                assertThat(saved.status()).as("%s", saved).isEqualTo(200);
+            }
+            return playbookToRemove;
+        }
+
+        /**
+         * A goodwill gesture of this cell's own on the matrix case: APPROVED (within the limit), or over the limit as
+         * an agent proposes it, waiting for approval (PROPOSED, TO_REFUSE).
+         */
+        long gesture(String kind) {
+            return gestures.computeIfAbsent(kind, k -> {
+                var approved = k.equals("APPROVED");
+                var proposer = approved ? fixture.adminBearer : fixture.clients.get(Caller.AGENT);
+                var made = proposer.post(
+                        "/api/v1/cases/" + caseId() + "/goodwill",
+                        Map.of("amount", approved ? 20 : 900, "description", k + " " + tag));
+                assertThat(made.status()).as("%s", made).isEqualTo(201);
+                assertThat(made.json().path("status").asString()).isEqualTo(approved ? "APPROVED" : "PROPOSED");
+                return made.json().path("id").asLong();
+            });
+        }
+
+        String gestureStatus(long id) {
+            return fixture.context
+                    .getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql("select status from goodwill_gesture where id = :id")
+                    .param("id", id)
+                    .query(String.class)
+                    .single();
+        }
+
+        /** An open survey of the matrix owner about a resolved case of this cell's own. */
+        long ownerSurvey() {
+            if (ownerSurvey == null) {
+                long surveyed = EscalationFixtures.oldCase(fixture.context, fixture.customerId, Duration.ofDays(1));
+                var jdbc = fixture.context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+                var now = java.sql.Timestamp.from(java.time.Instant.now());
+                jdbc.sql("insert into survey (customer_id, case_id, kind, channel, token_hash, sent_at, expires_at)"
+                                + " values (:owner, :caseId, 'CSAT', 'EMAIL', :hash, :now, :expires)")
+                        .param("owner", fixture.customerId)
+                        .param("caseId", surveyed)
+                        .param("hash", "matrix-" + tag)
+                        .param("now", now)
+                        .param(
+                                "expires",
+                                java.sql.Timestamp.from(java.time.Instant.now().plus(Duration.ofDays(7))))
+                        .update();
+                ownerSurvey = jdbc.sql("select id from survey where case_id = :caseId")
+                        .param("caseId", surveyed)
+                        .query(Long.class)
+                        .single();
+            }
+            return ownerSurvey;
+        }
+
+        Integer surveyScore(long id) {
+            return fixture
+                    .context
+                    .getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql("select score from survey where id = :id")
+                    .param("id", id)
+                    .query((rs, n) -> (Integer) rs.getObject(1, Integer.class))
+                    .list()
+                    .stream()
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst()
+                    .orElse(null);
         }
 
         private long[] suggestionToDismiss;

@@ -215,6 +215,23 @@ class ScreenFormsBadInputTests {
                         "/admin/orders/import");
         assertThat(orders.status()).as("%s", orders).isEqualTo(302);
         ids.put("import", orders.location().substring(orders.location().lastIndexOf('/') + 1));
+        // an open survey of the owner's, about a case of its own (one survey per case)
+        long surveyed = EscalationFixtures.oldCase(cases, owner.customerId(), Duration.ofDays(1));
+        var now = java.time.Instant.now();
+        context.getBean(JdbcTemplate.class)
+                .update(
+                        "insert into survey (customer_id, case_id, kind, channel, token_hash, sent_at, expires_at)"
+                                + " values (?, ?, 'CSAT', 'EMAIL', ?, ?, ?)",
+                        owner.customerId(),
+                        surveyed,
+                        "bad-input-" + UUID.randomUUID(),
+                        java.sql.Timestamp.from(now),
+                        java.sql.Timestamp.from(now.plus(Duration.ofDays(7))));
+        ids.put(
+                "survey",
+                String.valueOf(context.getBean(JdbcTemplate.class)
+                        .queryForObject("select id from survey where case_id = ?", Long.class, surveyed)));
+        ids.put("token", "B".repeat(32));
     }
 
     /** Policies defined here would apply to other tests' cases: retire them all. */
@@ -396,22 +413,25 @@ class ScreenFormsBadInputTests {
             case "messageId" -> "message";
             case "attachmentId" -> "attachment";
             case "caseId" -> "case";
+            case "token" -> "token";
             case "id" ->
-                pattern.startsWith("/portal/notices/")
-                        ? "notice"
-                        : pattern.startsWith("/supervisor/broadcasts/")
-                                ? "broadcast"
-                                : pattern.startsWith("/admin/orders/import/")
-                                        ? "import"
-                                        : pattern.startsWith("/executive/")
-                                                ? "escalation"
-                                                : pattern.startsWith("/notifications/")
-                                                        ? "notification"
-                                                        : pattern.startsWith("/admin/sla-policies/")
-                                                                ? "policy"
-                                                                : pattern.startsWith("/customers/")
-                                                                        ? "customer"
-                                                                        : "case";
+                pattern.startsWith("/portal/surveys/")
+                        ? "survey"
+                        : pattern.startsWith("/portal/notices/")
+                                ? "notice"
+                                : pattern.startsWith("/supervisor/broadcasts/")
+                                        ? "broadcast"
+                                        : pattern.startsWith("/admin/orders/import/")
+                                                ? "import"
+                                                : pattern.startsWith("/executive/")
+                                                        ? "escalation"
+                                                        : pattern.startsWith("/notifications/")
+                                                                ? "notification"
+                                                                : pattern.startsWith("/admin/sla-policies/")
+                                                                        ? "policy"
+                                                                        : pattern.startsWith("/customers/")
+                                                                                ? "customer"
+                                                                                : "case";
             default ->
                 throw new AssertionError("No id known for {" + variable + "} in " + pattern
                         + ": teach this test what it names, so its form is posted too");

@@ -118,24 +118,26 @@ class Playbooks {
         if (amount != null && note == null) {
             throw CaseProblems.invalidField("goodwillNote", "Say what the goodwill gesture is (goodwillNote).");
         }
-        var other = jdbc.sql("select name from recovery_playbook where trigger_source = :trigger and name <> :name")
+        boolean enabled = change.enabled() == null || change.enabled();
+        var other = jdbc.sql("select name from recovery_playbook where trigger_source = :trigger and name <> :name"
+                        + " and enabled = true")
                 .param("trigger", change.trigger())
                 .param("name", trimmed)
                 .query(String.class)
-                .optional();
-        if (other.isPresent()) {
+                .list();
+        if (enabled && !other.isEmpty()) {
             throw CaseProblems.problem(
                     HttpStatus.CONFLICT,
                     "Trigger taken",
-                    "The playbook '" + other.get() + "' already starts on " + change.trigger()
-                            + "; change that one, or give this one another trigger.");
+                    "The playbook '" + other.get(0) + "' already starts on " + change.trigger()
+                            + "; change or disable that one, or give this one another trigger.");
         }
         var now = Timestamp.from(clock.instant());
         var existing = named(trimmed);
         var params = new java.util.HashMap<String, Object>();
         params.put("name", trimmed);
         params.put("trigger", change.trigger());
-        params.put("enabled", change.enabled() == null || change.enabled());
+        params.put("enabled", enabled);
         params.put("callback", change.callbackHours());
         params.put("apology", change.apology() != null && change.apology());
         params.put("amount", amount);
