@@ -260,10 +260,10 @@ public class AuthorizationMatrixTests {
                             "POST",
                             "/api/v1/survey-answers",
                             Access.PUBLIC,
-                            404,
-                            c -> new Request("/api/v1/survey-answers", Map.of("token", "A".repeat(32), "score", 5)))
-                    .withAnswer((c, r) -> assertThat(r.json().path("detail").asString())
-                            .isEqualTo("This token opens no survey; nothing was recorded.")),
+                            201,
+                            c -> new Request("/api/v1/survey-answers", Map.of("token", c.surveyToken(), "score", 5)))
+                    .withAnswer(
+                            (c, r) -> assertThat(r.json().path("score").asInt()).isEqualTo(5)),
             row(
                     "GET",
                     "/api/v1/customers/{id}/recoveries",
@@ -1232,15 +1232,15 @@ public class AuthorizationMatrixTests {
                     .withRefusalCheck(c -> assertThat(c.surveyScore(c.ownerSurvey()))
                             .as("no answer recorded")
                             .isNull()),
-            page("/survey/{token}", Access.PUBLIC, c -> "/survey/" + "A".repeat(32) + "?score=5")
-                    .withSuccess(404)
-                    .withAnswer((c, r) -> assertThat(r.body()).contains("This link does not open a survey")),
+            page("/survey/{token}", Access.PUBLIC, c -> "/survey/" + c.surveyToken() + "?score=5")
+                    .withAnswer((c, r) -> assertThat(r.body()).contains("How satisfied are you")),
             form(
                             "/survey/{token}",
                             Access.PUBLIC,
-                            c -> new ScreenRequest("/survey/" + "A".repeat(32), Map.of("score", "5"), "/portal"))
-                    .withSuccess(404)
-                    .withAnswer((c, r) -> assertThat(r.body()).contains("Nothing was recorded")),
+                            c -> new ScreenRequest(
+                                    "/survey/" + c.surveyToken(), Map.of("score", "5"), "/survey/" + c.surveyToken()))
+                    .withSuccess(200)
+                    .withAnswer((c, r) -> assertThat(r.body()).contains("We recorded your answer")),
             page("/admin/playbooks", Access.ADMINS, c -> "/admin/playbooks")
                     .withAnswer((c, r) -> assertThat(r.body()).contains("Broken promise")),
             form(
@@ -2190,28 +2190,53 @@ public class AuthorizationMatrixTests {
                     .single();
         }
 
+        private String surveyToken;
+
+        /** The token of a survey link of this cell's own (the matrix owner's, about a case of the cell's own). */
+        String surveyToken() {
+            if (surveyToken == null) {
+                surveyToken = (tag.replaceAll("[^A-Za-z0-9]", "") + "x".repeat(32)).substring(0, 32);
+                openSurvey(sha256(surveyToken));
+            }
+            return surveyToken;
+        }
+
+        private static String sha256(String text) {
+            try {
+                return java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
         /** An open survey of the matrix owner about a resolved case of this cell's own. */
         long ownerSurvey() {
             if (ownerSurvey == null) {
-                long surveyed = EscalationFixtures.oldCase(fixture.context, fixture.customerId, Duration.ofDays(1));
-                var jdbc = fixture.context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
-                var now = java.sql.Timestamp.from(java.time.Instant.now());
-                jdbc.sql("insert into survey (customer_id, case_id, kind, channel, token_hash, sent_at, expires_at)"
-                                + " values (:owner, :caseId, 'CSAT', 'EMAIL', :hash, :now, :expires)")
-                        .param("owner", fixture.customerId)
-                        .param("caseId", surveyed)
-                        .param("hash", "matrix-" + tag)
-                        .param("now", now)
-                        .param(
-                                "expires",
-                                java.sql.Timestamp.from(java.time.Instant.now().plus(Duration.ofDays(7))))
-                        .update();
-                ownerSurvey = jdbc.sql("select id from survey where case_id = :caseId")
-                        .param("caseId", surveyed)
-                        .query(Long.class)
-                        .single();
+                ownerSurvey = openSurvey("matrix-" + tag);
             }
             return ownerSurvey;
+        }
+
+        private long openSurvey(String tokenHash) {
+            long surveyed = EscalationFixtures.oldCase(fixture.context, fixture.customerId, Duration.ofDays(1));
+            var jdbc = fixture.context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+            var now = java.sql.Timestamp.from(java.time.Instant.now());
+            jdbc.sql("insert into survey (customer_id, case_id, kind, channel, token_hash, sent_at, expires_at)"
+                            + " values (:owner, :caseId, 'CSAT', 'EMAIL', :hash, :now, :expires)")
+                    .param("owner", fixture.customerId)
+                    .param("caseId", surveyed)
+                    .param("hash", tokenHash)
+                    .param("now", now)
+                    .param(
+                            "expires",
+                            java.sql.Timestamp.from(java.time.Instant.now().plus(Duration.ofDays(7))))
+                    .update();
+            return jdbc.sql("select id from survey where case_id = :caseId")
+                    .param("caseId", surveyed)
+                    .query(Long.class)
+                    .single();
         }
 
         Integer surveyScore(long id) {

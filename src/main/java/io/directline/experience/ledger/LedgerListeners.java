@@ -1,8 +1,10 @@
 package io.directline.experience.ledger;
 
 import io.directline.cases.CaseManagement;
+import io.directline.cases.CaseMessage;
 import io.directline.cases.CaseStatus;
 import io.directline.cases.CaseStatusChanged;
+import io.directline.cases.Direction;
 import io.directline.escalation.CaseEscalated;
 import io.directline.escalation.ClimbCause;
 import io.directline.experience.EntrySource;
@@ -102,6 +104,10 @@ class LedgerListeners {
 
     @ApplicationModuleListener
     void on(CaseStatusChanged changed) {
+        if (changed.to() == CaseStatus.RESOLVED && !DONE.contains(changed.from())) {
+            resolvedOnFirstContact(changed);
+            return;
+        }
         if (!DONE.contains(changed.from()) || DONE.contains(changed.to())) {
             return;
         }
@@ -111,6 +117,35 @@ class LedgerListeners {
                 -1,
                 "Reopened (" + changed.from() + " → " + changed.to() + ")",
                 "reopened:" + changed.caseId() + ":" + changed.at().toEpochMilli(),
+                changed.at());
+    }
+
+    /**
+     * Resolved on first contact: one answer from us, and the owner never had to write again after it (industry
+     * practice: no follow-up, no second answer). Once per case, however often it is resolved.
+     */
+    private void resolvedOnFirstContact(CaseStatusChanged changed) {
+        var conversation = cases.conversation(changed.caseId(), false);
+        long answers = conversation.stream()
+                .filter(m -> m.getDirection() == Direction.OUTBOUND)
+                .count();
+        var firstAnswer = conversation.stream()
+                .filter(m -> m.getDirection() == Direction.OUTBOUND)
+                .map(CaseMessage::getCreatedAt)
+                .findFirst();
+        boolean ownerWroteAgain = firstAnswer.isPresent()
+                && conversation.stream()
+                        .anyMatch(m -> m.getDirection() == Direction.INBOUND
+                                && m.getCreatedAt().isAfter(firstAnswer.get()));
+        if (answers != 1 || ownerWroteAgain) {
+            return;
+        }
+        ofCase(
+                changed.caseId(),
+                EntrySource.FIRST_CONTACT_RESOLUTION,
+                +1,
+                "Resolved on first contact",
+                "first-contact:" + changed.caseId(),
                 changed.at());
     }
 

@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The survey after a resolution, over real SMTP (GreenMail) and HTTP: the owner gets one e-mail with one link per
+ * The survey after a resolution, over real SMTP (GreenMail) and HTTP (and the resolution on first contact counted): the owner gets one e-mail with one link per
  * score; opening a link records nothing (mail filters open links too); sending the chosen score records it once as a
  * good experience; a reused, forged or out-of-range answer records nothing; a second resolution within the survey gap
  * asks nothing.
@@ -92,6 +92,10 @@ class SurveyEmailTests {
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> hasEntry(
                         agent.get("/api/v1/customers/" + owner + "/experience").json(), "SURVEY", 1));
+        assertThat(hasEntry(
+                        agent.get("/api/v1/customers/" + owner + "/experience").json(), "FIRST_CONTACT_RESOLUTION", 1))
+                .as("one answer and no follow-up: resolved on first contact")
+                .isTrue();
 
         // reused and forged links record nothing and say so kindly
         assertProblem(
