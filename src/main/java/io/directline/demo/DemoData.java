@@ -224,6 +224,7 @@ class DemoData implements ApplicationRunner {
     private final OwnerEscalations ownerEscalations;
     private final Promises promises;
     private final DemoDelays delays;
+    private final DemoSurveys surveys;
     private final Orders orders;
     private final Clock clock;
 
@@ -236,6 +237,7 @@ class DemoData implements ApplicationRunner {
             OwnerEscalations ownerEscalations,
             Promises promises,
             DemoDelays delays,
+            DemoSurveys surveys,
             Orders orders,
             Clock clock) {
         this.properties = properties;
@@ -246,6 +248,7 @@ class DemoData implements ApplicationRunner {
         this.ownerEscalations = ownerEscalations;
         this.promises = promises;
         this.delays = delays;
+        this.surveys = surveys;
         this.orders = orders;
         this.clock = clock;
     }
@@ -508,12 +511,12 @@ class DemoData implements ApplicationRunner {
                     opened,
                     messages));
             if (batch.size() == BATCH) {
-                created += importWithClocks(batch);
+                created += importSettled(batch);
                 batch.clear();
             }
         }
         if (!batch.isEmpty()) {
-            created += importWithClocks(batch);
+            created += importSettled(batch);
         }
         return created;
     }
@@ -699,8 +702,28 @@ class DemoData implements ApplicationRunner {
 
     /** Imports a batch of cases and arms their SLA clocks from their history; returns how many were imported. */
     private int importWithClocks(List<ImportedCase> batch) {
+        return importedWithClocks(batch).size();
+    }
+
+    private List<Long> importedWithClocks(List<ImportedCase> batch) {
         var ids = cases.importCases(batch);
         ids.forEach(clocks::armImported);
+        return ids;
+    }
+
+    /** As {@link #importWithClocks}, and the settled cases' owners answer the survey that followed, as owners do. */
+    private int importSettled(List<ImportedCase> batch) {
+        var ids = importedWithClocks(batch);
+        var settled = new ArrayList<DemoSurveys.Settled>();
+        for (int i = 0; i < ids.size(); i++) {
+            var imported = batch.get(i);
+            if (imported.status() == CaseStatus.RESOLVED || imported.status() == CaseStatus.CLOSED) {
+                var last =
+                        imported.messages().get(imported.messages().size() - 1).at();
+                settled.add(new DemoSurveys.Settled(ids.get(i), last));
+            }
+        }
+        surveys.answer(settled);
         return ids.size();
     }
 

@@ -89,11 +89,14 @@ class Recoveries {
         if (!entry.negative()) {
             return Optional.empty();
         }
+        var now = clock.instant();
+        if (entry.at().isBefore(now.minus(properties.recoveryStartLimit()))) {
+            return Optional.empty(); // an old experience that reaches the ledger late (an import): too late to call
+        }
         var playbook = playbooks.forSource(entry.source());
         if (playbook.isEmpty()) {
             return Optional.empty();
         }
-        var now = clock.instant();
         int balance = experience.standingOf(entry.customerId()).balance();
         int inserted = jdbc.sql("insert into recovery (customer_id, case_id, playbook_id, entry_id, status,"
                         + " balance_at_start, started_at, open_owner) select :owner, cast(:caseId as bigint), :playbook,"

@@ -15,10 +15,13 @@ import org.springframework.validation.annotation.Validated;
  *     time of its start, and lapses after it
  * @param goodwillApprovalAbove a goodwill gesture above this amount (USD) waits for a supervisor's approval
  * @param recoveryLapseCron when open recoveries past their window lapse
+ * @param recoveryStartLimit a bad experience that reaches the ledger longer after it happened (imported history)
+ *     starts no recovery: too late to call the owner back about it
  */
 @Validated
 @ConfigurationProperties("directline.experience")
 record RecoveryProperties(
         @DefaultValue("90d") @NotNull Duration recoveryWindow,
         @DefaultValue("100") @NotNull @DecimalMin("0") BigDecimal goodwillApprovalAbove,
-        @DefaultValue("0 25 3 * * *") @NotNull String recoveryLapseCron) {}
+        @DefaultValue("0 25 3 * * *") @NotNull String recoveryLapseCron,
+        @DefaultValue("7d") @NotNull Duration recoveryStartLimit) {}

@@ -10,6 +10,7 @@ import io.directline.customer.Channel;
 import io.directline.customer.CustomerManagement;
 import io.directline.experience.SurveyAnswered;
 import io.directline.experience.SurveyAnswered.SurveyKind;
+import io.directline.experience.SurveyHistory;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class Surveys implements ShortAnswers {
+public class Surveys implements ShortAnswers, SurveyHistory {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern DIGITS = Pattern.compile("^\\s*(\\d{1,2})\\s*[.!]?\\s*$");
@@ -294,6 +295,46 @@ public class Surveys implements ShortAnswers {
                             + (score == null ? "." : ", not " + score + "."));
         }
         return score;
+    }
+
+    @Override
+    @Transactional
+    public boolean importAnswered(
+            long caseId, SurveyKind kind, int score, String channel, Instant sentAt, Instant answeredAt) {
+        var probe = new Survey(0, 0, caseId, kind, channel, sentAt, sentAt, null, null, null, null);
+        if (!probe.fits(score)) {
+            throw new IllegalArgumentException("A " + kind + " score is " + probe.scale() + ", not " + score + ".");
+        }
+        if (answeredAt.isBefore(sentAt)) {
+            throw new IllegalArgumentException("An answer cannot come before its question.");
+        }
+        var supportCase = cases.get(caseId);
+        int inserted = jdbc.sql("insert into survey (customer_id, case_id, kind, channel, sent_at, expires_at,"
+                        + " answered_at, score, answered_on) select :owner, :caseId, :kind, :channel, :sent,"
+                        + " :expires, :answered, :score, :on from (values (1)) as one (x)"
+                        + " where not exists (select 1 from survey where case_id = :caseId)")
+                .param("owner", supportCase.getCustomerId())
+                .param("caseId", caseId)
+                .param("kind", kind.name())
+                .param(
+                        "channel",
+                        customers
+                                .get(supportCase.getCustomerId())
+                                .getPreferredChannel()
+                                .name())
+                .param("sent", Timestamp.from(sentAt))
+                .param("expires", Timestamp.from(sentAt.plus(properties.surveyExpiry())))
+                .param("answered", Timestamp.from(answeredAt))
+                .param("score", score)
+                .param("on", channel)
+                .update();
+        if (inserted == 0) {
+            return false;
+        }
+        long id = ofCase(caseId).orElseThrow().id();
+        events.publishEvent(
+                new SurveyAnswered(id, supportCase.getCustomerId(), caseId, kind, score, channel, answeredAt));
+        return true;
     }
 
     /** The owner's surveys still open for an answer, newest first. */
