@@ -1,5 +1,6 @@
 package io.directline.experience.survey;
 
+import io.directline.experience.SurveyAnswered;
 import io.directline.experience.SurveyAnswered.SurveyKind;
 import java.time.Instant;
 
@@ -33,6 +34,11 @@ record Survey(
 
     boolean fits(int score) {
         return score >= min() && score <= max();
+    }
+
+    /** Whether the score counts against us (CSAT 1–2, NPS 0–6), as the ledger counts it. */
+    boolean poor(int score) {
+        return new SurveyAnswered(id, customerId, caseId, kind, score, "", Instant.EPOCH).sign() < 0;
     }
 
     boolean answered() {

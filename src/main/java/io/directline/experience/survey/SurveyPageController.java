@@ -71,8 +71,9 @@ class SurveyPageController {
         if (!(answered instanceof Surveys.Answer.Recorded recorded)) {
             return closed(answered, model, response);
         }
-        model.addAttribute("survey", recorded.survey());
         model.addAttribute("score", recorded.score());
+        model.addAttribute("scale", recorded.survey().scale());
+        model.addAttribute("sorry", survey.poor(recorded.score()));
         return "experience/survey-thanks";
     }
 
