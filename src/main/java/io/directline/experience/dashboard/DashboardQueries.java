@@ -9,8 +9,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The aggregates behind the experience's own figures, in portable SQL (H2 and PostgreSQL): per-week counts are
- * conditional sums, one per week, over the period's range of an index ({@code survey_answered_score_idx},
- * {@code recovery_started_idx}); the owners' standings are grouped over {@code owner_standing_at_risk_idx} and
+ * grouped by the week's index, found by one {@code case when} over the weeks' boundaries, over the period's range of
+ * an index ({@code survey_answered_score_idx}, {@code recovery_started_idx}); the owners' standings are grouped over {@code owner_standing_at_risk_idx} and
  * {@code owner_standing_balance_idx}. No row is loaded into memory.
  */
 @Repository
@@ -28,8 +28,8 @@ class DashboardQueries {
     /** Owners at risk whose value at risk is in one band, and its sum. */
     record Band(int band, long owners, BigDecimal valueAtRisk) {}
 
-    /** Owners whose balance is in one bucket. */
-    record Bucket(int bucket, long owners) {}
+    /** Owners whose balance is in one bucket, and the sum of their balances. */
+    record Bucket(int bucket, long owners, long balances) {}
 
     private final JdbcClient jdbc;
 
@@ -39,50 +39,56 @@ class DashboardQueries {
 
     SurveyCounts[] surveys(List<Instant> boundaries) {
         int weeks = boundaries.size() - 1;
-        var sql = new StringBuilder("select count(*) as n");
-        for (int i = 0; i < weeks; i++) {
-            var within = "answered_at >= :b" + i + " and answered_at < :b" + (i + 1);
-            sql.append(sum(within + " and kind = 'CSAT'", "c" + i));
-            sql.append(sum(within + " and kind = 'CSAT' and score >= 4", "s" + i));
-            sql.append(sum(within + " and kind = 'NPS'", "n" + i));
-            sql.append(sum(within + " and kind = 'NPS' and score >= 9", "p" + i));
-            sql.append(sum(within + " and kind = 'NPS' and score <= 6", "d" + i));
-        }
-        sql.append(" from survey where answered_at >= :b0 and answered_at < :b")
-                .append(weeks)
-                .append(" and score is not null");
+        long[][] sums = new long[weeks][5];
+        bound(
+                        "select week, kind, score, count(*) as n from (select " + week("answered_at", weeks)
+                                + " as week, kind, score from survey where answered_at >= :b0 and answered_at < :b"
+                                + weeks + " and score is not null) answered group by week, kind, score",
+                        boundaries)
+                .query(rs -> {
+                    var sum = sums[rs.getInt("week")];
+                    int score = rs.getInt("score");
+                    long n = rs.getLong("n");
+                    if ("CSAT".equals(rs.getString("kind"))) {
+                        sum[0] += n;
+                        sum[1] += score >= 4 ? n : 0;
+                    } else {
+                        sum[2] += n;
+                        sum[3] += score >= 9 ? n : 0;
+                        sum[4] += score <= 6 ? n : 0;
+                    }
+                });
         var counts = new SurveyCounts[weeks];
-        bound(sql.toString(), boundaries).query(rs -> {
-            for (int i = 0; i < weeks; i++) {
-                counts[i] = new SurveyCounts(
-                        rs.getLong("c" + i),
-                        rs.getLong("s" + i),
-                        rs.getLong("n" + i),
-                        rs.getLong("p" + i),
-                        rs.getLong("d" + i));
-            }
-        });
+        for (int i = 0; i < weeks; i++) {
+            var sum = sums[i];
+            counts[i] = new SurveyCounts(sum[0], sum[1], sum[2], sum[3], sum[4]);
+        }
         return counts;
     }
 
     RecoveryCounts[] recoveries(List<Instant> boundaries) {
         int weeks = boundaries.size() - 1;
-        var sql = new StringBuilder("select count(*) as n");
-        for (int i = 0; i < weeks; i++) {
-            var within = "started_at >= :b" + i + " and started_at < :b" + (i + 1);
-            sql.append(sum(within, "a" + i));
-            sql.append(sum(within + " and status = 'RECOVERED'", "r" + i));
-            sql.append(sum(within + " and status = 'LAPSED'", "l" + i));
-            sql.append(sum(within + " and status = 'OPEN'", "o" + i));
-        }
-        sql.append(" from recovery where started_at >= :b0 and started_at < :b").append(weeks);
+        long[][] sums = new long[weeks][4];
+        bound(
+                        "select week, status, count(*) as n from (select " + week("started_at", weeks)
+                                + " as week, status from recovery where started_at >= :b0 and started_at < :b"
+                                + weeks + ") started group by week, status",
+                        boundaries)
+                .query(rs -> {
+                    var sum = sums[rs.getInt("week")];
+                    long n = rs.getLong("n");
+                    sum[0] += n;
+                    switch (rs.getString("status")) {
+                        case "RECOVERED" -> sum[1] += n;
+                        case "LAPSED" -> sum[2] += n;
+                        default -> sum[3] += n;
+                    }
+                });
         var counts = new RecoveryCounts[weeks];
-        bound(sql.toString(), boundaries).query(rs -> {
-            for (int i = 0; i < weeks; i++) {
-                counts[i] = new RecoveryCounts(
-                        rs.getLong("a" + i), rs.getLong("r" + i), rs.getLong("l" + i), rs.getLong("o" + i));
-            }
-        });
+        for (int i = 0; i < weeks; i++) {
+            var sum = sums[i];
+            counts[i] = new RecoveryCounts(sum[0], sum[1], sum[2], sum[3]);
+        }
         return counts;
     }
 
@@ -121,23 +127,29 @@ class DashboardQueries {
 
     /** Every owner's balance now, by bucket: one {@code case when} and one group by. */
     List<Bucket> balanceBuckets() {
-        return jdbc.sql("select bucket, count(*) as owners from ("
+        return jdbc.sql("select bucket, count(*) as owners, sum(balance) as balances from ("
                         + " select case when balance <= -24 then 0 when balance <= -12 then 1 when balance < 0 then 2"
                         + " when balance = 0 then 3 when balance <= 5 then 4 when balance <= 11 then 5 else 6 end"
-                        + " as bucket from owner_standing) standing group by bucket order by bucket")
-                .query((rs, n) -> new Bucket(rs.getInt("bucket"), rs.getLong("owners")))
+                        + " as bucket, balance from owner_standing) standing group by bucket order by bucket")
+                .query((rs, n) -> new Bucket(rs.getInt("bucket"), rs.getLong("owners"), rs.getLong("balances")))
                 .list();
     }
 
-    /** How many owners have a standing, and the sum of their balances. */
-    long[] ownersAndBalanceSum() {
-        return jdbc.sql("select count(*) as owners, sum(balance) as balances from owner_standing")
-                .query((rs, n) -> new long[] {rs.getLong("owners"), rs.getLong("balances")})
-                .single();
-    }
-
-    private static String sum(String condition, String alias) {
-        return ", sum(case when " + condition + " then 1 else 0 end) as " + alias;
+    /**
+     * The week of {@code column} as its index among the boundaries: one {@code case when} whose branches test the
+     * boundaries in order, so a row costs a few comparisons however many weeks the period has.
+     */
+    private static String week(String column, int weeks) {
+        var week = new StringBuilder("case");
+        for (int i = 1; i < weeks; i++) {
+            week.append(" when ")
+                    .append(column)
+                    .append(" < :b")
+                    .append(i)
+                    .append(" then ")
+                    .append(i - 1);
+        }
+        return week.append(" else ").append(weeks - 1).append(" end").toString();
     }
 
     private JdbcClient.StatementSpec bound(String sql, List<Instant> boundaries) {

@@ -7,6 +7,7 @@ import io.directline.journey.DelayAskTrends;
 import io.directline.sla.SlaTrends;
 import io.directline.web.ReportPeriod;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -213,11 +214,18 @@ class ExperienceDashboard {
         for (var band : queries.atRiskBands()) {
             var shape = VALUE_BANDS.get(band.band());
             var sum = band.valueAtRisk() == null ? BigDecimal.ZERO : band.valueAtRisk();
-            bands.set(band.band(), new ValueBand(shape.label(), shape.lowest(), shape.below(), band.owners(), sum));
+            bands.set(
+                    band.band(),
+                    new ValueBand(
+                            shape.label(),
+                            shape.lowest(),
+                            shape.below(),
+                            band.owners(),
+                            sum.setScale(2, RoundingMode.HALF_UP)));
             owners += band.owners();
             value = value.add(sum);
         }
-        return new AtRisk(owners, value, List.copyOf(bands));
+        return new AtRisk(owners, value.setScale(2, RoundingMode.HALF_UP), List.copyOf(bands));
     }
 
     private Recovery recovery(ReportPeriod period, DashboardWeeks weeks) {
@@ -295,15 +303,18 @@ class ExperienceDashboard {
 
     private BalanceHistogram balance() {
         var buckets = new ArrayList<>(BALANCE_BUCKETS);
+        long owners = 0;
+        long balances = 0;
         for (var bucket : queries.balanceBuckets()) {
+            owners += bucket.owners();
+            balances += bucket.balances();
             var shape = BALANCE_BUCKETS.get(bucket.bucket());
             buckets.set(
                     bucket.bucket(),
                     new BalanceBucket(shape.label(), shape.lowest(), shape.highest(), bucket.owners()));
         }
-        var totals = queries.ownersAndBalanceSum();
         return new BalanceHistogram(
-                totals[0], totals[0] == 0 ? null : tenth((double) totals[1] / totals[0]), List.copyOf(buckets));
+                owners, owners == 0 ? null : tenth((double) balances / owners), List.copyOf(buckets));
     }
 
     static String label(Channel channel) {
