@@ -8,6 +8,7 @@ import io.directline.experience.EntrySource;
 import io.directline.experience.ledger.Ledger;
 import io.directline.experience.ledger.NewEntry;
 import io.directline.identity.Role;
+import io.directline.testsupport.Browser;
 import io.directline.testsupport.People;
 import io.directline.testsupport.ScreenTest;
 import java.sql.Timestamp;
@@ -102,6 +103,15 @@ class DashboardBrowserTests extends ScreenTest {
         assertThat(Long.parseLong(screen.text(By.cssSelector("#headline-at-risk .figure-value"))))
                 .isPositive();
         assertThat(screen.policyViolations()).isEmpty();
+        screen.fullPageScreenshot("dashboard");
+
+        screen.resize(Browser.PHONE);
+        screen.go("/supervisor/dashboard");
+        assertThat(screen.horizontalOverflow())
+                .as("on a phone the page does not scroll sideways: %s", screen.elementsPastTheRightEdge())
+                .isZero();
+        assertThat(screen.find(By.id("chart-balance-histogram")).isDisplayed()).isTrue();
+        screen.fullPageScreenshot("dashboard-phone");
     }
 
     /** Fetches a file as the page would, with the browser's session: status, type, disposition and text. */
