@@ -16,14 +16,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DashboardQueries {
 
-    /** Per week: CSAT answers and the satisfied (4–5); NPS answers, promoters (9–10) and detractors (0–6). */
-    record SurveyCounts(long csat, long satisfied, long nps, long promoters, long detractors) {}
+    /**
+     * Per week: CSAT answers, the satisfied (4–5) and the sum of their scores; NPS answers, promoters (9–10),
+     * detractors (0–6) and the sum of their scores.
+     */
+    record SurveyCounts(
+            long csat, long satisfied, long csatScores, long nps, long promoters, long detractors, long npsScores) {}
 
     /** Per week: recoveries started, and what they came to. */
     record RecoveryCounts(long started, long recovered, long lapsed, long open) {}
 
-    /** Answers of one kind and their average score, among owners recovered in the period or the others. */
-    record Scores(String kind, boolean recovered, long answers, Double average) {}
+    /** Answers of one kind and the sum of their scores. */
+    record Scores(String kind, long answers, long scores) {}
 
     /** Owners at risk whose value at risk is in one band, and its sum. */
     record Band(int band, long owners, BigDecimal valueAtRisk) {}
@@ -39,7 +43,7 @@ class DashboardQueries {
 
     SurveyCounts[] surveys(List<Instant> boundaries) {
         int weeks = boundaries.size() - 1;
-        long[][] sums = new long[weeks][5];
+        long[][] sums = new long[weeks][7];
         bound(
                         "select week, kind, score, count(*) as n from (select " + week("answered_at", weeks)
                                 + " as week, kind, score from survey where answered_at >= :b0 and answered_at < :b"
@@ -52,16 +56,18 @@ class DashboardQueries {
                     if ("CSAT".equals(rs.getString("kind"))) {
                         sum[0] += n;
                         sum[1] += score >= 4 ? n : 0;
+                        sum[2] += score * n;
                     } else {
-                        sum[2] += n;
-                        sum[3] += score >= 9 ? n : 0;
-                        sum[4] += score <= 6 ? n : 0;
+                        sum[3] += n;
+                        sum[4] += score >= 9 ? n : 0;
+                        sum[5] += score <= 6 ? n : 0;
+                        sum[6] += score * n;
                     }
                 });
         var counts = new SurveyCounts[weeks];
         for (int i = 0; i < weeks; i++) {
             var sum = sums[i];
-            counts[i] = new SurveyCounts(sum[0], sum[1], sum[2], sum[3], sum[4]);
+            counts[i] = new SurveyCounts(sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6]);
         }
         return counts;
     }
@@ -93,25 +99,20 @@ class DashboardQueries {
     }
 
     /**
-     * The surveys answered in the period, by kind, split between owners recovered by a recovery started in the period
-     * who answered after it ended, and every other answer of the period.
+     * The surveys answered in the period, by kind, by owners whose recovery started in the period ended
+     * ({@code RECOVERED}) before they answered: a join of the recovered owners (by {@code recovery_started_idx}) with
+     * the period's answers (by {@code survey_answered_score_idx}), one aggregate per kind.
      */
-    List<Scores> laterScores(Instant from, Instant to) {
-        return jdbc.sql("select kind, recovered, count(*) as answers, avg(score) as average from ("
-                        + " select s.kind, cast(s.score as double precision) as score,"
-                        + " case when exists (select 1 from recovery r where r.customer_id = s.customer_id"
-                        + " and r.status = 'RECOVERED' and r.started_at >= :from and r.started_at < :to"
-                        + " and r.ended_at <= s.answered_at) then 1 else 0 end as recovered"
-                        + " from survey s where s.answered_at >= :from and s.answered_at < :to"
-                        + " and s.score is not null) answered"
-                        + " group by kind, recovered order by kind, recovered desc")
+    List<Scores> recoveredScores(Instant from, Instant to) {
+        return jdbc.sql("select s.kind, count(*) as answers, sum(s.score) as scores from survey s join ("
+                        + " select customer_id, min(ended_at) as ended_at from recovery"
+                        + " where started_at >= :from and started_at < :to and status = 'RECOVERED'"
+                        + " group by customer_id) r on r.customer_id = s.customer_id and s.answered_at >= r.ended_at"
+                        + " where s.answered_at >= :from and s.answered_at < :to and s.score is not null"
+                        + " group by s.kind order by s.kind")
                 .param("from", from.atOffset(ZoneOffset.UTC))
                 .param("to", to.atOffset(ZoneOffset.UTC))
-                .query((rs, n) -> new Scores(
-                        rs.getString("kind"),
-                        rs.getInt("recovered") == 1,
-                        rs.getLong("answers"),
-                        rs.getObject("average") == null ? null : rs.getDouble("average")))
+                .query((rs, n) -> new Scores(rs.getString("kind"), rs.getLong("answers"), rs.getLong("scores")))
                 .list();
     }
 

@@ -185,6 +185,7 @@ class ExperienceDashboard {
                         d.hadToAsk(),
                         percent(d.toldBeforeAsking(), d.toldBeforeAsking() + d.hadToAsk())))
                 .toList();
+        var surveyCounts = queries.surveys(boundaries);
         var channels = new ArrayList<ChannelVolume>();
         volumes.openedByChannel(boundaries)
                 .forEach((channel, counts) -> channels.add(new ChannelVolume(
@@ -200,8 +201,8 @@ class ExperienceDashboard {
                 List.copyOf(slaWeeks),
                 List.copyOf(escalationWeeks),
                 atRisk(),
-                recovery(period, weeks),
-                surveys(period, weeks),
+                recovery(period, weeks, surveyCounts),
+                surveys(period, weeks, surveyCounts),
                 delayWeeks,
                 List.copyOf(channels),
                 balance());
@@ -228,7 +229,7 @@ class ExperienceDashboard {
         return new AtRisk(owners, value.setScale(2, RoundingMode.HALF_UP), List.copyOf(bands));
     }
 
-    private Recovery recovery(ReportPeriod period, DashboardWeeks weeks) {
+    private Recovery recovery(ReportPeriod period, DashboardWeeks weeks, DashboardQueries.SurveyCounts[] surveys) {
         var counts = queries.recoveries(weeks.boundaries());
         var list = new ArrayList<RecoveryWeek>();
         long started = 0;
@@ -243,22 +244,27 @@ class ExperienceDashboard {
             lapsed += c.lapsed();
             open += c.open();
         }
-        var scores = queries.laterScores(period.from(), period.to());
+        var recoveredScores = queries.recoveredScores(period.from(), period.to());
         var later = new ArrayList<LaterScores>();
         for (var kind : List.of("CSAT", "NPS")) {
-            var mine = scores.stream().filter(s -> s.kind().equals(kind)).toList();
-            var back = mine.stream().filter(DashboardQueries.Scores::recovered).findFirst();
-            var rest = mine.stream().filter(s -> !s.recovered()).findFirst();
+            boolean csat = kind.equals("CSAT");
+            long answers = 0;
+            long scores = 0;
+            for (var week : surveys) {
+                answers += csat ? week.csat() : week.nps();
+                scores += csat ? week.csatScores() : week.npsScores();
+            }
+            var back = recoveredScores.stream()
+                    .filter(s -> s.kind().equals(kind))
+                    .findFirst()
+                    .orElse(new DashboardQueries.Scores(kind, 0, 0));
+            long others = answers - back.answers();
             later.add(new LaterScores(
                     kind,
-                    back.map(DashboardQueries.Scores::answers).orElse(0L),
-                    back.map(DashboardQueries.Scores::average)
-                            .map(ExperienceDashboard::tenth)
-                            .orElse(null),
-                    rest.map(DashboardQueries.Scores::answers).orElse(0L),
-                    rest.map(DashboardQueries.Scores::average)
-                            .map(ExperienceDashboard::tenth)
-                            .orElse(null)));
+                    back.answers(),
+                    back.answers() == 0 ? null : tenth((double) back.scores() / back.answers()),
+                    others,
+                    others == 0 ? null : tenth((double) (scores - back.scores()) / others)));
         }
         long ended = recovered + lapsed;
         return new Recovery(
@@ -271,8 +277,7 @@ class ExperienceDashboard {
                 List.copyOf(later));
     }
 
-    private Surveys surveys(ReportPeriod period, DashboardWeeks weeks) {
-        var counts = queries.surveys(weeks.boundaries());
+    private Surveys surveys(ReportPeriod period, DashboardWeeks weeks, DashboardQueries.SurveyCounts[] counts) {
         var list = new ArrayList<SurveyWeek>();
         long[] sums = new long[5];
         for (int i = 0; i < weeks.size(); i++) {
