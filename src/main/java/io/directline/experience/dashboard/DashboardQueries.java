@@ -10,8 +10,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The aggregates behind the experience's own figures, in portable SQL (H2 and PostgreSQL): per-week counts are
  * grouped by the week's index, found by one {@code case when} over the weeks' boundaries, over the period's range of
- * an index ({@code survey_answered_score_idx}, {@code recovery_started_idx}); the owners' standings are grouped over {@code owner_standing_at_risk_idx} and
- * {@code owner_standing_balance_idx}. No row is loaded into memory.
+ * an index ({@code survey_answered_score_idx}, {@code recovery_started_idx}); the owners' standings are grouped in one scan. No row is loaded into
+ * memory.
  */
 @Repository
 class DashboardQueries {
@@ -29,11 +29,13 @@ class DashboardQueries {
     /** Answers of one kind and the sum of their scores. */
     record Scores(String kind, long answers, long scores) {}
 
-    /** Owners at risk whose value at risk is in one band, and its sum. */
-    record Band(int band, long owners, BigDecimal valueAtRisk) {}
-
-    /** Owners whose balance is in one bucket, and the sum of their balances. */
-    record Bucket(int bucket, long owners, long balances) {}
+    /**
+     * Owners whose balance is in one bucket and, when at risk, whose value at risk is in one band: how many, the sum
+     * of their balances and of their value at risk.
+     *
+     * @param band the band of value at risk, −1 for owners not at risk
+     */
+    record Standings(int bucket, int band, long owners, long balances, BigDecimal valueAtRisk) {}
 
     private final JdbcClient jdbc;
 
@@ -116,23 +118,26 @@ class DashboardQueries {
                 .list();
     }
 
-    /** Owners at risk now by band of value at risk: under 10,000, to 50,000, to 100,000, and over. */
-    List<Band> atRiskBands() {
-        return jdbc.sql("select band, count(*) as owners, sum(value_at_risk) as value_at_risk from ("
-                        + " select case when value_at_risk < 10000 then 0 when value_at_risk < 50000 then 1"
-                        + " when value_at_risk < 100000 then 2 else 3 end as band, value_at_risk"
-                        + " from owner_standing where at_risk = true) at_risk group by band order by band")
-                .query((rs, n) -> new Band(rs.getInt("band"), rs.getLong("owners"), rs.getBigDecimal("value_at_risk")))
-                .list();
-    }
-
-    /** Every owner's balance now, by bucket: one {@code case when} and one group by. */
-    List<Bucket> balanceBuckets() {
-        return jdbc.sql("select bucket, count(*) as owners, sum(balance) as balances from ("
+    /**
+     * Every owner's standing now, in one scan of owner_standing grouped by two {@code case when}: the bucket of the
+     * balance (−24 or less, −23 to −12, −11 to −1, 0, 1 to 5, 6 to 11, 12 or more) and, for an owner at risk, the band
+     * of value at risk (under 10,000, to 50,000, to 100,000, and over).
+     */
+    List<Standings> standings() {
+        return jdbc.sql("select bucket, band, count(*) as owners, sum(balance) as balances,"
+                        + " sum(value_at_risk) as value_at_risk from ("
                         + " select case when balance <= -24 then 0 when balance <= -12 then 1 when balance < 0 then 2"
                         + " when balance = 0 then 3 when balance <= 5 then 4 when balance <= 11 then 5 else 6 end"
-                        + " as bucket, balance from owner_standing) standing group by bucket order by bucket")
-                .query((rs, n) -> new Bucket(rs.getInt("bucket"), rs.getLong("owners"), rs.getLong("balances")))
+                        + " as bucket, case when not at_risk then -1 when value_at_risk < 10000 then 0"
+                        + " when value_at_risk < 50000 then 1 when value_at_risk < 100000 then 2 else 3 end as band,"
+                        + " balance, value_at_risk from owner_standing) standing"
+                        + " group by bucket, band order by bucket, band")
+                .query((rs, n) -> new Standings(
+                        rs.getInt("bucket"),
+                        rs.getInt("band"),
+                        rs.getLong("owners"),
+                        rs.getLong("balances"),
+                        rs.getBigDecimal("value_at_risk")))
                 .list();
     }
 

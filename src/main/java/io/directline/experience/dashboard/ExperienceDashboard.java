@@ -11,6 +11,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -186,6 +187,7 @@ class ExperienceDashboard {
                         percent(d.toldBeforeAsking(), d.toldBeforeAsking() + d.hadToAsk())))
                 .toList();
         var surveyCounts = queries.surveys(boundaries);
+        var standings = queries.standings();
         var channels = new ArrayList<ChannelVolume>();
         volumes.openedByChannel(boundaries)
                 .forEach((channel, counts) -> channels.add(new ChannelVolume(
@@ -200,33 +202,41 @@ class ExperienceDashboard {
                 List.copyOf(goDark),
                 List.copyOf(slaWeeks),
                 List.copyOf(escalationWeeks),
-                atRisk(),
+                atRisk(standings),
                 recovery(period, weeks, surveyCounts),
                 surveys(period, weeks, surveyCounts),
                 delayWeeks,
                 List.copyOf(channels),
-                balance());
+                balance(standings));
     }
 
-    private AtRisk atRisk() {
-        var bands = new ArrayList<>(VALUE_BANDS);
-        long owners = 0;
-        var value = BigDecimal.ZERO;
-        for (var band : queries.atRiskBands()) {
-            var shape = VALUE_BANDS.get(band.band());
-            var sum = band.valueAtRisk() == null ? BigDecimal.ZERO : band.valueAtRisk();
-            bands.set(
-                    band.band(),
-                    new ValueBand(
-                            shape.label(),
-                            shape.lowest(),
-                            shape.below(),
-                            band.owners(),
-                            sum.setScale(2, RoundingMode.HALF_UP)));
-            owners += band.owners();
-            value = value.add(sum);
+    private AtRisk atRisk(List<DashboardQueries.Standings> standings) {
+        long[] owners = new long[VALUE_BANDS.size()];
+        var values = new BigDecimal[VALUE_BANDS.size()];
+        Arrays.fill(values, BigDecimal.ZERO);
+        for (var group : standings) {
+            if (group.band() >= 0) {
+                owners[group.band()] += group.owners();
+                if (group.valueAtRisk() != null) {
+                    values[group.band()] = values[group.band()].add(group.valueAtRisk());
+                }
+            }
         }
-        return new AtRisk(owners, value.setScale(2, RoundingMode.HALF_UP), List.copyOf(bands));
+        var bands = new ArrayList<ValueBand>();
+        long all = 0;
+        var value = BigDecimal.ZERO;
+        for (int i = 0; i < VALUE_BANDS.size(); i++) {
+            var shape = VALUE_BANDS.get(i);
+            bands.add(new ValueBand(
+                    shape.label(),
+                    shape.lowest(),
+                    shape.below(),
+                    owners[i],
+                    values[i].setScale(2, RoundingMode.HALF_UP)));
+            all += owners[i];
+            value = value.add(values[i]);
+        }
+        return new AtRisk(all, value.setScale(2, RoundingMode.HALF_UP), List.copyOf(bands));
     }
 
     private Recovery recovery(ReportPeriod period, DashboardWeeks weeks, DashboardQueries.SurveyCounts[] surveys) {
@@ -306,17 +316,19 @@ class ExperienceDashboard {
                 nps == 0 ? null : Math.round(100.0 * (promoters - detractors) / nps));
     }
 
-    private BalanceHistogram balance() {
-        var buckets = new ArrayList<>(BALANCE_BUCKETS);
+    private BalanceHistogram balance(List<DashboardQueries.Standings> standings) {
+        long[] counts = new long[BALANCE_BUCKETS.size()];
         long owners = 0;
         long balances = 0;
-        for (var bucket : queries.balanceBuckets()) {
-            owners += bucket.owners();
-            balances += bucket.balances();
-            var shape = BALANCE_BUCKETS.get(bucket.bucket());
-            buckets.set(
-                    bucket.bucket(),
-                    new BalanceBucket(shape.label(), shape.lowest(), shape.highest(), bucket.owners()));
+        for (var group : standings) {
+            counts[group.bucket()] += group.owners();
+            owners += group.owners();
+            balances += group.balances();
+        }
+        var buckets = new ArrayList<BalanceBucket>();
+        for (int i = 0; i < counts.length; i++) {
+            var shape = BALANCE_BUCKETS.get(i);
+            buckets.add(new BalanceBucket(shape.label(), shape.lowest(), shape.highest(), counts[i]));
         }
         return new BalanceHistogram(
                 owners, owners == 0 ? null : tenth((double) balances / owners), List.copyOf(buckets));
