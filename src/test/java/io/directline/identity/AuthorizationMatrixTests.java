@@ -755,6 +755,18 @@ public class AuthorizationMatrixTests {
                     }),
             row(
                             "GET",
+                            "/api/v1/reports/experience",
+                            Access.MANAGERS,
+                            200,
+                            c -> at("/api/v1/reports/experience?from=2026-01-01&to=2026-03-31"))
+                    .withAnswer((c, r) -> {
+                        assertThat(r.json().path("from").asString()).isEqualTo("2026-01-01T00:00:00Z");
+                        assertThat(r.json().path("balance").path("buckets").size())
+                                .as("the histogram's seven buckets")
+                                .isEqualTo(7);
+                    }),
+            row(
+                            "GET",
                             "/api/v1/reports/delays",
                             Access.MANAGERS,
                             200,
@@ -1211,6 +1223,46 @@ public class AuthorizationMatrixTests {
                     .producing("text/csv")
                     .withAnswer((c, r) ->
                             assertThat(r.body()).startsWith("week_start,told_before_asking,had_to_ask,told_percent")),
+            page("/supervisor/dashboard", Access.MANAGERS, c -> "/supervisor/dashboard")
+                    .withAnswer((c, r) -> assertThat(r.body()).contains("Executive dashboard")),
+            page("/supervisor/dashboard/go-dark.csv", Access.MANAGERS, c -> "/supervisor/dashboard/go-dark.csv")
+                    .producing("text/csv")
+                    .withAnswer((c, r) ->
+                            assertThat(r.body()).startsWith("week_start,response_breaches,broken_promises,incidents")),
+            page("/supervisor/dashboard/sla.csv", Access.MANAGERS, c -> "/supervisor/dashboard/sla.csv")
+                    .producing("text/csv")
+                    .withAnswer((c, r) ->
+                            assertThat(r.body()).startsWith("week_start,clocks_met,clocks_missed,compliance_percent")),
+            page("/supervisor/dashboard/escalations.csv", Access.MANAGERS, c -> "/supervisor/dashboard/escalations.csv")
+                    .producing("text/csv")
+                    .withAnswer((c, r) ->
+                            assertThat(r.body()).startsWith("week_start,ladder_climbs,executive_requests,frivolous")),
+            page("/supervisor/dashboard/at-risk.csv", Access.MANAGERS, c -> "/supervisor/dashboard/at-risk.csv")
+                    .producing("text/csv")
+                    .withAnswer((c, r) -> assertThat(r.body())
+                            .startsWith("value_at_risk_band,from_usd,below_usd,owners_at_risk,value_at_risk_usd")),
+            page("/supervisor/dashboard/recovery.csv", Access.MANAGERS, c -> "/supervisor/dashboard/recovery.csv")
+                    .producing("text/csv")
+                    .withAnswer((c, r) -> assertThat(r.body()).startsWith("week_start,started,recovered,lapsed,open")),
+            page("/supervisor/dashboard/surveys.csv", Access.MANAGERS, c -> "/supervisor/dashboard/surveys.csv")
+                    .producing("text/csv")
+                    .withAnswer(
+                            (c, r) -> assertThat(r.body())
+                                    .startsWith(
+                                            "week_start,csat_answers,satisfied,csat_percent,nps_answers,promoters,passives,detractors,nps")),
+            page("/supervisor/dashboard/delays-told.csv", Access.MANAGERS, c -> "/supervisor/dashboard/delays-told.csv")
+                    .producing("text/csv")
+                    .withAnswer((c, r) ->
+                            assertThat(r.body()).startsWith("week_start,told_before_asking,had_to_ask,told_percent")),
+            page("/supervisor/dashboard/channels.csv", Access.MANAGERS, c -> "/supervisor/dashboard/channels.csv")
+                    .producing("text/csv")
+                    .withAnswer((c, r) -> assertThat(r.body()).startsWith("week_start,channel,cases_opened")),
+            page(
+                            "/supervisor/dashboard/balance-histogram.csv",
+                            Access.MANAGERS,
+                            c -> "/supervisor/dashboard/balance-histogram.csv")
+                    .producing("text/csv")
+                    .withAnswer((c, r) -> assertThat(r.body()).startsWith("balance_bucket,lowest,highest,owners")),
             page("/portal/orders", Access.OWNERS, c -> "/portal/orders")
                     .withAnswer((c, r) -> assertThat(r.body()).contains("My orders")),
             page("/executive/escalations", Access.EXECUTIVE_OFFICE, c -> "/executive/escalations"),

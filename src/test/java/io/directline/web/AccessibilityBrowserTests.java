@@ -103,6 +103,7 @@ class AccessibilityBrowserTests extends ScreenTest {
         supervisorSees.clickToPage(By.id("submit-broadcast"));
         check(supervisorSees, supervisorSees.path()); // the broadcast page, awaiting approval
         check(supervisorSees, "/supervisor/delays");
+        check(supervisorSees, "/supervisor/dashboard");
 
         var executive = people.staff("Eve", Role.EXECUTIVE, null);
         var executiveSees = browser().signIn(executive.username(), People.PASSWORD);
