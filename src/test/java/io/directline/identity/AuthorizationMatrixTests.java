@@ -2248,19 +2248,9 @@ public class AuthorizationMatrixTests {
         String surveyToken() {
             if (surveyToken == null) {
                 surveyToken = (tag.replaceAll("[^A-Za-z0-9]", "") + "x".repeat(32)).substring(0, 32);
-                openSurvey(sha256(surveyToken));
+                openSurvey(io.directline.testsupport.Hashes.sha256(surveyToken));
             }
             return surveyToken;
-        }
-
-        private static String sha256(String text) {
-            try {
-                return java.util.HexFormat.of()
-                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
         }
 
         /** An open survey of the matrix owner about a resolved case of this cell's own. */

@@ -72,6 +72,22 @@ class AccessibilityBrowserTests extends ScreenTest {
         check(ownerSees, "/portal/notices");
         check(ownerSees, "/portal/orders");
 
+        // a survey about a settled case: on the portal, and by the e-mail link without signing in
+        long surveyed = EscalationFixtures.oldCase(cases, owner.customerId(), Duration.ofDays(2));
+        var surveyToken =
+                "a11y" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 28);
+        context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                .update(
+                        "insert into survey (customer_id, case_id, kind, channel, token_hash, sent_at, expires_at)"
+                                + " values (?, ?, 'CSAT', 'EMAIL', ?, ?, ?)",
+                        owner.customerId(),
+                        surveyed,
+                        io.directline.testsupport.Hashes.sha256(surveyToken),
+                        java.sql.Timestamp.from(java.time.Instant.now()),
+                        java.sql.Timestamp.from(java.time.Instant.now().plus(Duration.ofDays(7))));
+        check(ownerSees, "/portal/surveys");
+        check(anyone, "/survey/" + surveyToken + "?score=4");
+
         // an owner whose old case may go to an executive: the page with the escalation form
         var escalating = people.owner("Elena");
         long oldCase = EscalationFixtures.oldCase(cases, escalating.customerId(), Duration.ofDays(3));
@@ -116,6 +132,7 @@ class AccessibilityBrowserTests extends ScreenTest {
         check(adminSees, "/admin/sla-policies");
         check(adminSees, "/admin/sla-policies/1");
         check(adminSees, "/admin/orders/import"); // the order import: upload, and its columns
+        check(adminSees, "/admin/playbooks");
 
         assertThat(violations)
                 .as("serious or critical accessibility violations (axe-core)")

@@ -1,15 +1,14 @@
 package io.directline.web;
 
+import static io.directline.testsupport.Keyboard.active;
+import static io.directline.testsupport.Keyboard.keys;
+import static io.directline.testsupport.Keyboard.tabTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.directline.testsupport.Browser;
 import io.directline.testsupport.People;
 import io.directline.testsupport.ScreenTest;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 
 /** An owner with the keyboard alone: signs in, opens a case and writes a message, and always sees where focus is. */
 class KeyboardBrowserTests extends ScreenTest {
@@ -40,25 +39,5 @@ class KeyboardBrowserTests extends ScreenTest {
         assertThat(active(browser).getAttribute("id")).isEqualTo("send-reply");
         keys(browser, Keys.ENTER);
         browser.waitUntil(d -> browser.pageText().contains("Typed without a mouse."));
-    }
-
-    private static WebElement active(Browser browser) {
-        return browser.driver().switchTo().activeElement();
-    }
-
-    private static void keys(Browser browser, CharSequence... keys) {
-        new Actions(browser.driver()).sendKeys(keys).perform();
-    }
-
-    /** Presses Tab until the focused element is the one looked for; fails if it is not reachable. */
-    private static WebElement tabTo(Browser browser, Predicate<WebElement> wanted) {
-        for (int i = 0; i < 60; i++) {
-            keys(browser, Keys.TAB);
-            var focused = active(browser);
-            if (wanted.test(focused)) {
-                return focused;
-            }
-        }
-        throw new AssertionError("Tab never reached the element on " + browser.path());
     }
 }
