@@ -90,6 +90,12 @@ class OrderTimelineBrowserTests extends ScreenTest {
                 null,
                 otherSource + ":" + owner.customerId()));
 
+        // the owner asked before we told them: the recovery playbook for that apologises, about the order
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> notices.ofOwner(owner.customerId(), 10).stream()
+                        .anyMatch(n -> n.subject().startsWith("We are sorry")));
+
         var ownerSees = browser().signIn(owner.username(), People.PASSWORD);
         ownerSees.clickToPage(By.linkText("My orders"));
         assertThat(ownerSees.path()).isEqualTo("/portal/orders");
@@ -102,8 +108,9 @@ class OrderTimelineBrowserTests extends ScreenTest {
         assertThat(told)
                 .contains("Your Meridian arrives later", "instead of 1 March 2027", "on the portal")
                 .contains("Tilda, news about " + ref, "the whole Meridian series waits for paint")
+                .contains("We are sorry: you had to ask us about the delay of your order " + ref)
                 .doesNotContain("Sundays");
-        assertThat(order.findElements(By.cssSelector(".order-notice"))).hasSize(2);
+        assertThat(order.findElements(By.cssSelector(".order-notice"))).hasSize(3);
         assertThat(Accessibility.seriousViolations(ownerSees)).isEmpty();
         ownerSees.fullPageScreenshot("desktop-portal-orders");
 
