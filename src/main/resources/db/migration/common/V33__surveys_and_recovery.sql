@@ -82,12 +82,14 @@ create index goodwill_gesture_case_idx on goodwill_gesture (case_id, created_at)
 create index goodwill_gesture_status_idx on goodwill_gesture (status, created_at);
 create unique index goodwill_gesture_key_uk on goodwill_gesture (idempotency_key);
 
--- The playbooks a new installation starts with; admins change them on the playbook screen or over the API.
+-- The playbooks a new installation starts with; admins change them on the playbook screen or over the API. A broken
+-- promise and a breached SLA apologise without a playbook: the watchdog's ladder tells the owner the truth (who holds
+-- the case now, by when they hear from us), and a second apology would only repeat it.
 insert into recovery_playbook (name, trigger_source, enabled, callback_hours, apology, goodwill_amount, goodwill_note,
                                updated_by, updated_at)
-values ('Broken promise', 'PROMISE', true, 24, true, null, null, 'system', current_timestamp),
+values ('Broken promise', 'PROMISE', true, 24, false, null, null, 'system', current_timestamp),
        ('Poor survey answer', 'SURVEY', true, 24, true, null, null, 'system', current_timestamp),
-       ('Resolved past the SLA', 'RESOLUTION', true, null, true, null, null, 'system', current_timestamp),
+       ('Resolved past the SLA', 'RESOLUTION', true, null, false, null, null, 'system', current_timestamp),
        ('Had to ask about a delay', 'DELAY_TOLD', true, 48, true, 150.00,
         'A complimentary service voucher for the wait', 'system', current_timestamp),
        ('Problem came back', 'CASE_REOPENED', true, 24, true, null, null, 'system', current_timestamp);

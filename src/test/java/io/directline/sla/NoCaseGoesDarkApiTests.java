@@ -87,13 +87,14 @@ class NoCaseGoesDarkApiTests {
                 .contains("we did not keep the promise we made you")
                 .contains("now with Sam Supervisor, the supervisor of the team handling your case")
                 .contains("You will hear from us by");
-        var ownersPromises = owner.client()
+        // the ladder's promises (the recovery playbook adds its own callback, which RecoveryApiTests follows)
+        var ownersPromises = ladders(owner.client()
                 .get("/api/v1/me/cases/" + caseId + "/promises")
                 .json()
-                .path("items");
+                .path("items"));
         assertThat(each(ownersPromises, "status")).containsExactlyInAnyOrder("BROKEN", "OPEN");
-        var staffPromises =
-                agent.get("/api/v1/cases/" + caseId + "/promises").json().path("items");
+        var staffPromises = ladders(
+                agent.get("/api/v1/cases/" + caseId + "/promises").json().path("items"));
         assertThat(staffPromises)
                 .filteredOn(p -> "OPEN".equals(p.path("status").asString()))
                 .singleElement()
@@ -129,5 +130,16 @@ class NoCaseGoesDarkApiTests {
         var created = admin.post("/api/v1/users", body);
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         return username;
+    }
+
+    /** The promises that are not a recovery playbook's callback. */
+    private static tools.jackson.databind.JsonNode ladders(tools.jackson.databind.JsonNode promises) {
+        var kept = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        for (var p : promises) {
+            if (!p.path("description").asString().startsWith("We call you back to put right what went wrong")) {
+                kept.add(p);
+            }
+        }
+        return kept;
     }
 }

@@ -40,6 +40,9 @@ class Recoveries {
 
     private static final DateTimeFormatter OWNER_TIME =
             DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.ENGLISH);
+    /** How a recovery's callback promise begins, as the owner and staff read it on the case. */
+    static final String CALLBACK = "We call you back to put right what went wrong";
+
     private static final String COLUMNS = "r.id, r.customer_id, r.case_id, r.playbook_id, p.name as playbook_name,"
             + " r.entry_id, r.status, r.balance_at_start, r.callback_promise_id, r.started_at, r.ended_at";
 
@@ -124,8 +127,7 @@ class Recoveries {
                 callbackDue = now.plusSeconds(3600L * steps.callbackHours());
                 var promise = promises.record(
                         supportCase.get().getId(),
-                        "Call the owner back about what went wrong (" + cause(entry, supportCase) + ") — recovery"
-                                + " playbook '" + steps.name() + "'.",
+                        CALLBACK + " (" + cause(entry, supportCase) + ").",
                         callbackDue,
                         callbackBy.username(),
                         Actor.system(Channel.PORTAL));

@@ -169,8 +169,9 @@ class DashboardApiTests {
                 .param(Timestamp.from(clock.instant()))
                 .update();
         assertThat(playbook).isEqualTo(1);
-        long playbookId =
-                jdbc.sql("select id from recovery_playbook").query(Long.class).single();
+        long playbookId = jdbc.sql("select id from recovery_playbook where name = 'Dashboard test'")
+                .query(Long.class)
+                .single();
         recovery(playbookId, bert, bertEntry, "2026-11-03T10:00:00Z", "RECOVERED", "2026-11-05T10:00:00Z");
         recovery(playbookId, anna, annaEntries.get(0), "2026-11-04T10:00:00Z", "LAPSED", "2026-11-08T10:00:00Z");
         recovery(playbookId, cleo, cleoEntry, "2026-11-10T10:00:00Z", "OPEN", null);

@@ -75,6 +75,14 @@ class SurveySmsTests extends ChannelIntegrationTest {
                 .get(0);
         assertThat(recovery.path("playbookName").asString()).isEqualTo("Poor survey answer");
         assertThat(recovery.path("callbackPromiseId").asLong()).isPositive();
+        // the playbook apologises by SMS with the honest cause and the callback
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> PROVIDERS.verify(postRequestedFor(urlEqualTo(MESSAGES))
+                        .withRequestBody(containing(URLEncoder.encode(from, StandardCharsets.UTF_8)))
+                        .withRequestBody(containing(URLEncoder.encode(
+                                "We are sorry: you told us we did not handle your case on " + supportCase.reference()
+                                        + " well. A supervisor will call you back.",
+                                StandardCharsets.UTF_8)))));
     }
 
     private String lastSid;

@@ -76,6 +76,9 @@ import org.springframework.test.context.DynamicPropertySource;
         })
 class SlaTimeTravelTests {
 
+    /** The experience module's recovery callback, which its own tests follow; the ladder's promises are these tests'. */
+    private static final String RECOVERY_CALLBACK = "We call you back to put right what went wrong";
+
     static final String EXEC = "exec.timetravel";
 
     @DynamicPropertySource
@@ -354,7 +357,9 @@ class SlaTimeTravelTests {
                         org.assertj.core.groups.Tuple.tuple(Rung.EXECUTIVE_OFFICE, EXEC));
         assertThat(seen.escalations(caseId)).hasSize(3);
         // the executive office acts in person now: no automatic promise or notice that would break again
-        assertThat(promises.ofCase(caseId)).noneMatch(p -> p.getStatus() == PromiseStatus.OPEN);
+        assertThat(promises.ofCase(caseId))
+                .filteredOn(p -> !p.getDescription().startsWith(RECOVERY_CALLBACK))
+                .noneMatch(p -> p.getStatus() == PromiseStatus.OPEN);
         assertThat(automaticNotices(caseId)).hasSize(2);
     }
 
@@ -536,6 +541,7 @@ class SlaTimeTravelTests {
     private Promise openPromiseOf(long caseId) {
         return promises.ofCase(caseId).stream()
                 .filter(p -> p.getStatus() == PromiseStatus.OPEN)
+                .filter(p -> !p.getDescription().startsWith(RECOVERY_CALLBACK))
                 .reduce((a, b) -> b)
                 .orElseThrow();
     }
