@@ -193,6 +193,8 @@ class ExperienceBenchmark {
     }
 
     private static String series(boolean postgres, int count) {
-        return postgres ? "generate_series(1, " + count + ") as s(x)" : "system_range(1, " + count + ")";
+        return postgres
+                ? "generate_series(cast(1 as bigint), " + count + ") as s(x)"
+                : "system_range(1, " + count + ")";
     }
 }
