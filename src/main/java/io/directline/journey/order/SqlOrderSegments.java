@@ -67,7 +67,7 @@ class SqlOrderSegments implements OrderSegments {
             where.params.addValue("after", after).addValue("limit", wanted);
             var rows = named.queryForList(
                     "select o.customer_id from journey_order o where " + where.sql
-                            + " and o.customer_id > :after order by o.customer_id limit :limit",
+                            + " and o.customer_id > :after order by " + where.order + "o.customer_id limit :limit",
                     where.params,
                     Long.class);
             for (long owner : rows) {
@@ -135,20 +135,28 @@ class SqlOrderSegments implements OrderSegments {
                 });
     }
 
-    private record Where(String sql, MapSqlParameterSource params) {}
+    /**
+     * @param order the columns a criterion fixes to one value, before {@code o.customer_id} in a page's order: H2 reads
+     *     an index in order only when the ORDER BY names its leading columns too (with {@code order by customer_id}
+     *     alone it read and sorted the whole rest of a 400,000-owner segment for every page of 1,000)
+     */
+    private record Where(String sql, MapSqlParameterSource params, String order) {}
 
     /** The segment's criteria as conditions on {@code o} (journey_order), all of which must hold. */
     static Where where(Segment s) {
         var sql = new ArrayList<String>();
         var params = new MapSqlParameterSource();
+        String order = "";
         sql.add("1 = 1");
         if (present(s.model())) {
             sql.add("o.model = :model");
             params.addValue("model", s.model().strip());
+            order = "o.model, ";
         }
         if (present(s.region())) {
             sql.add("o.delivery_region = :region");
             params.addValue("region", s.region().strip());
+            order = order.isEmpty() ? "o.delivery_region, " : order;
         }
         if (present(s.postalPrefix())) {
             sql.add("o.delivery_postal_code like :postal escape '\\'");
@@ -166,6 +174,7 @@ class SqlOrderSegments implements OrderSegments {
         if (s.milestone() != null) {
             sql.add("o.current_milestone = :stage");
             params.addValue("stage", s.milestone().name());
+            order = order.isEmpty() ? "o.current_milestone, " : order;
         }
         if (s.promisedFrom() != null) {
             sql.add("o.promised_delivery >= :promisedFrom");
@@ -184,7 +193,7 @@ class SqlOrderSegments implements OrderSegments {
                 n++;
             }
         }
-        return new Where(String.join(" and ", sql), params);
+        return new Where(String.join(" and ", sql), params, order);
     }
 
     /**
