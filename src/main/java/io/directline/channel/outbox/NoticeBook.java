@@ -75,7 +75,8 @@ class NoticeBook implements Notices {
                 : "select next value for outbound_message_seq from system_range(1, ?)";
     }
 
-    private static boolean postgres(DataSource dataSource) {
+    /** Whether the data source is PostgreSQL (else H2, the embedded default). */
+    static boolean postgres(DataSource dataSource) {
         try {
             String product =
                     JdbcUtils.extractDatabaseMetaData(dataSource, metaData -> metaData.getDatabaseProductName());
