@@ -44,6 +44,13 @@ public final class ServiceCenterFixtures {
         return body;
     }
 
+    /** A day the fixtures' centers are open and can be booked: two days ahead, or the Monday after a Sunday. */
+    public static String openDay() {
+        var day =
+                java.time.LocalDate.now(java.time.ZoneId.of("America/New_York")).plusDays(2);
+        return (day.getDayOfWeek() == java.time.DayOfWeek.SUNDAY ? day.plusDays(1) : day).toString();
+    }
+
     /** Creates a center over the API (as an admin) and returns its id. */
     public static long create(ApiClient admin, Map<String, Object> body) {
         var created = admin.post("/api/v1/service-centers", body);
