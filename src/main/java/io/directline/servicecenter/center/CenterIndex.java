@@ -66,6 +66,29 @@ public class CenterIndex implements SchedulingConfigurer {
         return found;
     }
 
+    /**
+     * A radius (miles) from the point that holds about {@code k} centers offering the service, for a first look: the
+     * great-circle distance of the farthest of the {@code k} nearest by the index's own (planar, degree) distance.
+     * Only an estimate; callers still search the exact box of the radius. 0 when no center offers the service.
+     */
+    double radiusHolding(ServiceType service, double lat, double lon, int k) {
+        var tree = current().trees().get(service);
+        if (tree == null || tree.isEmpty()) {
+            return 0;
+        }
+        var at = new Envelope(lon, lon, lat, lat);
+        double farthest = 0;
+        for (var item : tree.nearestNeighbour(at, null, PLANAR, Math.min(k, tree.size()))) {
+            var c = (ServiceCenter) item;
+            farthest = Math.max(farthest, GreatCircle.miles(lat, lon, c.latitude(), c.longitude()));
+        }
+        return farthest;
+    }
+
+    /** Distance between an item and the query point in the index's own degrees; the query item is null. */
+    private static final org.locationtech.jts.index.strtree.ItemDistance PLANAR = (a, b) ->
+            a.getBounds() instanceof Envelope ea && b.getBounds() instanceof Envelope eb ? ea.distance(eb) : 0;
+
     @SuppressWarnings("unchecked")
     private static void query(STRtree tree, Envelope box, List<ServiceCenter> into) {
         into.addAll(tree.query(box));

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Routing {
 
-    /** The first radius looked in, in miles. */
+    /** The least first radius looked in, in miles. */
     static final double FIRST_RADIUS = 30;
 
     /** Half the earth's circumference: every point is within it. */
@@ -70,7 +70,8 @@ public class Routing {
         var todayUtc = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         var found = new ArrayList<Nearby>(limit);
         var seen = new HashSet<Long>();
-        double radius = FIRST_RADIUS;
+        // a first radius that holds about twice the centers wanted (so one look usually finds enough with room)
+        double radius = Math.max(FIRST_RADIUS, index.radiusHolding(service, lat, lon, 2 * limit) * 1.01);
         while (true) {
             record Candidate(ServiceCenter center, double miles) {}
             var ring = new ArrayList<Candidate>();

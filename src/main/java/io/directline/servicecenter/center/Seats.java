@@ -94,7 +94,7 @@ public class Seats {
         }
         jdbc.sql("select center_id, on_day, booked from service_slot where center_id in (:centers)"
                         + " and service = :service and on_day between :from and :to")
-                .param("centers", centerIds)
+                .param("centers", padded(centerIds))
                 .param("service", service.name())
                 .param("from", from)
                 .param("to", to)
@@ -102,6 +102,20 @@ public class Seats {
                     out.computeIfAbsent(rs.getLong("center_id"), id -> new HashMap<>())
                             .put(rs.getObject("on_day", LocalDate.class), rs.getInt("booked"));
                 });
+        return out;
+    }
+
+    /**
+     * The ids, the last repeated up to the next power of two: one statement (and one cached plan) per size class, not
+     * one per list length.
+     */
+    static List<Long> padded(Collection<Long> ids) {
+        var out = new ArrayList<>(ids);
+        int size = Integer.highestOneBit(Math.max(1, out.size() - 1)) << 1;
+        var last = out.get(out.size() - 1);
+        while (out.size() < size) {
+            out.add(last);
+        }
         return out;
     }
 
