@@ -65,8 +65,8 @@ class CenterApiController {
     @Operation(
             summary = "Add a service center (admins)",
             description = "openingHours per weekday as 08:00-18:00 (a day left out is closed), holidays as ISO dates,"
-                    + " capacity as seats per day per service type (" + "TYRES, BODY, BATTERY, SOFTWARE, MAINTENANCE"
-                    + "). 409 when the name is taken.")
+                    + " capacity as seats per day per service type (TYRES, BODY, BATTERY, SOFTWARE, MAINTENANCE)."
+                    + " 409 when the name is taken.")
     @PostMapping("/api/v1/service-centers")
     ResponseEntity<ServiceCenter> create(
             @AuthenticationPrincipal DirectLineUser user, @RequestBody(required = false) CenterDetails details) {
