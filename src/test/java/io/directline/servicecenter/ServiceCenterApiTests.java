@@ -326,7 +326,18 @@ class ServiceCenterApiTests {
     void theOwnerIsRemindedTheDayBeforeAndACompletedVisitCountsInTheirLedger() {
         long center = ServiceCenterFixtures.create(
                 admin, ServiceCenterFixtures.center("Miami", 25.7617, -80.1918, Map.of("MAINTENANCE", 3), List.of()));
-        long owner = CustomerFixtures.registerOwner(admin, "Rita Reminder");
+        // the owner does not want to hear from us in the morning, in their own time zone
+        var rita = CustomerFixtures.owner(port, admin, "Rita Reminder");
+        long owner = rita.customerId();
+        var quiet = rita.client()
+                .patch(
+                        "/api/v1/me",
+                        Map.of(
+                                "quietHours",
+                                Map.of("from", "09:00", "until", "12:00"),
+                                "timeZone",
+                                "America/New_York"));
+        assertThat(quiet.status()).as("%s", quiet).isEqualTo(200);
         var booked = book(agent, center, owner, "MAINTENANCE", WEDNESDAY, "08:30");
         assertThat(booked.status()).as("%s", booked).isEqualTo(201);
         long id = booked.id();
@@ -343,6 +354,9 @@ class ServiceCenterApiTests {
         assertThat(reminder).hasSize(1);
         assertThat(reminder.get(0).subject()).contains("Reminder", "Wednesday 4 November 2026");
         assertThat(reminder.get(0).text()).contains("08:30", "Miami");
+        assertThat(reminder.get(0).status())
+                .as("at 10:01 the owner's quiet hours hold the reminder until noon")
+                .isEqualTo("WAITING");
         assertThat(agent.get("/api/v1/appointments/" + id)
                         .json()
                         .path("remindedAt")
