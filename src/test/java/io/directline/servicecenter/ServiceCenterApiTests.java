@@ -319,6 +319,14 @@ class ServiceCenterApiTests {
         assertThat(cancelled.json().path("status").asString()).isEqualTo("CANCELLED");
         assertThat(freeOn(center, "BODY", THURSDAY)).isEqualTo(2);
         assertProblem(agent.post("/api/v1/appointments/" + once.id() + "/cancel", null), 409);
+        assertThat(notices.ofOwner(owner, 20).stream()
+                        .map(io.directline.channel.SentNotice::subject)
+                        .toList())
+                .as("the owner heard of each change staff made, once")
+                .containsExactlyInAnyOrder(
+                        "Your service visit is booked: Wednesday 4 November 2026",
+                        "Your service visit moves to Thursday 5 November 2026",
+                        "Your service visit on Thursday 5 November 2026 is cancelled");
     }
 
     @Test
@@ -341,6 +349,10 @@ class ServiceCenterApiTests {
         var booked = book(agent, center, owner, "MAINTENANCE", WEDNESDAY, "08:30");
         assertThat(booked.status()).as("%s", booked).isEqualTo(201);
         long id = booked.id();
+        assertThat(notices.ofOwner(owner, 20))
+                .as("an agent booked it: the owner is told")
+                .anySatisfy(n ->
+                        assertThat(n.subject()).isEqualTo("Your service visit is booked: Wednesday 4 November 2026"));
 
         // Tuesday 09:59 in New York: not yet
         clock.travelForwardTo(Instant.parse("2026-11-03T14:59:00Z"));
@@ -376,6 +388,7 @@ class ServiceCenterApiTests {
     private List<io.directline.channel.SentNotice> reminderOf(long owner, long appointment) {
         return notices.ofOwner(owner, 20).stream()
                 .filter(n -> ("visit:" + appointment).equals(n.source()))
+                .filter(n -> n.subject().startsWith("Reminder"))
                 .toList();
     }
 

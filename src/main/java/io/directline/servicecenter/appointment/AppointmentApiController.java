@@ -73,7 +73,8 @@ class AppointmentApiController {
                 body.dropOff(),
                 body.caseId(),
                 Actor.of(user, Channel.PORTAL),
-                scopedKey(idempotencyKey, user)));
+                scopedKey(idempotencyKey, user),
+                true));
         return ResponseEntity.status(HttpStatus.CREATED).body(booked);
     }
 
@@ -86,7 +87,7 @@ class AppointmentApiController {
     @Operation(summary = "Cancel a booked visit; its seat is free again (409 when it is not booked)")
     @PostMapping("/api/v1/appointments/{id}/cancel")
     Appointment cancel(@AuthenticationPrincipal DirectLineUser user, @PathVariable long id) {
-        return appointments.cancel(id, Actor.of(user, Channel.PORTAL));
+        return appointments.cancel(id, Actor.of(user, Channel.PORTAL), true);
     }
 
     /** The new day (and drop-off time) of a visit. */
@@ -106,7 +107,7 @@ class AppointmentApiController {
         if (body == null) {
             throw CenterProblems.invalid("day", "Send a JSON body with the new day.");
         }
-        return appointments.reschedule(id, body.day(), body.dropOff(), Actor.of(user, Channel.PORTAL));
+        return appointments.reschedule(id, body.day(), body.dropOff(), Actor.of(user, Channel.PORTAL), true);
     }
 
     @Operation(

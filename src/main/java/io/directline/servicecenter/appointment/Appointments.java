@@ -59,6 +59,7 @@ public class Appointments {
     private final CustomerManagement customers;
     private final CaseManagement cases;
     private final ApplicationEventPublisher events;
+    private final VisitNotices notices;
     private final ServiceCenterProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -70,6 +71,7 @@ public class Appointments {
             CustomerManagement customers,
             CaseManagement cases,
             ApplicationEventPublisher events,
+            VisitNotices notices,
             ServiceCenterProperties properties,
             PlatformTransactionManager transactions,
             Clock clock) {
@@ -79,6 +81,7 @@ public class Appointments {
         this.customers = customers;
         this.cases = cases;
         this.events = events;
+        this.notices = notices;
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -89,6 +92,7 @@ public class Appointments {
      *
      * @param caseId the case it is booked from (a note records it there), or null
      * @param idempotencyKey the caller's key, already scoped to the caller; a repeat returns the first booking
+     * @param tellOwner staff book for the owner, who is told on their channel; an owner booking on the portal is not
      */
     record Booking(
             long centerId,
@@ -98,7 +102,8 @@ public class Appointments {
             LocalTime dropOff,
             Long caseId,
             Actor by,
-            String idempotencyKey) {}
+            String idempotencyKey,
+            boolean tellOwner) {}
 
     /**
      * Books a seat. 400 problems for bad input (naming the field), 404 for an unknown center, 409 with the next free
@@ -169,12 +174,19 @@ public class Appointments {
                                 + DAY.format(b.day()) + (b.dropOff() == null ? "" : ", drop-off " + b.dropOff()) + ".",
                         b.by());
             }
-            return get(id);
+            var booked = get(id);
+            if (b.tellOwner()) {
+                notices.booked(booked);
+            }
+            return booked;
         });
     }
 
-    /** Cancels a booked visit and frees its seat; 409 when it is not booked (any more). */
-    Appointment cancel(long id, Actor by) {
+    /**
+     * Cancels a booked visit and frees its seat; 409 when it is not booked (any more). With {@code tellOwner} (staff
+     * cancel it) the owner is told on their channel.
+     */
+    Appointment cancel(long id, Actor by, boolean tellOwner) {
         return transaction.execute(tx -> {
             var a = get(id);
             requireBooked(a);
@@ -190,7 +202,11 @@ public class Appointments {
             seats.release(a.centerId(), a.service(), a.day());
             events.publishEvent(new AppointmentCancelled(
                     id, a.customerId(), a.centerId(), a.service(), a.day(), by.username(), now));
-            return get(id);
+            var cancelled = get(id);
+            if (tellOwner) {
+                notices.cancelled(cancelled);
+            }
+            return cancelled;
         });
     }
 
@@ -198,7 +214,7 @@ public class Appointments {
      * Moves a booked visit to another day (or drop-off time) at the same center: the new day's seat is taken and the
      * old one freed in one transaction. 409 with the next free days when the new day cannot be booked.
      */
-    Appointment reschedule(long id, LocalDate day, LocalTime dropOff, Actor by) {
+    Appointment reschedule(long id, LocalDate day, LocalTime dropOff, Actor by, boolean tellOwner) {
         var a = get(id);
         requireBooked(a);
         var center = centers.get(a.centerId());
@@ -236,11 +252,15 @@ public class Appointments {
                     .param("remindAt", timestamp(remindAt(center, day)))
                     .param("id", id)
                     .update();
+            var moved = get(id);
             if (!day.equals(a.day())) {
                 events.publishEvent(new AppointmentRescheduled(
                         id, a.customerId(), center.id(), a.service(), a.day(), day, by.username(), now));
+                if (tellOwner) {
+                    notices.moved(moved, a.day());
+                }
             }
-            return get(id);
+            return moved;
         });
     }
 

@@ -63,7 +63,8 @@ class PortalVisitController {
                 Actor.of(owner, Channel.PORTAL),
                 requestKey == null || requestKey.isBlank()
                         ? null
-                        : AppointmentApiController.scopedKey("portal:" + requestKey, owner)));
+                        : AppointmentApiController.scopedKey("portal:" + requestKey, owner),
+                false));
         redirect.addFlashAttribute(
                 "notice",
                 "Booked: " + booked.service().label() + " at " + booked.centerName() + " on "
@@ -78,7 +79,7 @@ class PortalVisitController {
                 .filter(a -> a.customerId() == owner.customerId())
                 .orElseThrow(() -> CenterProblems.problem(
                         HttpStatus.NOT_FOUND, "Visit not found", "You have no service visit " + id + "."));
-        appointments.cancel(visit.id(), Actor.of(owner, Channel.PORTAL));
+        appointments.cancel(visit.id(), Actor.of(owner, Channel.PORTAL), false);
         redirect.addFlashAttribute("notice", "Cancelled your visit on " + Appointments.DAY.format(visit.day()) + ".");
         return "redirect:/portal/service-visits";
     }

@@ -1,16 +1,11 @@
 package io.directline.servicecenter.appointment;
 
-import io.directline.channel.Notice;
-import io.directline.channel.Notices;
-import io.directline.customer.CustomerManagement;
 import io.directline.servicecenter.center.ServiceCenterProperties;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -34,8 +29,7 @@ public class Reminders implements SchedulingConfigurer {
 
     private final JdbcClient jdbc;
     private final Appointments appointments;
-    private final ObjectProvider<Notices> notices;
-    private final CustomerManagement customers;
+    private final VisitNotices visitNotices;
     private final ServiceCenterProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -43,15 +37,13 @@ public class Reminders implements SchedulingConfigurer {
     Reminders(
             JdbcClient jdbc,
             Appointments appointments,
-            ObjectProvider<Notices> notices,
-            CustomerManagement customers,
+            VisitNotices visitNotices,
             ServiceCenterProperties properties,
             PlatformTransactionManager transactions,
             Clock clock) {
         this.jdbc = jdbc;
         this.appointments = appointments;
-        this.notices = notices;
-        this.customers = customers;
+        this.visitNotices = visitNotices;
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -109,33 +101,11 @@ public class Reminders implements SchedulingConfigurer {
             return false;
         }
         var a = appointments.get(id);
-        notices.getObject().queue(notice(a));
+        visitNotices.reminder(a);
         jdbc.sql("update appointment set remind_at = null, reminded_at = :now where id = :id")
                 .param("now", now)
                 .param("id", id)
                 .update();
         return true;
-    }
-
-    private Notice notice(Appointment a) {
-        var owner = customers.get(a.customerId());
-        var firstName = owner.getName() == null ? "" : owner.getName().strip().split("\\s+")[0];
-        var day = Appointments.DAY.format(a.day());
-        var service = a.service().label().toLowerCase(Locale.ENGLISH);
-        var when = a.dropOff() == null ? "" : " at " + a.dropOff();
-        var full = "Dear " + firstName + ",\n\na reminder: your service visit (" + service + ") is tomorrow, " + day
-                + when + ", at " + a.centerName() + ", " + a.centerAddress() + ".\n\nIf the day no longer suits you,"
-                + " change or cancel it on the portal, or answer this message.\n\nDirect Line";
-        var shortText = "Reminder: your service visit (" + service + ") is tomorrow, " + day + when + ", at "
-                + a.centerName() + ".";
-        return new Notice(
-                a.customerId(),
-                "visit:" + a.id(),
-                "Reminder: your service visit tomorrow, " + day,
-                full,
-                shortText.length() > 280 ? shortText.substring(0, 279) + "…" : shortText,
-                "Direct Line",
-                a.caseId(),
-                "visit-reminder:" + a.id() + ":" + a.day());
     }
 }

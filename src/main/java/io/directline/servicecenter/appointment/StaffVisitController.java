@@ -71,7 +71,8 @@ class StaffVisitController {
                 Actor.of(user, Channel.PORTAL),
                 requestKey == null || requestKey.isBlank()
                         ? null
-                        : AppointmentApiController.scopedKey("screen:" + requestKey, user)));
+                        : AppointmentApiController.scopedKey("screen:" + requestKey, user),
+                true));
         redirect.addFlashAttribute(
                 "notice",
                 "Booked for " + planner.ownerName(id) + ": " + booked.service().label() + " at " + booked.centerName()
@@ -86,7 +87,7 @@ class StaffVisitController {
             @PathVariable long visit,
             RedirectAttributes redirect) {
         var a = ofOwner(id, visit);
-        appointments.cancel(a.id(), Actor.of(user, Channel.PORTAL));
+        appointments.cancel(a.id(), Actor.of(user, Channel.PORTAL), true);
         redirect.addFlashAttribute("notice", "Cancelled the visit on " + Appointments.DAY.format(a.day()) + ".");
         return "redirect:/customers/" + id + "/service-visits";
     }
