@@ -226,6 +226,7 @@ class DemoData implements ApplicationRunner {
     private final DemoDelays delays;
     private final DemoSurveys surveys;
     private final Orders orders;
+    private final DemoServiceCenters serviceCenters;
     private final Clock clock;
 
     DemoData(
@@ -239,6 +240,7 @@ class DemoData implements ApplicationRunner {
             DemoDelays delays,
             DemoSurveys surveys,
             Orders orders,
+            DemoServiceCenters serviceCenters,
             Clock clock) {
         this.properties = properties;
         this.customers = customers;
@@ -250,6 +252,7 @@ class DemoData implements ApplicationRunner {
         this.delays = delays;
         this.surveys = surveys;
         this.orders = orders;
+        this.serviceCenters = serviceCenters;
         this.clock = clock;
     }
 
@@ -259,6 +262,10 @@ class DemoData implements ApplicationRunner {
             return;
         }
         if (users.exists("agent")) {
+            // an install seeded before the service centers came gets them once
+            if (serviceCenters.none()) {
+                serviceCenters.open(loadCities());
+            }
             log.info(
                     "Demo logins: agent, agent2, supervisor, executive, demo-admin, owner, with the password {}.",
                     configuredPassword()
@@ -274,7 +281,8 @@ class DemoData implements ApplicationRunner {
         }
         long started = System.nanoTime();
         var random = new Random(properties.seed());
-        var cities = new WeightedCities(loadCities());
+        var cityList = loadCities();
+        var cities = new WeightedCities(cityList);
         var owners = createOwners(random, cities);
         createStaffAndOwnerLogin(owners.get(0), password);
         int created = createCases(random, owners);
@@ -283,10 +291,11 @@ class DemoData implements ApplicationRunner {
         int promised = makePromises(random, owners);
         int delayed = placeOrders(random, owners);
         int told = delays.tell(delayedOwners(owners), MODELS);
+        int centers = serviceCenters.open(cityList);
         log.info(
                 "Demo data: {} owners in {} cities, each with an order ({} delayed), {} cases ({} with the executive"
                         + " office, {} coming due to climb the ladder, {} with a promise), {} more orders slipping"
-                        + " now, in {} ms.",
+                        + " now, {} service centers, in {} ms.",
                 owners.size(),
                 cities.size(),
                 delayed,
@@ -295,6 +304,7 @@ class DemoData implements ApplicationRunner {
                 late,
                 promised,
                 told,
+                centers,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         printLogins(password);
     }
@@ -774,7 +784,7 @@ class DemoData implements ApplicationRunner {
     }
 
     /** A rough US time zone from the longitude; good enough for demo owners. */
-    private static String timeZone(double longitude) {
+    static String timeZone(double longitude) {
         if (longitude > -87.5) {
             return "America/New_York";
         }

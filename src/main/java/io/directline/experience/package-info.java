@@ -8,5 +8,15 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Experience",
-        allowedDependencies = {"cases", "sla", "escalation", "journey", "channel", "customer", "identity", "web"})
+        allowedDependencies = {
+            "cases",
+            "sla",
+            "escalation",
+            "journey",
+            "servicecenter",
+            "channel",
+            "customer",
+            "identity",
+            "web"
+        })
 package io.directline.experience;

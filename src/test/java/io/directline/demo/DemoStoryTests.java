@@ -113,6 +113,19 @@ class DemoStoryTests {
                             Long.class))
                     .as("owners at risk with their value at risk")
                     .isGreaterThanOrEqualTo(1);
+
+            // service centers in real cities, dense in the North-East and California, sparse in the Mountain West
+            assertThat(jdbc.queryForObject("select count(*) from service_center", Long.class))
+                    .as("service centers")
+                    .isBetween(40L, 80L);
+            long northEast = jdbc.queryForObject(
+                    "select count(*) from service_center where region in ('MA', 'RI', 'CT', 'NY', 'NJ', 'PA', 'NH', 'ME')",
+                    Long.class);
+            long mountains = jdbc.queryForObject(
+                    "select count(*) from service_center where region in ('CO', 'UT', 'NM', 'ID', 'MT', 'WY', 'ND', 'SD',"
+                            + " 'NE', 'KS', 'NV', 'AZ')",
+                    Long.class);
+            assertThat(northEast).as("the North-East is dense").isGreaterThan(mountains * 2);
         }
     }
 

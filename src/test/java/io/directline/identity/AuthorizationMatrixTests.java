@@ -276,6 +276,105 @@ public class AuthorizationMatrixTests {
                     Access.STAFF,
                     200,
                     c -> at("/api/v1/cases/" + c.caseId() + "/recovery")),
+            row("GET", "/api/v1/service-centers", Access.STAFF, 200, c -> at("/api/v1/service-centers")),
+            row("GET", "/api/v1/service-centers/nearest", Access.STAFF, 200, c -> {
+                        c.serviceCenter(); // the center is there before the question
+                        return at("/api/v1/service-centers/nearest?lat=" + c.centerAt()[0] + "&lon=" + c.centerAt()[1]
+                                + "&service=TYRES&limit=1");
+                    })
+                    .withAnswer((c, r) -> assertThat(
+                                    r.json().get(0).path("centerId").asLong())
+                            .isEqualTo(c.serviceCenter())),
+            row(
+                    "GET",
+                    "/api/v1/service-centers/{id}",
+                    Access.STAFF,
+                    200,
+                    c -> at("/api/v1/service-centers/" + c.serviceCenter())),
+            row(
+                            "POST",
+                            "/api/v1/service-centers",
+                            Access.ADMINS,
+                            201,
+                            c -> new Request("/api/v1/service-centers", c.newCenterBody()))
+                    .withRefusalCheck(c -> assertThat(c.fixture
+                                    .adminBearer
+                                    .get("/api/v1/service-centers")
+                                    .body())
+                            .as("no center was added")
+                            .doesNotContain(c.tag)),
+            row(
+                            "PUT",
+                            "/api/v1/service-centers/{id}",
+                            Access.ADMINS,
+                            200,
+                            c -> new Request("/api/v1/service-centers/" + c.serviceCenter(), c.changedCenterBody()))
+                    .withRefusalCheck(c -> assertThat(c.fixture
+                                    .adminBearer
+                                    .get("/api/v1/service-centers/" + c.serviceCenter())
+                                    .json()
+                                    .path("vans")
+                                    .asInt())
+                            .as("the center is unchanged")
+                            .isEqualTo(2)),
+            row(
+                            "POST",
+                            "/api/v1/service-centers/{id}/appointments",
+                            Access.STAFF,
+                            201,
+                            c -> new Request(
+                                    "/api/v1/service-centers/" + c.serviceCenter() + "/appointments",
+                                    Map.of("customerId", c.customerId(), "service", "TYRES", "day", c.visitDay())))
+                    .withRefusalCheck(c -> assertThat(c.fixture
+                                    .adminBearer
+                                    .get("/api/v1/customers/" + c.customerId() + "/appointments")
+                                    .body())
+                            .as("nothing was booked at the cell's center")
+                            .doesNotContain("\"centerId\":" + c.serviceCenter() + ",")),
+            row(
+                    "GET",
+                    "/api/v1/appointments/{id}",
+                    Access.STAFF,
+                    200,
+                    c -> at("/api/v1/appointments/" + c.appointment())),
+            row(
+                            "POST",
+                            "/api/v1/appointments/{id}/cancel",
+                            Access.STAFF,
+                            200,
+                            c -> new Request("/api/v1/appointments/" + c.appointment() + "/cancel", null))
+                    .withRefusalCheck(c ->
+                            assertThat(c.appointmentStatus()).as("still booked").isEqualTo("BOOKED")),
+            row(
+                            "POST",
+                            "/api/v1/appointments/{id}/reschedule",
+                            Access.STAFF,
+                            200,
+                            c -> new Request(
+                                    "/api/v1/appointments/" + c.appointment() + "/reschedule",
+                                    Map.of("day", c.visitDay(), "dropOff", "10:00")))
+                    .withRefusalCheck(c -> assertThat(c.fixture
+                                    .adminBearer
+                                    .get("/api/v1/appointments/" + c.appointment())
+                                    .json()
+                                    .path("dropOff")
+                                    .isNull())
+                            .as("the visit did not move")
+                            .isTrue()),
+            row(
+                            "POST",
+                            "/api/v1/appointments/{id}/complete",
+                            Access.STAFF,
+                            200,
+                            c -> new Request("/api/v1/appointments/" + c.appointment() + "/complete", null))
+                    .withRefusalCheck(c ->
+                            assertThat(c.appointmentStatus()).as("still booked").isEqualTo("BOOKED")),
+            row(
+                    "GET",
+                    "/api/v1/customers/{id}/appointments",
+                    Access.STAFF,
+                    200,
+                    c -> at("/api/v1/customers/" + c.customerId() + "/appointments")),
             row("GET", "/api/v1/playbooks", Access.MANAGERS, 200, c -> at("/api/v1/playbooks"))
                     .withAnswer((c, r) -> assertThat(r.body()).contains("Broken promise")),
             row(
@@ -1293,6 +1392,91 @@ public class AuthorizationMatrixTests {
                                     "/survey/" + c.surveyToken(), Map.of("score", "5"), "/survey/" + c.surveyToken()))
                     .withSuccess(200)
                     .withAnswer((c, r) -> assertThat(r.body()).contains("We recorded your answer")),
+            page("/admin/service-centers", Access.ADMINS, c -> "/admin/service-centers?edit=" + c.serviceCenter())
+                    .withAnswer((c, r) -> assertThat(r.body()).contains(c.centerName())),
+            form(
+                            "/admin/service-centers",
+                            Access.ADMINS,
+                            c -> new ScreenRequest(
+                                    "/admin/service-centers",
+                                    Map.of(
+                                            "name", "Screen " + c.tag,
+                                            "city", "Tulsa",
+                                            "latitude", "36.15",
+                                            "longitude", "-95.99",
+                                            "timeZone", "America/Chicago",
+                                            "hours_MONDAY", "08:00-18:00",
+                                            "capacity_TYRES", "3"),
+                                    "/admin/service-centers"))
+                    .withRefusalCheck(c -> assertThat(c.fixture
+                                    .adminBearer
+                                    .get("/api/v1/service-centers")
+                                    .body())
+                            .doesNotContain("Screen " + c.tag)),
+            page("/portal/service-visits", Access.OWNERS, c -> "/portal/service-visits?near=" + c.serviceCenter())
+                    .withAnswer((c, r) -> assertThat(r.body()).contains(c.centerName())),
+            form(
+                            "/portal/service-visits",
+                            Access.OWNERS,
+                            c -> new ScreenRequest(
+                                    "/portal/service-visits",
+                                    Map.of(
+                                            "center", String.valueOf(c.serviceCenter()),
+                                            "service", "TYRES",
+                                            "day", c.visitDay()),
+                                    "/portal/service-visits"))
+                    .withRefusalCheck(c -> assertThat(c.fixture
+                                    .adminBearer
+                                    .get("/api/v1/customers/" + c.customerId() + "/appointments")
+                                    .body())
+                            .doesNotContain("\"centerId\":" + c.serviceCenter() + ",")),
+            form(
+                            "/portal/service-visits/{id}/cancel",
+                            Access.OWNERS,
+                            c -> new ScreenRequest(
+                                    "/portal/service-visits/" + c.appointment() + "/cancel",
+                                    Map.of(),
+                                    "/portal/service-visits"))
+                    .withRefusalCheck(c ->
+                            assertThat(c.appointmentStatus()).as("still booked").isEqualTo("BOOKED")),
+            page(
+                            "/customers/{id}/service-visits",
+                            Access.STAFF,
+                            c -> "/customers/" + c.customerId() + "/service-visits?near=" + c.serviceCenter())
+                    .withAnswer((c, r) -> assertThat(r.body()).contains(c.centerName())),
+            form(
+                            "/customers/{id}/service-visits",
+                            Access.STAFF,
+                            c -> new ScreenRequest(
+                                    "/customers/" + c.customerId() + "/service-visits",
+                                    Map.of(
+                                            "center", String.valueOf(c.serviceCenter()),
+                                            "service", "TYRES",
+                                            "day", c.visitDay()),
+                                    "/customers/" + c.customerId() + "/service-visits"))
+                    .withRefusalCheck(c -> assertThat(c.fixture
+                                    .adminBearer
+                                    .get("/api/v1/customers/" + c.customerId() + "/appointments")
+                                    .body())
+                            .doesNotContain("\"centerId\":" + c.serviceCenter() + ",")),
+            form(
+                            "/customers/{id}/service-visits/{visit}/cancel",
+                            Access.STAFF,
+                            c -> new ScreenRequest(
+                                    "/customers/" + c.customerId() + "/service-visits/" + c.appointment() + "/cancel",
+                                    Map.of(),
+                                    "/customers/" + c.customerId() + "/service-visits"))
+                    .withRefusalCheck(c ->
+                            assertThat(c.appointmentStatus()).as("still booked").isEqualTo("BOOKED")),
+            form(
+                            "/customers/{id}/service-visits/{visit}/complete",
+                            Access.STAFF,
+                            c -> new ScreenRequest(
+                                    "/customers/" + c.customerId() + "/service-visits/" + c.appointment() + "/complete",
+                                    Map.of(),
+                                    "/customers/" + c.customerId() + "/service-visits"))
+                    .withRefusalCheck(c ->
+                            assertThat(c.appointmentStatus()).as("still booked").isEqualTo("BOOKED")),
             page("/admin/playbooks", Access.ADMINS, c -> "/admin/playbooks")
                     .withAnswer((c, r) -> assertThat(r.body()).contains("Broken promise")),
             form(
@@ -2195,6 +2379,74 @@ public class AuthorizationMatrixTests {
                 ledgerOwner = CustomerFixtures.registerOwner(fixture.admin, "Ledger " + tag);
             }
             return ledgerOwner;
+        }
+
+        private Long serviceCenter;
+        private double[] centerAt;
+        private Long appointment;
+
+        /** Where this cell's service center stands: a point in the ocean no other center is near. */
+        double[] centerAt() {
+            if (centerAt == null) {
+                var random = java.util.concurrent.ThreadLocalRandom.current();
+                centerAt = new double[] {-50 + random.nextDouble() * 20, -30 + random.nextDouble() * 20};
+            }
+            return centerAt;
+        }
+
+        String centerName() {
+            return "Matrix center " + tag;
+        }
+
+        Map<String, Object> centerBody(String name, int vans) {
+            var body = new HashMap<>(io.directline.servicecenter.ServiceCenterFixtures.center(
+                    "Matrix", centerAt()[0], centerAt()[1], Map.of("TYRES", 50), List.of()));
+            body.put("name", name);
+            body.put("vans", vans);
+            return body;
+        }
+
+        /** A service center of this cell's own, open Monday to Saturday, with 50 tyre seats a day. */
+        long serviceCenter() {
+            if (serviceCenter == null) {
+                serviceCenter = io.directline.servicecenter.ServiceCenterFixtures.create(
+                        fixture.admin, centerBody(centerName(), 2));
+            }
+            return serviceCenter;
+        }
+
+        Map<String, Object> newCenterBody() {
+            return centerBody("New center " + tag, 1);
+        }
+
+        Map<String, Object> changedCenterBody() {
+            serviceCenter();
+            return centerBody(centerName(), 5);
+        }
+
+        /** The next day the cell's center is open (it is closed on Sundays). */
+        String visitDay() {
+            return io.directline.servicecenter.ServiceCenterFixtures.openDay();
+        }
+
+        /** A visit of the matrix owner at this cell's center, booked by the admin. */
+        long appointment() {
+            if (appointment == null) {
+                var booked = fixture.admin.post(
+                        "/api/v1/service-centers/" + serviceCenter() + "/appointments",
+                        Map.of("customerId", customerId(), "service", "TYRES", "day", visitDay()));
+                assertThat(booked.status()).as("book: %s", booked).isEqualTo(201);
+                appointment = booked.id();
+            }
+            return appointment;
+        }
+
+        String appointmentStatus() {
+            return fixture.adminBearer
+                    .get("/api/v1/appointments/" + appointment())
+                    .json()
+                    .path("status")
+                    .asString();
         }
 
         private String playbookToRemove;

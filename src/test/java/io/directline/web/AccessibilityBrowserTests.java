@@ -71,6 +71,25 @@ class AccessibilityBrowserTests extends ScreenTest {
         check(ownerSees, "/portal/settings");
         check(ownerSees, "/portal/notices");
         check(ownerSees, "/portal/orders");
+        // service visits: the owner's booking page with the nearest centers, and a visit on their journey
+        var api = io.directline.identity.IdentityFixtures.admin(port);
+        long center = io.directline.servicecenter.ServiceCenterFixtures.create(
+                api,
+                io.directline.servicecenter.ServiceCenterFixtures.center(
+                        "Axe", -45.5, 80.5, java.util.Map.of("TYRES", 5, "BODY", 1), List.of()));
+        assertThat(api.post(
+                                "/api/v1/service-centers/" + center + "/appointments",
+                                java.util.Map.of(
+                                        "customerId",
+                                        owner.customerId(),
+                                        "service",
+                                        "TYRES",
+                                        "day",
+                                        io.directline.servicecenter.ServiceCenterFixtures.openDay()))
+                        .status())
+                .isEqualTo(201);
+        check(ownerSees, "/portal/service-visits?near=" + center);
+        check(ownerSees, "/portal/orders");
 
         // a survey about a settled case: on the portal, and by the e-mail link without signing in
         long surveyed = EscalationFixtures.oldCase(cases, owner.customerId(), Duration.ofDays(2));
@@ -100,6 +119,7 @@ class AccessibilityBrowserTests extends ScreenTest {
         check(agentSees, "/cases/" + caseId);
         check(agentSees, "/customers/" + owner.customerId()); // the owner page
         check(agentSees, "/find?q=" + owner.customerId()); // the find page without htmx
+        check(agentSees, "/customers/" + owner.customerId() + "/service-visits?near=" + center);
 
         var supervisor = people.supervisor("Sid", null);
         var supervisorSees = browser().signIn(supervisor.username(), People.PASSWORD);
@@ -133,6 +153,8 @@ class AccessibilityBrowserTests extends ScreenTest {
         check(adminSees, "/admin/sla-policies/1");
         check(adminSees, "/admin/orders/import"); // the order import: upload, and its columns
         check(adminSees, "/admin/playbooks");
+        check(adminSees, "/admin/service-centers");
+        check(adminSees, "/admin/service-centers?edit=" + center);
 
         assertThat(violations)
                 .as("serious or critical accessibility violations (axe-core)")

@@ -79,6 +79,8 @@ class NoServerErrorApiTests {
     private final Map<Caller, ApiClient> callers = new EnumMap<>(Caller.class);
     private long retiredPolicy;
     private long escalation;
+    private long serviceCenter;
+    private long appointment;
     private Set<String> policiesBefore;
 
     /** One request of the walk: what it breaks, and how. */
@@ -128,6 +130,21 @@ class NoServerErrorApiTests {
         assertThat(fixture.admin.delete("/api/v1/sla-policies/" + retiredPolicy).status())
                 .isEqualTo(204);
         escalation = new AuthorizationMatrixTests.Cell(fixture, Caller.ADMIN).openEscalation();
+        serviceCenter = io.directline.servicecenter.ServiceCenterFixtures.create(
+                fixture.admin,
+                io.directline.servicecenter.ServiceCenterFixtures.center(
+                        "No server error", -55.5, 100.5, Map.of("TYRES", 500), List.of()));
+        var visit = fixture.admin.post(
+                "/api/v1/service-centers/" + serviceCenter + "/appointments",
+                Map.of(
+                        "customerId",
+                        fixture.customerId,
+                        "service",
+                        "TYRES",
+                        "day",
+                        io.directline.servicecenter.ServiceCenterFixtures.openDay()));
+        assertThat(visit.status()).as("%s", visit).isEqualTo(201);
+        appointment = visit.id();
     }
 
     /** Retires the SLA policies a valid variant happened to define, so they apply to nobody else's cases. */
@@ -633,6 +650,12 @@ class NoServerErrorApiTests {
         }
         if (template.startsWith("/api/v1/sla-policies/{id}")) {
             return String.valueOf(retiredPolicy);
+        }
+        if (template.startsWith("/api/v1/service-centers/{id}")) {
+            return String.valueOf(serviceCenter);
+        }
+        if (template.startsWith("/api/v1/appointments/{id}")) {
+            return String.valueOf(appointment);
         }
         if (template.startsWith("/api/v1/executive-escalations/{id}")) {
             return String.valueOf(escalation);

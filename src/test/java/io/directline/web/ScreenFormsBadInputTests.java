@@ -232,6 +232,24 @@ class ScreenFormsBadInputTests {
                 String.valueOf(context.getBean(JdbcTemplate.class)
                         .queryForObject("select id from survey where case_id = ?", Long.class, surveyed)));
         ids.put("token", "B".repeat(32));
+
+        // a service visit of the owner, at a center of this test's own
+        var api = io.directline.identity.IdentityFixtures.admin(port);
+        long center = io.directline.servicecenter.ServiceCenterFixtures.create(
+                api,
+                io.directline.servicecenter.ServiceCenterFixtures.center(
+                        "Fuzzy", -60.5, 60.5, Map.of("TYRES", 20), List.of()));
+        var visit = api.post(
+                "/api/v1/service-centers/" + center + "/appointments",
+                Map.of(
+                        "customerId",
+                        owner.customerId(),
+                        "service",
+                        "TYRES",
+                        "day",
+                        io.directline.servicecenter.ServiceCenterFixtures.openDay()));
+        assertThat(visit.status()).as("%s", visit).isEqualTo(201);
+        ids.put("visit", String.valueOf(visit.id()));
     }
 
     /** Policies defined here would apply to other tests' cases: retire them all. */
@@ -414,24 +432,27 @@ class ScreenFormsBadInputTests {
             case "attachmentId" -> "attachment";
             case "caseId" -> "case";
             case "token" -> "token";
+            case "visit" -> "visit";
             case "id" ->
-                pattern.startsWith("/portal/surveys/")
-                        ? "survey"
-                        : pattern.startsWith("/portal/notices/")
-                                ? "notice"
-                                : pattern.startsWith("/supervisor/broadcasts/")
-                                        ? "broadcast"
-                                        : pattern.startsWith("/admin/orders/import/")
-                                                ? "import"
-                                                : pattern.startsWith("/executive/")
-                                                        ? "escalation"
-                                                        : pattern.startsWith("/notifications/")
-                                                                ? "notification"
-                                                                : pattern.startsWith("/admin/sla-policies/")
-                                                                        ? "policy"
-                                                                        : pattern.startsWith("/customers/")
-                                                                                ? "customer"
-                                                                                : "case";
+                pattern.startsWith("/portal/service-visits/")
+                        ? "visit"
+                        : pattern.startsWith("/portal/surveys/")
+                                ? "survey"
+                                : pattern.startsWith("/portal/notices/")
+                                        ? "notice"
+                                        : pattern.startsWith("/supervisor/broadcasts/")
+                                                ? "broadcast"
+                                                : pattern.startsWith("/admin/orders/import/")
+                                                        ? "import"
+                                                        : pattern.startsWith("/executive/")
+                                                                ? "escalation"
+                                                                : pattern.startsWith("/notifications/")
+                                                                        ? "notification"
+                                                                        : pattern.startsWith("/admin/sla-policies/")
+                                                                                ? "policy"
+                                                                                : pattern.startsWith("/customers/")
+                                                                                        ? "customer"
+                                                                                        : "case";
             default ->
                 throw new AssertionError("No id known for {" + variable + "} in " + pattern
                         + ": teach this test what it names, so its form is posted too");

@@ -11,6 +11,7 @@ import io.directline.experience.EntrySource;
 import io.directline.experience.SurveyAnswered;
 import io.directline.journey.OwnerHadToAsk;
 import io.directline.journey.OwnerToldBeforeAsking;
+import io.directline.servicecenter.VisitCompleted;
 import io.directline.sla.ClockKind;
 import io.directline.sla.PromiseBroken;
 import io.directline.sla.PromiseKept;
@@ -189,6 +190,20 @@ class LedgerListeners {
                 answered.kind() + " " + answered.score(),
                 "survey:" + answered.surveyId(),
                 answered.at()));
+    }
+
+    @ApplicationModuleListener
+    void on(VisitCompleted visit) {
+        ledger.record(NewEntry.fromEvent(
+                visit.customerId(),
+                EntrySource.SERVICE_VISIT,
+                visit.onTime() ? +1 : -1,
+                visit.caseId(),
+                null,
+                (visit.onTime() ? "Service visit done on the day booked (" : "Service visit done late (booked for ")
+                        + visit.day() + ", " + visit.service().label() + " at " + visit.centerName() + ")",
+                "visit:" + visit.appointmentId(),
+                visit.completedAt()));
     }
 
     private void ofCase(long caseId, EntrySource source, int sign, String note, String key, Instant at) {

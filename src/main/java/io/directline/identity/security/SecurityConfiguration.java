@@ -165,6 +165,13 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/goodwill/*/approve", "/api/v1/goodwill/*/refuse")
                         .hasAnyRole(LEDGER_KEEPERS)
+                        // staff book visits at any center; only admins add or change a center
+                        .requestMatchers(HttpMethod.POST, "/api/v1/service-centers/*/appointments")
+                        .hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/service-centers")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/service-centers/*")
+                        .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/orders/imports/**")
                         .hasAnyRole(ORDER_KEEPERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/orders/**")
