@@ -6,7 +6,6 @@ import io.directline.servicecenter.center.CenterProblems;
 import io.directline.servicecenter.center.GreatCircle;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -367,20 +366,5 @@ public class CoverageAnalysis {
 
     private static double percent(long part, long whole) {
         return whole == 0 ? 0 : round(100.0 * part / whole, 1);
-    }
-
-    /** How long ago, for the screen ("3 minutes ago"). */
-    static String ago(Instant then, Instant now) {
-        var d = Duration.between(then, now);
-        if (d.toMinutes() < 1) {
-            return "just now";
-        }
-        if (d.toHours() < 1) {
-            return d.toMinutes() + (d.toMinutes() == 1 ? " minute ago" : " minutes ago");
-        }
-        if (d.toDays() < 1) {
-            return d.toHours() + (d.toHours() == 1 ? " hour ago" : " hours ago");
-        }
-        return d.toDays() + (d.toDays() == 1 ? " day ago" : " days ago");
     }
 }

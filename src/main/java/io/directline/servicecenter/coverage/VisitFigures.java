@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * free seat. Three queries over day ranges (indexed by day), whatever the number of centers; days are UTC days.
  */
 @Component
-class VisitFigures {
+public class VisitFigures {
 
     static final int DAYS = 30;
     /** How far ahead a free seat is looked for; a center full for longer shows this many days and more. */
