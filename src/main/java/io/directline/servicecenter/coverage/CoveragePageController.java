@@ -93,8 +93,6 @@ class CoveragePageController {
         model.addAttribute("result", last);
         model.addAttribute("map", CoverageMap.of(outlines, last));
         model.addAttribute("visits", visits.figures());
-        model.addAttribute("minK", CoverageAnalysis.MIN_K);
-        model.addAttribute("maxK", CoverageAnalysis.MAX_K);
         return "servicecenter/coverage";
     }
 }
