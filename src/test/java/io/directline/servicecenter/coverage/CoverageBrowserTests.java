@@ -88,6 +88,7 @@ class CoverageBrowserTests extends ScreenTest {
         assertThat(browser.find(By.id("coverage-csv")).getAttribute("href"))
                 .endsWith("/supervisor/coverage/regions.csv");
 
+        browser.fullPageScreenshot("desktop-coverage-full"); // for a person to look at, under target/screenshots
         assertThat(Accessibility.seriousViolations(browser)).isEmpty();
         assertThat(browser.policyViolations()).isEmpty();
     }
