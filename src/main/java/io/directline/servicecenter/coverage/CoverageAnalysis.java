@@ -13,11 +13,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -115,25 +117,34 @@ public class CoverageAnalysis {
     private final CenterIndex index;
     private final Cities cities;
     private final Clock clock;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        var thread = new Thread(r, "coverage-analysis");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Executor background;
     private Run running;
     private volatile CoverageResult last;
     private volatile String failure;
 
+    @Autowired
     CoverageAnalysis(OwnerLocations owners, CenterIndex index, Cities cities, Clock clock) {
+        this(owners, index, cities, clock, Executors.newSingleThreadExecutor(r -> {
+            var thread = new Thread(r, "coverage-analysis");
+            thread.setDaemon(true);
+            return thread;
+        }));
+    }
+
+    /** With the executor that runs the analyses (a test's, to hold a run). */
+    CoverageAnalysis(OwnerLocations owners, CenterIndex index, Cities cities, Clock clock, Executor background) {
         this.owners = owners;
         this.index = index;
         this.cities = cities;
         this.clock = clock;
+        this.background = background;
     }
 
     @PreDestroy
     void stop() {
-        background.shutdownNow();
+        if (background instanceof ExecutorService service) {
+            service.shutdownNow();
+        }
     }
 
     /** The last result, the running analysis and the last failure. */
@@ -175,13 +186,17 @@ public class CoverageAnalysis {
         }
         var run = new Run(k, by, clock.instant());
         running = run;
-        background.submit(() -> {
+        background.execute(() -> {
             try {
                 var result = compute(run);
                 finish(run, result, null);
             } catch (RuntimeException | Error e) {
                 log.warn("The coverage analysis {} failed", run.id, e);
-                finish(run, null, "The last analysis stopped: " + e.getMessage());
+                finish(
+                        run,
+                        null,
+                        "The analysis started at " + run.startedAt + " stopped with an error (the server's log says"
+                                + " why); the last result shown is an earlier one. Run it again.");
             }
         });
         return new Started(run.progress(), false);
