@@ -89,22 +89,24 @@ class CoverageApiTests {
 
     private ApiClient admin;
     private ApiClient supervisor;
+    private long bostonCenter;
+    private long bostonOwner;
 
     @BeforeAll
     void layout() {
         admin = IdentityFixtures.admin(port);
         supervisor = IdentityFixtures.staff(port, admin, "SUPERVISOR");
-        ServiceCenterFixtures.create(
+        bostonCenter = ServiceCenterFixtures.create(
                 admin, ServiceCenterFixtures.center("Boston", BOSTON[0], BOSTON[1], Map.of("TYRES", 4), List.of()));
         ServiceCenterFixtures.create(
                 admin, ServiceCenterFixtures.center("Chicago", CHICAGO[0], CHICAGO[1], Map.of("TYRES", 4), List.of()));
-        ownersAround(customers, BOSTON, "MA", 100, 1);
+        bostonOwner = ownersAround(customers, BOSTON, "MA", 100, 1);
         ownersAround(customers, CHICAGO, "IL", 20, 2);
         ownersAround(customers, DENVER, "CO", 60, 3);
     }
 
     /** {@code count} owners within a few miles of the point, in the region. */
-    static void ownersAround(CustomerManagement customers, double[] at, String region, int count, long seed) {
+    static long ownersAround(CustomerManagement customers, double[] at, String region, int count, long seed) {
         var random = new Random(seed);
         var owners = new ArrayList<CustomerDetails>();
         for (int i = 0; i < count; i++) {
@@ -122,7 +124,7 @@ class CoverageApiTests {
                     Map.of(),
                     null));
         }
-        customers.registerAll(owners);
+        return customers.registerAll(owners).get(0).getId();
     }
 
     @Test
@@ -247,16 +249,31 @@ class CoverageApiTests {
 
     @Test
     @Order(5)
-    void serviceVisitFiguresListEveryCenterWithItsLeadTime() {
+    void serviceVisitFiguresCountTheBookingsAndTheSeatsTaken() {
+        var booked = admin.post(
+                "/api/v1/service-centers/" + bostonCenter + "/appointments",
+                Map.of("customerId", bostonOwner, "service", "TYRES", "day", ServiceCenterFixtures.openDay()));
+        assertThat(booked.status()).as("%s", booked).isEqualTo(201);
+
         var figures = supervisor.get("/api/v1/reports/service-visits");
         assertThat(figures.status()).as("%s", figures).isEqualTo(200);
         assertThat(figures.json().path("centers").size()).isEqualTo(2);
-        var center = figures.json().path("centers").get(0);
-        assertThat(center.path("bookedNext30Days").asLong()).isZero();
-        assertThat(center.path("seatsNext30Days").asLong()).isPositive();
-        assertThat(center.path("daysToFirstFreeSeat").asInt()).isBetween(1, 3);
+        var boston = figures.json().path("centers").get(0);
+        assertThat(boston.path("centerId").asLong()).as("the busiest first").isEqualTo(bostonCenter);
+        assertThat(boston.path("bookedNext30Days").asLong()).isEqualTo(1);
+        assertThat(boston.path("bookedLast30Days").asLong()).isZero();
+        assertThat(boston.path("seatsBookedNext30Days").asLong()).isEqualTo(1);
+        long seats = boston.path("seatsNext30Days").asLong();
+        assertThat(seats).as("4 seats a day, six days a week").isBetween(4L * 24, 4L * 27);
+        assertThat(boston.path("utilisationPercent").asDouble())
+                .isCloseTo(Math.round(1000.0 / seats) / 10.0, within(0.01));
+        assertThat(boston.path("daysToFirstFreeSeat").asInt()).isBetween(1, 2);
+        var chicago = figures.json().path("centers").get(1);
+        assertThat(chicago.path("bookedNext30Days").asLong()).isZero();
         assertThat(figures.json().path("regions").get(0).path("region").asString())
                 .isEqualTo("MA");
+        assertThat(figures.json().path("regions").get(0).path("centers").asInt())
+                .isEqualTo(2);
     }
 
     /** Waits for the running analysis to finish and answers the last result. */
