@@ -81,7 +81,7 @@ public class VisitFigures {
                 .query(rs -> {
                     seatsBooked.put(rs.getLong("center_id"), rs.getLong("seats"));
                 });
-        // the full days only: a day with a free seat needs no row
+        // only the days with bookings: a day without a row has every seat free
         var full = new HashMap<Long, Map<LocalDate, Map<ServiceType, Integer>>>();
         jdbc.sql("select center_id, service, on_day, booked from service_slot where on_day between :from and :to"
                         + " and booked > 0")
