@@ -874,6 +874,45 @@ public class AuthorizationMatrixTests {
                             .as("the count of owners who had to ask")
                             .isTrue()),
             row(
+                            "POST",
+                            "/api/v1/reports/coverage",
+                            Access.MANAGERS,
+                            202,
+                            c -> new Request("/api/v1/reports/coverage?k=2", Map.of()))
+                    .withAnswer((c, r) -> assertThat(
+                                    r.json().path("run").path("runId").asString())
+                            .as("the run started, or the one running")
+                            .isNotBlank()),
+            row("GET", "/api/v1/reports/coverage", Access.MANAGERS, 200, c -> at("/api/v1/reports/coverage"))
+                    .withAnswer((c, r) -> assertThat(r.json().has("last"))
+                            .as("the last result (or null)")
+                            .isTrue()),
+            row(
+                            "GET",
+                            "/api/v1/reports/coverage/sites.geojson",
+                            Access.MANAGERS,
+                            200,
+                            c -> at("/api/v1/reports/coverage/sites.geojson"))
+                    .producing("application/geo+json")
+                    .withAnswer((c, r) ->
+                            assertThat(r.json().path("type").asString()).isEqualTo("FeatureCollection")),
+            row(
+                            "GET",
+                            "/api/v1/reports/coverage/regions.csv",
+                            Access.MANAGERS,
+                            200,
+                            c -> at("/api/v1/reports/coverage/regions.csv"))
+                    .producing("text/csv")
+                    .withAnswer(
+                            (c, r) -> assertThat(r.body()).startsWith("region,owners,p50_miles,p90_miles,max_miles")),
+            row(
+                            "GET",
+                            "/api/v1/reports/service-visits",
+                            Access.MANAGERS,
+                            200,
+                            c -> at("/api/v1/reports/service-visits"))
+                    .withAnswer((c, r) -> assertThat(r.json().has("centers")).isTrue()),
+            row(
                             "GET",
                             "/api/v1/me/cases/{id}/promises",
                             Access.OWNERS,
@@ -1322,6 +1361,19 @@ public class AuthorizationMatrixTests {
                     .producing("text/csv")
                     .withAnswer((c, r) ->
                             assertThat(r.body()).startsWith("week_start,told_before_asking,had_to_ask,told_percent")),
+            page("/supervisor/coverage", Access.MANAGERS, c -> "/supervisor/coverage")
+                    .withAnswer((c, r) -> assertThat(r.body()).contains("Service coverage")),
+            form(
+                    "/supervisor/coverage",
+                    Access.MANAGERS,
+                    c -> new ScreenRequest("/supervisor/coverage", Map.of("k", "2"), "/supervisor/coverage")),
+            page("/supervisor/coverage/progress", Access.MANAGERS, c -> "/supervisor/coverage/progress"),
+            page("/supervisor/coverage/regions.csv", Access.MANAGERS, c -> "/supervisor/coverage/regions.csv")
+                    .producing("text/csv")
+                    .withAnswer((c, r) -> assertThat(r.body()).startsWith("region,owners,p50_miles")),
+            page("/supervisor/coverage/sites.geojson", Access.MANAGERS, c -> "/supervisor/coverage/sites.geojson")
+                    .producing("application/geo+json")
+                    .withAnswer((c, r) -> assertThat(r.body()).contains("FeatureCollection")),
             page("/supervisor/dashboard", Access.MANAGERS, c -> "/supervisor/dashboard")
                     .withAnswer((c, r) -> assertThat(r.body()).contains("Executive dashboard")),
             page("/supervisor/dashboard/go-dark.csv", Access.MANAGERS, c -> "/supervisor/dashboard/go-dark.csv")

@@ -140,6 +140,12 @@ class AccessibilityBrowserTests extends ScreenTest {
         check(supervisorSees, supervisorSees.path()); // the broadcast page, awaiting approval
         check(supervisorSees, "/supervisor/delays");
         check(supervisorSees, "/supervisor/dashboard");
+        check(supervisorSees, "/supervisor/coverage");
+        supervisorSees.type(By.id("coverage-k"), "3");
+        supervisorSees.clickToPage(By.id("coverage-run"));
+        supervisorSees.waitUntil(
+                d -> !supervisorSees.all(By.id("coverage-sites")).isEmpty());
+        checkAsShown(supervisorSees); // the coverage result: map, sites, clusters, regions, visit figures
 
         var executive = people.staff("Eve", Role.EXECUTIVE, null);
         var executiveSees = browser().signIn(executive.username(), People.PASSWORD);

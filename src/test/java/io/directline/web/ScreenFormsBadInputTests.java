@@ -323,6 +323,18 @@ class ScreenFormsBadInputTests {
     }
 
     @Test
+    void theCoverageFormComesBackWithItsSentenceAndWhatWasTyped() {
+        for (var typed : List.of("0", "51", "ten")) {
+            var refused = clients.get(Caller.SUPERVISOR)
+                    .post("/supervisor/coverage", Map.of("k", typed), "/supervisor/coverage");
+            assertThat(refused.status()).as("%s", refused).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("text/html");
+            assertThat(refused.body()).contains("a whole number from 1 to 50, not ");
+            assertThat(refused.body()).contains("value=\"" + typed + "\"");
+        }
+    }
+
+    @Test
     void everyScreenFilterRefusesBadInputWithoutAServerError() {
         var pages = screenMappings("GET");
         var failures = new ArrayList<String>();

@@ -26,7 +26,10 @@ public class CenterIndex implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(CenterIndex.class);
 
     /** The centers as one immutable snapshot. */
-    record Snapshot(Map<Long, ServiceCenter> byId, Map<ServiceType, STRtree> trees, String stamp) {}
+    record Snapshot(Map<Long, ServiceCenter> byId, Map<ServiceType, STRtree> trees, STRtree every, String stamp) {}
+
+    /** A center and its great-circle distance from a point. */
+    public record Nearest(ServiceCenter center, double miles) {}
 
     private final JdbcClient jdbc;
     private final ServiceCenterProperties properties;
@@ -40,6 +43,40 @@ public class CenterIndex implements SchedulingConfigurer {
     /** The center by id from the snapshot, or null. */
     public ServiceCenter center(long id) {
         return current().byId().get(id);
+    }
+
+    /** Every center of the snapshot, in no order. */
+    public java.util.Collection<ServiceCenter> all() {
+        return current().byId().values();
+    }
+
+    /**
+     * The center nearest to the point by great-circle distance, whatever it offers; null when there is none. The index's
+     * planar nearest gives a first distance; every center within it (the exact box of that radius) is then measured,
+     * so a center nearer on the sphere than in degrees is never missed.
+     */
+    public Nearest nearest(double lat, double lon) {
+        var tree = current().every();
+        if (tree.isEmpty()) {
+            return null;
+        }
+        var first = (ServiceCenter) tree.nearestNeighbour(new Envelope(lon, lon, lat, lat), null, PLANAR);
+        var best = new Nearest(first, GreatCircle.miles(lat, lon, first.latitude(), first.longitude()));
+        var box = Routing.Box.around(lat, lon, best.miles() * 1.000001 + 1e-9);
+        var found = new ArrayList<ServiceCenter>();
+        if (box.west() <= box.east()) {
+            query(tree, new Envelope(box.west(), box.east(), box.south(), box.north()), found);
+        } else {
+            query(tree, new Envelope(box.west(), 180, box.south(), box.north()), found);
+            query(tree, new Envelope(-180, box.east(), box.south(), box.north()), found);
+        }
+        for (var c : found) {
+            double miles = GreatCircle.miles(lat, lon, c.latitude(), c.longitude());
+            if (miles < best.miles()) {
+                best = new Nearest(c, miles);
+            }
+        }
+        return best;
     }
 
     /** How many centers the index holds. */
@@ -115,6 +152,7 @@ public class CenterIndex implements SchedulingConfigurer {
                 .list();
         var byId = new java.util.HashMap<Long, ServiceCenter>();
         var trees = new EnumMap<ServiceType, STRtree>(ServiceType.class);
+        var every = new STRtree();
         for (var type : ServiceType.values()) {
             trees.put(type, new STRtree());
         }
@@ -122,9 +160,11 @@ public class CenterIndex implements SchedulingConfigurer {
             byId.put(c.id(), c);
             var at = new Envelope(c.longitude(), c.longitude(), c.latitude(), c.latitude());
             c.capacity().keySet().forEach(type -> trees.get(type).insert(at, c));
+            every.insert(at, c);
         }
         trees.values().forEach(STRtree::build);
-        snapshot = new Snapshot(Map.copyOf(byId), trees, stamp);
+        every.build();
+        snapshot = new Snapshot(Map.copyOf(byId), trees, every, stamp);
     }
 
     private String stamp() {
