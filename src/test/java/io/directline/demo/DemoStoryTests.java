@@ -126,6 +126,25 @@ class DemoStoryTests {
                             + " 'NE', 'KS', 'NV', 'AZ')",
                     Long.class);
             assertThat(northEast).as("the North-East is dense").isGreaterThan(mountains * 2);
+
+            // and the coverage screen tells that story from the first start: the analysis ran in the background
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> !executive
+                            .get("/api/v1/reports/coverage")
+                            .json()
+                            .path("last")
+                            .isNull());
+            var coverage = executive.get("/api/v1/reports/coverage").json().path("last");
+            assertThat(coverage.path("owners").asLong()).as("owners analysed").isGreaterThan(100);
+            assertThat(coverage.path("sites")).as("proposed sites").hasSize(DemoCoverage.SITES);
+            assertThat(coverage.path("clusters"))
+                    .as("owners far from any center")
+                    .isNotEmpty();
+            assertThat(coverage.path("after").path("p90Miles").asDouble())
+                    .as(
+                            "p90 distance with the proposed sites, against %s miles without",
+                            coverage.path("before").path("p90Miles"))
+                    .isLessThan(coverage.path("before").path("p90Miles").asDouble());
         }
     }
 

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Service;
  * finished result is kept in memory on this node (a restart forgets it; a new run brings it back).
  */
 @Service
-public class CoverageAnalysis {
+public class CoverageAnalysis implements io.directline.servicecenter.CoverageReports {
 
     static final double NEAR_MILES = 50;
     static final int MIN_K = 1;
@@ -174,6 +174,11 @@ public class CoverageAnalysis {
                 "k",
                 "The number of new sites to propose (k) is a whole number from " + MIN_K + " to " + MAX_K + ", not "
                         + typed + ".");
+    }
+
+    @Override
+    public void startCoverageRun(int sites, String by) {
+        start(sites, by);
     }
 
     /** Starts a run on the background thread, or answers the one that runs (whatever its k). */
